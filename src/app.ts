@@ -1,0 +1,61 @@
+// Builds the Fastify app: external plugins → app plugins → module routes.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import fastifyStatic from "@fastify/static";
+import Fastify, { type FastifyInstance } from "fastify";
+import type { Config } from "./config.js";
+import type { Database } from "./db/client.js";
+import type { Clock } from "./lib/clock.js";
+import { registerAccountRoutes } from "./modules/accounts/accounts.routes.js";
+import { registerOidcRoutes } from "./modules/accounts/oidc.routes.js";
+import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
+import { registerPageRoutes } from "./modules/pages/pages.routes.js";
+import { registerTerritoryRoutes } from "./modules/territories/territories.routes.js";
+import { registerErrors } from "./plugins/errors.js";
+import { registerRendering } from "./plugins/render.js";
+import { registerSecurity } from "./plugins/security.js";
+import { registerSession } from "./plugins/session.js";
+import { registerTenant } from "./plugins/tenant.js";
+
+export type RateLimits = { signIn: number; publicForm: number };
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  /** Requests per minute and per address; tests raise them. */
+  rateLimits?: RateLimits;
+};
+
+export const defaultRateLimits: RateLimits = { signIn: 5, publicForm: 20 };
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+export const assetsDir = path.join(root, "dist/assets");
+
+/** Builds the application; the caller listens (server.ts) or injects requests (tests). */
+export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: deps.config.production ? "info" : "warn" } : false,
+    trustProxy: true,
+    bodyLimit: 2 * 1_048_576,
+  });
+  await registerSecurity(app, deps.config);
+  await app.register(fastifyStatic, {
+    root: assetsDir,
+    prefix: "/assets/",
+    maxAge: 31_536_000_000,
+    immutable: true,
+    decorateReply: false,
+  });
+  registerSession(app, deps);
+  registerTenant(app, deps);
+  registerRendering(app, deps, assetsDir);
+  registerErrors(app);
+
+  registerPageRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerOidcRoutes(app, deps);
+  registerTerritoryRoutes(app, deps);
+  registerOperatorRoutes(app, deps);
+  return app;
+}

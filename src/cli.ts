@@ -1,0 +1,92 @@
+// The `maillage` command line: serve, migrate, territories, users, mail, jobs, backups.
+import { Command, Option } from "commander";
+import { loadConfig } from "./config.js";
+import { CliError, withDatabase } from "./cli/shared.js";
+import { DataDirBusyError } from "./db/data-dir-lock.js";
+import { registerBackupCommands } from "./cli/backup.commands.js";
+import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
+import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
+import { startServer } from "./server.js";
+import { demoSignInLinks, seedDemo } from "./modules/demo/demo.seed.js";
+import { systemClock } from "./lib/clock.js";
+
+const program = new Command();
+program
+  .name("maillage")
+  .description("Maillage : numérique éducatif et accompagnement numérique des territoires")
+  .showHelpAfterError("(ajoutez --help pour l'aide)");
+
+program
+  .command("start")
+  .description("Démarre Maillage avec le territoire de démonstration et affiche des liens de connexion en un clic")
+  .action(async () => {
+    const config = { ...loadConfig(), demo: true };
+    const started = Date.now();
+    const server = await startServer(config, {
+      beforeListen: async (database) => {
+        await seedDemo(database.db);
+      },
+    });
+    const db = server.database.db;
+    const territory = await db.query.territories.findFirst({ where: (t, { eq }) => eq(t.code, "200041333") });
+    const links = await demoSignInLinks(db, { publicUrl: config.publicUrl, now: new Date(), territoryId: territory!.id });
+    console.log(`\nMaillage est prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : ${config.publicUrl}`);
+    console.log(`Données : ${server.database.engine === "pglite" ? `PGlite dans ${server.database.location}` : server.database.location}`);
+    console.log("\nDÉMONSTRATION — territoire CC de Parthenay-Gâtine, comptes fictifs. Liens de connexion (valables 12 h, une fois chacun) :");
+    for (const link of links) console.log(`  ${link.name.padEnd(36)} ${link.url}`);
+    console.log(`\nCourriels enregistrés (pas de SMTP configuré) : ${config.publicUrl}/operateur/courriels (compte admin).`);
+    console.log("Arrêt : Ctrl+C\n");
+  });
+
+program
+  .command("serve")
+  .description("Démarre le serveur web (et les tâches de fond, sauf MAILLAGE_WORKER=0)")
+  .action(async () => {
+    const config = loadConfig();
+    await startServer(config);
+    console.log(`Maillage écoute sur ${config.publicUrl}`);
+  });
+
+program
+  .command("migrate")
+  .description("Applique les migrations de la base de données")
+  .action(async () => {
+    await withDatabase(async (database) => {
+      console.log(`Base à jour (${database.engine}, ${database.location}).`);
+    }, "maillage migrate");
+  });
+
+program
+  .command("demo")
+  .description("Crée ou met à jour le territoire de démonstration et ses comptes")
+  .action(async () => {
+    await withDatabase(async (database) => {
+      const result = await seedDemo(database.db);
+      const links = await demoSignInLinks(database.db, { publicUrl: loadConfig().publicUrl, now: systemClock(), territoryId: result.territoryId });
+      console.log(`Territoire de démonstration ${result.code} ${result.created ? "créé" : "à jour"}.`);
+      for (const link of links) console.log(`  ${link.name.padEnd(36)} ${link.url}`);
+    }, "maillage demo");
+  });
+
+registerTerritoryCommands(program);
+registerUserCommands(program);
+registerMailCommands(program);
+registerJobCommands(program);
+registerBackupCommands(program);
+
+program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
+  console.log("0.1.0");
+  process.exit(0);
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CliError || error instanceof DataDirBusyError) {
+    console.error(`Erreur : ${error.message}`);
+    process.exit(1);
+  }
+  console.error("Erreur inattendue :", (error as Error).message);
+  if (process.env.DEBUG) console.error(error);
+  process.exit(1);
+}

@@ -1,0 +1,83 @@
+// CLI: territories (from the official geography) and users.
+import type { Command } from "commander";
+import { eq } from "drizzle-orm";
+import { territoryRoles, users, type TerritoryRole } from "../db/schema/index.js";
+import { withTenant } from "../db/tenant.js";
+import { cliActor } from "../modules/audit/audit.commands.js";
+import { inviteMember } from "../modules/accounts/members.commands.js";
+import { ensureUser } from "../modules/accounts/sign-in.commands.js";
+import { findCommune, findDepartement, findEpci } from "../modules/territories/geography.js";
+import { createTerritory } from "../modules/territories/territories.commands.js";
+import { findTerritory, listTerritories } from "../modules/territories/territories.queries.js";
+import { loadConfig } from "../config.js";
+import { CliError, withDatabase } from "./shared.js";
+
+/** `maillage territory create|list`. */
+export function registerTerritoryCommands(program: Command): void {
+  const territory = program.command("territory").description("Territoires de l'instance");
+  territory
+    .command("create")
+    .description("Crée un territoire et ses communes depuis la géographie officielle (relancer est sans effet)")
+    .option("--epci <siren>", "intercommunalité, par son SIREN (9 chiffres)")
+    .option("--commune <insee>", "commune, par son code INSEE")
+    .option("--departement <code>", "département, par son code (79, 2A, 971…)")
+    .action(async (options: { epci?: string; commune?: string; departement?: string }) => {
+      const given = [options.epci, options.commune, options.departement].filter(Boolean);
+      if (given.length !== 1) throw new CliError("indiquez exactement une option parmi --epci, --commune et --departement.");
+      const geo = options.epci ? findEpci(options.epci) : options.commune ? findCommune(options.commune) : findDepartement(options.departement!.toUpperCase());
+      if (!geo) throw new CliError(`aucun territoire officiel ne porte le code ${given[0]}.`);
+      await withDatabase(async ({ db }) => {
+        const result = await db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor }));
+        console.log(`${result.created ? "Créé" : "Déjà présent, communes mises à jour"} : ${result.name} (${result.code}), ${result.communes} communes.`);
+      }, "maillage territory create");
+    });
+  territory
+    .command("list")
+    .description("Liste les territoires de l'instance")
+    .action(async () => {
+      await withDatabase(async ({ db }) => {
+        const rows = await listTerritories(db);
+        if (rows.length === 0) console.log("Aucun territoire.");
+        for (const t of rows) console.log(`${t.code.padEnd(10)} ${t.kind.padEnd(12)} ${String(t.communes).padStart(5)} communes  ${t.name}${t.demo ? " (démonstration)" : ""}`);
+      }, "maillage territory list");
+    });
+}
+
+/** `maillage user invite|operator`. */
+export function registerUserCommands(program: Command): void {
+  const user = program.command("user").description("Personnes et rôles");
+  user
+    .command("invite")
+    .description("Invite une personne dans un territoire et lui envoie un lien par courriel")
+    .argument("<email>", "adresse électronique")
+    .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")
+    .requiredOption("--role <roles...>", `rôles : ${territoryRoles.join(", ")}`)
+    .option("--name <nom>", "nom affiché", "")
+    .action(async (email: string, options: { territory: string; role: string[]; name: string }) => {
+      const roles = options.role.flatMap((r) => r.split(","));
+      const unknown = roles.filter((r) => !(territoryRoles as readonly string[]).includes(r));
+      if (unknown.length) throw new CliError(`rôle inconnu : ${unknown.join(", ")} (rôles possibles : ${territoryRoles.join(", ")}).`);
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new CliError(`adresse électronique invalide : ${email}`);
+      await withDatabase(async ({ db }) => {
+        const territory = await findTerritory(db, { code: options.territory });
+        if (!territory) throw new CliError(`territoire inconnu : ${options.territory} (voir maillage territory list).`);
+        const config = loadConfig();
+        await withTenant(db, territory.id, (tx) =>
+          inviteMember(tx, { territoryId: territory.id, email, displayName: options.name, roles: roles as TerritoryRole[], actor: cliActor, now: new Date(), publicUrl: config.publicUrl }),
+        );
+        console.log(`Invitation envoyée à ${email} pour ${territory.name} (${roles.join(", ")}).`);
+      }, "maillage user invite");
+    });
+  user
+    .command("operator")
+    .description("Donne (ou retire avec --remove) le rôle d'opérateur ou opératrice de l'instance")
+    .argument("<email>", "adresse électronique")
+    .option("--remove", "retirer le rôle")
+    .action(async (email: string, options: { remove?: boolean }) => {
+      await withDatabase(async ({ db }) => {
+        const userId = await ensureUser(db, { email });
+        await db.update(users).set({ isOperator: !options.remove }).where(eq(users.id, userId));
+        console.log(`${email} ${options.remove ? "n'est plus" : "est"} opérateur ou opératrice.`);
+      }, "maillage user operator");
+    });
+}

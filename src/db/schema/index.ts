@@ -1,0 +1,2 @@
+// All tables, for Drizzle's relational queries and drizzle-kit.
+export * from "./platform.js";

@@ -1,0 +1,16 @@
+// Runs work for one territory (or for the public) under row-level security.
+import { sql } from "drizzle-orm";
+import type { Db, Tx } from "./client.js";
+
+/**
+ * Runs `work` in a transaction as the restricted role maillage_app with app.territory_id set, so that
+ * PostgreSQL hides every other territory's rows. `null` is the public context: no territory row is visible
+ * except those a table's policy shares on purpose.
+ */
+export async function withTenant<T>(db: Db, territoryId: number | null, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.territory_id', ${territoryId === null ? "" : String(territoryId)}, true)`);
+    await tx.execute(sql`set local role maillage_app`);
+    return work(tx);
+  });
+}

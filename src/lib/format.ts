@@ -1,0 +1,37 @@
+// French formatting of dates, times and numbers, in Europe/Paris.
+const TZ = "Europe/Paris";
+
+const dayFmt = new Intl.DateTimeFormat("fr-FR", { timeZone: TZ, weekday: "long", day: "numeric", month: "long" });
+const dayYearFmt = new Intl.DateTimeFormat("fr-FR", { timeZone: TZ, weekday: "long", day: "numeric", month: "long", year: "numeric" });
+const timeParts = new Intl.DateTimeFormat("fr-FR", { timeZone: TZ, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const shortFmt = new Intl.DateTimeFormat("fr-FR", { timeZone: TZ, day: "2-digit", month: "2-digit", year: "numeric" });
+
+/** "14 h 30", "9 h" — French typography for a time of day. */
+export function formatTime(d: Date): string {
+  const parts = timeParts.formatToParts(d);
+  const h = Number(parts.find((p) => p.type === "hour")?.value ?? "0");
+  const m = parts.find((p) => p.type === "minute")?.value ?? "00";
+  return m === "00" ? `${h}\u00a0h` : `${h}\u00a0h\u00a0${m}`;
+}
+
+/** "mardi 3 mars" (with the year when `withYear`). */
+export function formatDay(d: Date, withYear = false): string {
+  return (withYear ? dayYearFmt : dayFmt).format(d);
+}
+
+/** "mardi 3 mars à 14 h 30". */
+export function formatDateTime(d: Date, withYear = false): string {
+  return `${formatDay(d, withYear)} à ${formatTime(d)}`;
+}
+
+/** "03/03/2027". */
+export function formatShortDate(d: Date): string {
+  return shortFmt.format(d);
+}
+
+const numberFmt = new Intl.NumberFormat("fr-FR");
+
+/** "12 345" with a narrow no-break space, French style. */
+export function formatNumber(n: number): string {
+  return numberFmt.format(n);
+}

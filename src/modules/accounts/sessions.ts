@@ -1,0 +1,57 @@
+// Server-side sessions and the signed-in person ("actor") they carry.
+import { and, eq, gt, lt } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { memberships, sessions, territories, users } from "../../db/schema/index.js";
+import { hashToken, newToken } from "../../lib/crypto.js";
+import type { PageActor } from "../../ui/context.js";
+
+export type Actor = PageActor & { sessionHash: string };
+
+/** Creates a session for a person and returns the cookie value (the raw id, never stored). */
+export async function createSession(db: Executor, { userId, now, days }: { userId: number; now: Date; days: number }): Promise<string> {
+  const id = newToken();
+  await db.insert(sessions).values({
+    idHash: hashToken(id),
+    userId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + days * 86_400_000),
+  });
+  await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
+  return id;
+}
+
+/** Deletes a session (sign-out, or rotation at sign-in). */
+export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.idHash, hashToken(sessionId)));
+}
+
+/** Deletes expired sessions; returns how many. */
+export async function purgeExpiredSessions(db: Executor, { now }: { now: Date }): Promise<number> {
+  const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.idHash });
+  return deleted.length;
+}
+
+/** Loads the person behind a session cookie with their memberships, or null if the session is unknown or expired. */
+export async function loadActor(db: Executor, { sessionId, now }: { sessionId: string; now: Date }): Promise<Actor | null> {
+  const sessionHash = hashToken(sessionId);
+  const [row] = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      isOperator: users.isOperator,
+      isFacilitator: users.isFacilitator,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.idHash, sessionHash), gt(sessions.expiresAt, now)));
+  if (!row) return null;
+  const rows = await db
+    .select({ territoryId: territories.id, code: territories.code, name: territories.name, roles: memberships.roles })
+    .from(memberships)
+    .innerJoin(territories, eq(territories.id, memberships.territoryId))
+    .where(eq(memberships.userId, row.userId))
+    .orderBy(territories.name);
+  return { ...row, memberships: rows, sessionHash };
+}

@@ -1,0 +1,54 @@
+// The audit log of a territory.
+import { formatDateTime } from "../../../lib/format.js";
+import type { PageContext } from "../../../ui/context.js";
+import { Layout } from "../../../ui/layout.js";
+import type { AuditRow } from "../audit.queries.js";
+
+const actionLabels: Record<string, string> = {
+  "territory.create": "Création du territoire",
+  "member.invite": "Invitation d'un membre",
+  "member.roles": "Changement de rôles",
+  "member.remove": "Retrait d'un membre",
+  "commune-group.save": "Groupe de communes enregistré",
+  "commune-group.delete": "Groupe de communes supprimé",
+};
+
+/** Lists audit events, newest first, 50 per page. */
+export function AuditPage({ ctx, events }: { ctx: PageContext; events: AuditRow[] }) {
+  const last = events.at(-1);
+  return (
+    <Layout ctx={ctx} title="Journal des actions">
+      <h1 class="govuk-heading-l">Journal des actions</h1>
+      <p class="govuk-body">Qui a fait quoi, quand et sur quel élément : changements de rôles, consultations et exports de données personnelles, suppressions.</p>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Actions les plus récentes</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">Quand</th>
+            <th scope="col" class="govuk-table__header">Qui</th>
+            <th scope="col" class="govuk-table__header">Action</th>
+            <th scope="col" class="govuk-table__header">Élément</th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {events.map((e) => (
+            <tr class="govuk-table__row">
+              <td class="govuk-table__cell">{formatDateTime(e.at, true)}</td>
+              <td class="govuk-table__cell">{e.actorLabel}</td>
+              <td class="govuk-table__cell">{actionLabels[e.action] ?? e.action}</td>
+              <td class="govuk-table__cell">
+                {e.entityType}
+                {e.entityId ? ` n° ${e.entityId}` : ""}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {events.length === 50 && last ? (
+        <p class="govuk-body">
+          <a class="govuk-link" href={`?avant=${last.id}`}>Actions plus anciennes</a>
+        </p>
+      ) : null}
+    </Layout>
+  );
+}

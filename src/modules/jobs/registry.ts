@@ -1,0 +1,19 @@
+// The typed registry of background jobs: each name with its payload schema.
+import { z } from "zod";
+
+export const jobPayloads = {
+  "mail.send": z.object({ mailId: z.number().int().positive() }),
+  "sessions.purge": z.object({}),
+} as const;
+
+export type JobName = keyof typeof jobPayloads;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobPayloads)[N]>;
+
+/** Validates a payload against its job's schema (on enqueue and again before running). */
+export function parsePayload<N extends JobName>(name: N, payload: unknown): JobPayload<N> {
+  return jobPayloads[name].parse(payload) as JobPayload<N>;
+}
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(jobPayloads, name);
+}

@@ -1,0 +1,60 @@
+// Queues and sends messages. Every message is a row (the receipt); sending is a background job.
+import { eq } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { mails } from "../../db/schema/index.js";
+import { enqueueJob } from "../jobs/jobs.queue.js";
+import type { MailTransport } from "./mail.transport.js";
+
+export type MailToQueue = {
+  territoryId: number | null;
+  kind: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  attachments?: { filename: string; contentType: string; content: string }[];
+};
+
+/** Records a message and schedules its sending in the caller's transaction. */
+export async function queueMail(db: Executor, mail: MailToQueue): Promise<number> {
+  const [row] = await db
+    .insert(mails)
+    .values({
+      territoryId: mail.territoryId,
+      kind: mail.kind,
+      toAddress: mail.to,
+      subject: mail.subject,
+      textBody: mail.text,
+      htmlBody: mail.html ?? null,
+      attachments: mail.attachments ?? [],
+    })
+    .returning({ id: mails.id });
+  await enqueueJob(db, "mail.send", { mailId: row!.id });
+  return row!.id;
+}
+
+/** Sends one queued message (the executor of the "mail.send" job). Throws on failure so the job is retried. */
+export async function sendQueuedMail(
+  db: Executor,
+  { mailId, transport, from, now }: { mailId: number; transport: MailTransport; from: string; now: Date },
+): Promise<void> {
+  const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
+  if (!mail || mail.status === "sent" || mail.status === "stored") return;
+  try {
+    const { messageId } = await transport.send({
+      from,
+      to: mail.toAddress,
+      subject: mail.subject,
+      text: mail.textBody,
+      html: mail.htmlBody,
+      attachments: mail.attachments,
+    });
+    await db
+      .update(mails)
+      .set({ status: transport.kind === "smtp" ? "sent" : "stored", messageId, sentAt: now, error: null })
+      .where(eq(mails.id, mailId));
+  } catch (error) {
+    await db.update(mails).set({ error: (error as Error).message.slice(0, 1000) }).where(eq(mails.id, mailId));
+    throw error;
+  }
+}

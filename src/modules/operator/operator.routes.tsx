@@ -1,0 +1,62 @@
+// Operator pages: create territories from the official geography, read stored mail (development), watch jobs.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { AppDeps } from "../../app.js";
+import { jobStatuses, type JobStatus } from "../../db/schema/index.js";
+import { text } from "../../lib/validation.js";
+import { NotFoundError } from "../../plugins/tenant.js";
+import { actorForAudit } from "../audit/audit.routes.js";
+import { listJobs } from "../jobs/jobs.queue.js";
+import { getMail, listMails } from "../mail/mail.queries.js";
+import { findTerritoryByCode, searchGeography } from "../territories/geography.js";
+import { createTerritory } from "../territories/territories.commands.js";
+import { listTerritories } from "../territories/territories.queries.js";
+import { JobsPage, MailPage, MailsPage, OperatorHomePage } from "./views/operator-pages.js";
+
+function requireOperator(request: FastifyRequest): void {
+  if (!request.actor?.isOperator) throw new NotFoundError();
+}
+
+/** Registers the operator pages (only people flagged as operators see them; everyone else gets a 404). */
+export function registerOperatorRoutes(app: FastifyInstance, deps: AppDeps): void {
+  const db = deps.database.db;
+
+  app.get("/operateur", async (request, reply) => {
+    requireOperator(request);
+    const query = text((request.query as { q?: string }).q);
+    const results = query ? searchGeography(query) : [];
+    const territories = await listTerritories(db);
+    const notice = text((request.query as { cree?: string }).cree);
+    return reply.page(<OperatorHomePage ctx={reply.viewContext()} query={query} results={results} territories={territories} created={notice} />);
+  });
+
+  app.post("/operateur/territoires", async (request, reply) => {
+    requireOperator(request);
+    const code = text((request.body as { code?: string }).code);
+    const geo = findTerritoryByCode(code);
+    if (!geo) throw new NotFoundError();
+    const created = await db.transaction((tx) => createTerritory(tx, { geo, actor: actorForAudit(request) }));
+    return reply.redirect(`/operateur?cree=${encodeURIComponent(created.code)}`, 303);
+  });
+
+  app.get("/operateur/taches", async (request, reply) => {
+    requireOperator(request);
+    const status = text((request.query as { statut?: string }).statut);
+    const filter = (jobStatuses as readonly string[]).includes(status) ? (status as JobStatus) : undefined;
+    const jobs = await listJobs(db, filter ? { status: filter } : {});
+    return reply.page(<JobsPage ctx={reply.viewContext()} jobs={jobs} status={filter} />);
+  });
+
+  // Stored mail is readable on the web only outside production: in production, use `maillage mail list`.
+  if (!deps.config.production) {
+    app.get("/operateur/courriels", async (request, reply) => {
+      requireOperator(request);
+      return reply.page(<MailsPage ctx={reply.viewContext()} mails={await listMails(db)} />);
+    });
+    app.get("/operateur/courriels/:id", async (request, reply) => {
+      requireOperator(request);
+      const mail = await getMail(db, { id: Number((request.params as { id: string }).id) || 0 });
+      if (!mail) throw new NotFoundError();
+      return reply.page(<MailPage ctx={reply.viewContext()} mail={mail} />);
+    });
+  }
+}

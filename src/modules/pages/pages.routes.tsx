@@ -1,0 +1,26 @@
+// Public pages: home, accessibility statement, personal-data notice, territory switch.
+import type { FastifyInstance } from "fastify";
+import type { AppDeps } from "../../app.js";
+import { listTerritories } from "../territories/territories.queries.js";
+import { AccessibilityPage } from "./views/accessibility-page.js";
+import { HomePage } from "./views/home-page.js";
+import { PrivacyPage } from "./views/privacy-page.js";
+
+/** Registers the public pages. */
+export function registerPageRoutes(app: FastifyInstance, deps: AppDeps): void {
+  app.get("/", async (request, reply) => {
+    const ctx = reply.viewContext();
+    if (request.actor && request.actor.memberships.length === 1) {
+      return reply.redirect(`/t/${request.actor.memberships[0]!.code}`, 303);
+    }
+    const territories = (await listTerritories(deps.database.db)).map((t) => ({ code: t.code, name: t.name, communes: t.communes, demo: t.demo }));
+    return reply.page(<HomePage ctx={ctx} territories={territories} />);
+  });
+  app.get("/accessibilite", async (_request, reply) => reply.page(<AccessibilityPage ctx={reply.viewContext()} />));
+  app.get("/donnees-personnelles", async (_request, reply) => reply.page(<PrivacyPage ctx={reply.viewContext()} />));
+  app.get("/territoire", async (request, reply) => {
+    const code = String((request.query as { code?: string }).code ?? "");
+    return reply.redirect(/^[0-9A-Za-z]{2,9}$/.test(code) ? `/t/${code}` : "/", 303);
+  });
+  app.get("/sante", async () => ({ statut: "ok" }));
+}

@@ -1,0 +1,50 @@
+// Rendering: reply.page(vnode) sends an HTML document; reply.viewContext() gives pages what they need.
+import fs from "node:fs";
+import path from "node:path";
+import { createHash } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import type { VNode } from "preact";
+import type { AppDeps } from "../app.js";
+import type { PageContext } from "../ui/context.js";
+import { territoryNav } from "../ui/navigation.js";
+import { renderDocument } from "../ui/render.js";
+
+declare module "fastify" {
+  interface FastifyReply {
+    page(page: VNode, status?: number): FastifyReply;
+    viewContext(): PageContext;
+  }
+}
+
+/** A short hash of the stylesheet, appended to asset URLs so they can be cached for a year. */
+function assetVersion(assetsDir: string): string {
+  try {
+    return createHash("sha256").update(fs.readFileSync(path.join(assetsDir, "maillage.css"))).digest("hex").slice(0, 10);
+  } catch {
+    return "dev";
+  }
+}
+
+/** Adds page rendering helpers to replies. */
+export function registerRendering(app: FastifyInstance, deps: AppDeps, assetsDir: string): void {
+  const version = assetVersion(assetsDir);
+  app.decorateReply("page", function (page: VNode, status = 200) {
+    return this.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(renderDocument(page));
+  });
+  app.decorateReply("viewContext", function (): PageContext {
+    const request = this.request;
+    const actor = request.actor;
+    const territory = request.territory;
+    const urlPath = request.url.split("?")[0] ?? "/";
+    return {
+      path: urlPath,
+      csrfToken: this.generateCsrf(),
+      actor,
+      territory: territory ? { id: territory.id, code: territory.code, name: territory.name, demo: territory.demo } : null,
+      nav: territory ? territoryNav(actor, territory, urlPath) : [],
+      assetVersion: version,
+      demo: deps.config.demo,
+      devMode: !deps.config.production,
+    };
+  });
+}

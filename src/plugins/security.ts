@@ -1,0 +1,67 @@
+// Security plumbing: headers with a strict CSP, cookies, CSRF on every state-changing request, rate limits, bodies.
+import cookie from "@fastify/cookie";
+import csrf from "@fastify/csrf-protection";
+import formbody from "@fastify/formbody";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Config } from "../config.js";
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/** Registers headers, cookies, CSRF, rate limiting and body parsers on the root instance. */
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  const https = config.publicUrl.startsWith("https://");
+  const tileOrigin = config.mapTileUrl ? new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, "a")).origin : undefined;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", ...(tileOrigin ? [tileOrigin] : [])],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'", ...(tileOrigin ? [tileOrigin] : [])],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        ...(https ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: "same-origin" },
+  });
+  await app.register(cookie);
+  await app.register(csrf, {
+    sessionPlugin: "@fastify/cookie",
+    cookieKey: "maillage_csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: https, signed: false },
+    getToken: (req: FastifyRequest) => {
+      const body = req.body as Record<string, unknown> | undefined;
+      const query = req.query as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body === "object" ? body._csrf : undefined;
+      return (typeof fromBody === "string" ? fromBody : undefined) ??
+        (typeof query?._csrf === "string" ? query._csrf : undefined) ??
+        (req.headers["x-csrf-token"] as string | undefined);
+    },
+  });
+  await app.register(formbody, { bodyLimit: 1_048_576 });
+  await app.register(multipart, { limits: { fileSize: 50 * 1_048_576, files: 1 } });
+  await app.register(rateLimit, { global: false });
+
+  app.addHook("preHandler", (request, reply, done) => {
+    if (!unsafeMethods.has(request.method) || request.routeOptions.config?.csrf === false) return done();
+    app.csrfProtection(request, reply, done);
+  });
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** Set to false on the rare routes that receive cross-site posts (none so far). */
+    csrf?: boolean;
+  }
+}

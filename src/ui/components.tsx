@@ -1,0 +1,80 @@
+// Small shared display components in GOV.UK Frontend markup.
+import type { ComponentChildren } from "preact";
+
+export function PageHeading({ children, caption }: { children: ComponentChildren; caption?: string }) {
+  return (
+    <h1 class="govuk-heading-l">
+      {caption ? <span class="govuk-caption-l">{caption}</span> : null}
+      {children}
+    </h1>
+  );
+}
+
+/** A success or information banner shown after an action. */
+export function Notice({ title, children, success }: { title: string; children?: ComponentChildren; success?: boolean }) {
+  return (
+    <div
+      class={`govuk-notification-banner${success ? " govuk-notification-banner--success" : ""}`}
+      role={success ? "alert" : "region"}
+      aria-labelledby="bandeau-titre"
+      data-module="govuk-notification-banner"
+    >
+      <div class="govuk-notification-banner__header">
+        <h2 class="govuk-notification-banner__title" id="bandeau-titre">
+          {success ? "C'est fait" : "Important"}
+        </h2>
+      </div>
+      <div class="govuk-notification-banner__content">
+        <p class="govuk-notification-banner__heading">{title}</p>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean };
+
+/** A data table with a caption (required for accessibility). */
+export function Table<T>({ caption, columns, rows, empty }: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string }) {
+  if (rows.length === 0 && empty) return <p class="govuk-body">{empty}</p>;
+  return (
+    <table class="govuk-table">
+      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+      <thead class="govuk-table__head">
+        <tr class="govuk-table__row">
+          {columns.map((c) => (
+            <th scope="col" class={`govuk-table__header${c.numeric ? " govuk-table__header--numeric" : ""}`}>
+              {c.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody class="govuk-table__body">
+        {rows.map((row) => (
+          <tr class="govuk-table__row">
+            {columns.map((c) => (
+              <td class={`govuk-table__cell${c.numeric ? " govuk-table__cell--numeric" : ""}`}>{c.cell(row)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function SummaryList({ rows }: { rows: { key: string; value: ComponentChildren }[] }) {
+  return (
+    <dl class="govuk-summary-list">
+      {rows.map((r) => (
+        <div class="govuk-summary-list__row">
+          <dt class="govuk-summary-list__key">{r.key}</dt>
+          <dd class="govuk-summary-list__value">{r.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Tag({ children, colour }: { children: ComponentChildren; colour?: "grey" | "green" | "red" | "yellow" | "blue" | "orange" }) {
+  return <strong class={`govuk-tag${colour ? ` govuk-tag--${colour}` : ""}`}>{children}</strong>;
+}
