@@ -83,33 +83,35 @@ export function parseOpeningHours(value: string, options: OpeningHoursOptions = 
 }
 
 function parseUncached(value: string, options: OpeningHoursOptions): OpeningHoursParse {
+  // The library has no French school holidays without a school zone, and logs that case to stderr: refuse it first.
+  if (mentionsKeyword(value, "SH")) {
+    return { ok: false, reason: "les vacances scolaires (SH) ne sont pas prises en charge\u00a0: indiquez les dates d'ouverture" };
+  }
   const nominatim = { lat: 46.6, lon: 2.4, address: { country_code: "fr", state: options.region ?? "" } };
   try {
     const engine = new OpeningHoursEngine(value, nominatim, ENGINE_CONF);
     const normalized = engine.getWarnings().length > 0 ? engine.prettifyValue() : value;
-    return { ok: true, hours: { normalized, mentionsPublicHolidays: mentionsPublicHolidays(value), engine } };
+    return { ok: true, hours: { normalized, mentionsPublicHolidays: mentionsKeyword(value, "PH"), engine } };
   } catch (error) {
-    return { ok: false, reason: explainSyntaxError(value, String(error)) };
+    return { ok: false, reason: explainSyntaxError(String(error)) };
   }
 }
 
-function explainSyntaxError(value: string, libraryMessage: string): string {
-  if (/\bSH\b/.test(value)) {
-    return "les vacances scolaires (SH) ne sont pas prises en charge\u00a0: indiquez les dates d'ouverture";
-  }
+function explainSyntaxError(libraryMessage: string): string {
   // The library's French message points at the faulty token ("Mo-Fr 25:00 <--- (…)"); keep it when short.
   const hint = libraryMessage.length <= 160 && !libraryMessage.includes("\n") ? ` (${libraryMessage})` : "";
   return `n'est pas au format OpenStreetMap opening_hours, par exemple «\u00a0${EXAMPLE}\u00a0»${hint}`;
 }
 
-function mentionsPublicHolidays(value: string): boolean {
-  return /\bPH\b/.test(value.replace(/"[^"]*"/g, ""));
+// Keywords outside quoted comments ("PH", "SH").
+function mentionsKeyword(value: string, keyword: string): boolean {
+  return new RegExp(`\\b${keyword}\\b`).test(value.replace(/"[^"]*"/g, ""));
 }
 
 function parsedOrThrow(hours: string | ParsedOpeningHours): ParsedOpeningHours {
   if (typeof hours !== "string") return hours;
   const parsed = parseOpeningHours(hours);
-  if (!parsed.ok) throw new RangeError(`Horaires « ${hours} » ${parsed.reason}`);
+  if (!parsed.ok) throw new RangeError(`Horaires «\u00a0${hours}\u00a0» ${parsed.reason}`);
   return parsed.hours;
 }
 

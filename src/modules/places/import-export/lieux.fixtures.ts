@@ -109,8 +109,7 @@ const digits = (length: number): fc.Arbitrary<string> =>
 const coordinate = (limit: number): fc.Arbitrary<number> =>
   fc.double({ min: -limit, max: limit, noNaN: true }).map((value) => (value === 0 ? 0 : value));
 
-/** Any valid record: required fields always, each optional field present or absent. */
-export const arbitraryLieuRecord: fc.Arbitrary<LieuRecord> = fc.record(
+const withoutCoordinates: fc.Arbitrary<Omit<LieuRecord, "latitude" | "longitude">> = fc.record(
   {
     id: freeText(40),
     pivot: fc.oneof(digits(14), fc.stringMatching(/^W[A-Za-z0-9]{9}$/)),
@@ -120,8 +119,6 @@ export const arbitraryLieuRecord: fc.Arbitrary<LieuRecord> = fc.record(
     code_insee: fc.stringMatching(/^([013-9]\d|2[AB1-9])\d{3}$/),
     adresse: fc.constantFrom(...ADRESSES),
     complement_adresse: freeText(40),
-    latitude: coordinate(90),
-    longitude: coordinate(180),
     typologie: someOf(Object.values(Typologie)),
     telephone: fc.tuple(fc.integer({ min: 1, max: 9 }), digits(8)).map(([first, rest]) => `+33${first}${rest}`),
     courriels: someOf(COURRIELS),
@@ -149,6 +146,11 @@ export const arbitraryLieuRecord: fc.Arbitrary<LieuRecord> = fc.record(
   },
   { requiredKeys: ["id", "pivot", "nom", "commune", "code_postal", "adresse", "date_maj", "services"] },
 );
+
+/** Any valid record: required fields always, each optional field present or absent (coordinates as a pair). */
+export const arbitraryLieuRecord: fc.Arbitrary<LieuRecord> = fc
+  .tuple(withoutCoordinates, fc.option(fc.tuple(coordinate(90), coordinate(180)), { nil: undefined }))
+  .map(([record, pair]) => (pair ? { ...record, latitude: pair[0], longitude: pair[1] } : record));
 
 /** Collects an async iterable of text chunks into one string. */
 export async function collectText(chunks: AsyncIterable<string>): Promise<string> {

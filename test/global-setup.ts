@@ -1,0 +1,38 @@
+// Starts one PostgreSQL server for the whole run and prepares a migrated template database.
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { migrateDatabase, openDatabase } from "../src/db/client.js";
+import { buildAssets } from "../scripts/build-assets.js";
+import { pgBinariesAvailable, startPgServer, type PgServer } from "./support/pg-server.js";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    pgUrl: string;
+  }
+}
+
+let server: PgServer | undefined;
+
+export async function setup(project: TestProject) {
+  buildAssets();
+  if (process.env.MAILLAGE_TEST_ENGINES === "pglite") {
+    project.provide("pgUrl", "");
+    return;
+  }
+  if (!pgBinariesAvailable()) throw new Error("PostgreSQL server binaries are missing: apt-get install postgresql (or set MAILLAGE_TEST_ENGINES=pglite)");
+  server = await startPgServer();
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query("create role maillage_app nologin");
+  await admin.query("create database maillage_template");
+  await admin.end();
+  const templateUrl = server.url.replace(/\/postgres$/, "/maillage_template");
+  const database = await openDatabase({ databaseUrl: templateUrl, poolSize: 1 });
+  await migrateDatabase(database);
+  await database.close();
+  project.provide("pgUrl", server.url);
+}
+
+export async function teardown() {
+  server?.stop();
+}
