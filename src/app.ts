@@ -27,6 +27,15 @@ export type AppDeps = {
   rateLimits?: RateLimits;
 };
 
+export type RouteEntry = { method: string; url: string };
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every route registered, for the isolation test matrix. */
+    routeTable: RouteEntry[];
+  }
+}
+
 export const defaultRateLimits: RateLimits = { signIn: 5, publicForm: 20 };
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,6 +48,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     trustProxy: true,
     bodyLimit: 2 * 1_048_576,
   });
+  const routes: RouteEntry[] = [];
+  app.addHook("onRoute", (route) => {
+    for (const method of ([] as string[]).concat(route.method)) if (method !== "HEAD") routes.push({ method, url: route.url });
+  });
+  app.decorate("routeTable", routes);
   await registerSecurity(app, deps.config);
   await app.register(fastifyStatic, {
     root: assetsDir,

@@ -99,7 +99,8 @@ export const loginTokens = pgTable("login_tokens", {
   tokenHash: text("token_hash").notNull().unique(),
   userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
   purpose: text("purpose").$type<"sign-in" | "invitation" | "demo">().notNull(),
-  territoryId: integer("territory_id").references(() => territories.id, { onDelete: "cascade" }),
+  /** Where to land after signing in (not an owner: login tokens are instance-level). */
+  landingTerritoryId: integer("landing_territory_id").references(() => territories.id, { onDelete: "cascade" }),
   expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
   usedAt: timestamp("used_at", { withTimezone: true }),
   createdAt: createdAt(),

@@ -23,7 +23,7 @@ export async function createLoginToken(
     tokenHash: hashToken(token),
     userId,
     purpose,
-    territoryId,
+    landingTerritoryId: territoryId,
     createdAt: now,
     expiresAt: new Date(now.getTime() + validMinutes * 60_000),
   });
@@ -47,7 +47,7 @@ export async function consumeLoginToken(db: Executor, { token, now }: { token: s
     .update(loginTokens)
     .set({ usedAt: now })
     .where(and(eq(loginTokens.tokenHash, hashToken(token)), isNull(loginTokens.usedAt), gt(loginTokens.expiresAt, now)))
-    .returning({ userId: loginTokens.userId, territoryId: loginTokens.territoryId });
+    .returning({ userId: loginTokens.userId, territoryId: loginTokens.landingTerritoryId });
   return row ?? null;
 }
 

@@ -85,7 +85,8 @@ export function parseOpeningHours(value: string, options: OpeningHoursOptions = 
 function parseUncached(value: string, options: OpeningHoursOptions): OpeningHoursParse {
   // The library has no French school holidays without a school zone, and logs that case to stderr: refuse it first.
   if (mentionsKeyword(value, "SH")) {
-    return { ok: false, reason: "les vacances scolaires (SH) ne sont pas prises en charge\u00a0: indiquez les dates d'ouverture" };
+    const reason = "les vacances scolaires (SH) ne sont pas prises en charge\u00a0: indiquez les dates d'ouverture";
+    return { ok: false, reason };
   }
   const nominatim = { lat: 46.6, lon: 2.4, address: { country_code: "fr", state: options.region ?? "" } };
   try {
@@ -181,7 +182,9 @@ function slotsOfDay(engine: OpeningHoursEngine, date: LocalDate): OpeningSlot[] 
   const to = localMidnight(date, 1);
   const openBefore = engine.getState(localMidnight(date, -1, "23:59")) || engine.getUnknown(localMidnight(date, -1, "23:59"));
   const slots: OpeningSlot[] = [];
-  for (const [start, end, , comment] of engine.getOpenIntervals(from, localMidnight(date, 2))) {
+  for (const [start, end, unknown, rawComment] of engine.getOpenIntervals(from, localMidnight(date, 2))) {
+    // Comments come from the value only on "unknown" slots; on open ones the library puts a holiday's name.
+    const comment = unknown ? rawComment : undefined;
     if (start.getTime() >= to.getTime()) continue;
     const continuesFromYesterday = start.getTime() === from.getTime() && openBefore;
     if (continuesFromYesterday && end.getTime() < to.getTime()) continue;
@@ -224,7 +227,8 @@ export function openingStatusInFrench(hours: string | ParsedOpeningHours, now: D
   const open = parsed.engine.getState(engineNow);
   const change = nextChange(parsed, now);
   if (parsed.engine.getUnknown(engineNow)) {
-    return { open: false, text: parsed.engine.getComment(engineNow) ?? "Horaires à confirmer" };
+    const comment = parsed.engine.getComment(engineNow);
+    return { open: false, text: comment ? comment.charAt(0).toUpperCase() + comment.slice(1) : "Horaires à confirmer" };
   }
   if (!change) return { open, text: open ? "Ouvert 24\u00a0h sur 24" : "Fermé" };
   const { day, at } = describeWhen(now, change);

@@ -157,7 +157,8 @@ export function* rejectDuplicateIds(rows: Iterable<LieuRowResult>): Generator<Li
       firstLineById.set(row.record.id, row.line);
       yield row;
     } else {
-      yield { line: row.line, ok: false, errors: [{ line: row.line, field: "id", reason: `identifiant déjà utilisé ligne ${firstLine}` }] };
+      const reason = `identifiant déjà utilisé ligne ${firstLine}`;
+      yield { line: row.line, ok: false, errors: [{ line: row.line, field: "id", reason }] };
     }
   }
 }
@@ -173,7 +174,7 @@ export function collectRows(rows: Iterable<LieuRowResult>, ignoredColumns: strin
   return { valid, errors, ignoredColumns };
 }
 
-function readCells(raw: Readonly<Record<string, unknown>>, fail: (field: string, reason: string) => void): Map<StandardColumn, string> {
+function readCells(raw: Readonly<Record<string, unknown>>, fail: Fail): Map<StandardColumn, string> {
   const cells = new Map<StandardColumn, string>();
   for (const column of STANDARD_COLUMNS) {
     const value = raw[column];
@@ -242,7 +243,9 @@ function checkAddressPart(
   fail: Fail,
 ): string | undefined {
   if (value === undefined) return undefined;
-  const valid = passes(() => Adresse({ ...ADDRESS_PROBE, [key]: value })) && (field !== "code_insee" || OFFICIAL_CODE_INSEE.test(value));
+  const valid =
+    passes(() => Adresse({ ...ADDRESS_PROBE, [key]: value })) &&
+    (field !== "code_insee" || OFFICIAL_CODE_INSEE.test(value));
   if (valid) return value;
   fail(field, `${quote(value)} ${ADDRESS_REASONS[field]}`);
   return undefined;
@@ -303,7 +306,13 @@ function suggestion(value: string, allowed: readonly string[]): string {
   return match ? `${NBSP}: vouliez-vous dire ${quote(match)}${NBSP}?` : "";
 }
 
-function checkEach(field: string, value: string | undefined, construct: (item: string) => unknown, reason: string, fail: Fail): string[] | undefined {
+function checkEach(
+  field: string,
+  value: string | undefined,
+  construct: (item: string) => unknown,
+  reason: string,
+  fail: Fail,
+): string[] | undefined {
   const values = splitList(value);
   const invalid = values?.find((item) => !passes(() => construct(item)));
   if (invalid === undefined) return values;
@@ -356,13 +365,22 @@ function checkDate(value: string | undefined, fail: Fail): string | undefined {
   return undefined;
 }
 
+// Keys of the package's ModelError that are not the standard's column names.
+const PACKAGE_KEY_TO_FIELD: Readonly<Record<string, string>> = {
+  voie: "adresse",
+  typologies: "typologie",
+  courriel: "courriels",
+  siret: "pivot",
+  rna: "pivot",
+};
+
 // Safety net: the package's own converter must accept what the field checks let through.
 function checkWithPackageConverter(record: LieuRecord, fail: Fail): void {
   try {
     fromSchemaLieuDeMediationNumerique(toStandardRow(record));
   } catch (error) {
     const key = error instanceof ModelError ? String(error.key) : "lieu";
-    const field = ({ voie: "adresse", typologies: "typologie", courriel: "courriels", siret: "pivot", rna: "pivot" } as Record<string, string>)[key] ?? key;
+    const field = PACKAGE_KEY_TO_FIELD[key] ?? key;
     fail(field, error instanceof Error ? error.message : String(error));
   }
 }

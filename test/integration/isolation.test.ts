@@ -1,0 +1,114 @@
+// The isolation matrix: for every territory route and every role, another territory's data can be neither
+// read nor written; and row-level security hides foreign rows even from a query that forgets its filter.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.js";
+import { communes, territoryRoles, type TerritoryRole } from "../../src/db/schema/index.js";
+import { withTenant } from "../../src/db/tenant.js";
+import { cliActor } from "../../src/modules/audit/audit.commands.js";
+import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
+import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
+import { engines } from "../support/database.js";
+
+const FOREIGN_NAME = "Territoire-Etranger-Secret";
+
+/** Row counts per territory-owned table for one territory (to prove nothing foreign was written). */
+async function snapshot(t: TestApp, tables: string[], territoryId: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table} where territory_id = ${territoryId}`));
+    out[table] = row!.n;
+  }
+  return out;
+}
+
+describe.each(engines)("tenant isolation on %s", (engine) => {
+  let t: TestApp;
+  let home: Awaited<ReturnType<typeof makeTerritory>>;
+  let foreign: Awaited<ReturnType<typeof makeTerritory>>;
+  let tenantTables: string[];
+  const params: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    home = await makeTerritory(t.database, { name: "Territoire-Maison" });
+    foreign = await makeTerritory(t.database, { name: FOREIGN_NAME });
+    const foreignUser = await makeUser(t.database, { email: "membre@etranger.fr", territoryId: foreign.id, roles: ["admin"] });
+    const foreignCommunes = await t.database.db.select({ id: communes.id }).from(communes).where(sql`${communes.territoryId} = ${foreign.id}`);
+    const groupId = await withTenant(t.database.db, foreign.id, (tx) =>
+      saveCommuneGroup(tx, { territoryId: foreign.id, name: "Groupe-Etranger-Secret", communeIds: foreignCommunes.map((c) => c.id), actor: cliActor }),
+    );
+    params.code = foreign.code;
+    params.userId = String(foreignUser);
+    params.groupId = String(groupId);
+    params.id = "1";
+    tenantTables = (
+      await queryRows<{ table_name: string }>(
+        t.database.db,
+        sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'territory_id' order by table_name`,
+      )
+    ).map((r) => r.table_name);
+  });
+  afterAll(() => t.close());
+
+  it("enables row-level security with the tenant policy on every table that has a territory_id", async () => {
+    expect(tenantTables.length).toBeGreaterThanOrEqual(5);
+    const rows = await queryRows<{ relname: string; relrowsecurity: boolean; policies: number }>(
+      t.database.db,
+      sql`select c.relname, c.relrowsecurity, (select count(*)::int from pg_policies p where p.tablename = c.relname and p.policyname = 'tenant_isolation') as policies
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind = 'r'`,
+    );
+    for (const table of tenantTables) {
+      const row = rows.find((r) => r.relname === table);
+      expect({ table, rls: row?.relrowsecurity, policies: row?.policies }).toEqual({ table, rls: true, policies: 1 });
+    }
+  });
+
+  it("hides every foreign row from a query that forgets its territory filter", async () => {
+    let foreignRowsSeenBySystem = 0;
+    for (const table of tenantTables) {
+      const [all] = await queryRows<{ n: number }>(t.database.db, sql.raw(`select count(*)::int as n from ${table} where territory_id = ${foreign.id}`));
+      foreignRowsSeenBySystem += all!.n;
+      const seen = await withTenant(t.database.db, home.id, (tx) =>
+        queryRows<{ territory_id: number }>(tx, sql.raw(`select territory_id from ${table}`)),
+      );
+      expect({ table, foreign: seen.filter((r) => r.territory_id !== home.id).length }).toEqual({ table, foreign: 0 });
+    }
+    expect(foreignRowsSeenBySystem).toBeGreaterThan(0);
+  });
+
+  it("refuses to write a row for another territory, and to change one", async () => {
+    await expect(
+      withTenant(t.database.db, home.id, (tx) => tx.insert(communes).values({ territoryId: foreign.id, insee: "00000", name: "Intruse", departement: "99" })),
+    ).rejects.toThrow();
+    const updated = await withTenant(t.database.db, home.id, (tx) =>
+      tx.update(communes).set({ name: "Piratée" }).where(sql`${communes.territoryId} = ${foreign.id}`).returning({ id: communes.id }),
+    );
+    expect(updated).toHaveLength(0);
+  });
+
+  it.each(territoryRoles)("never serves or changes another territory's data to a %s", async (role: TerritoryRole) => {
+    const userId = await makeUser(t.database, { email: `${role}-${engine}@maison.fr`, territoryId: home.id, roles: [role] });
+    const client = await new TestClient(t.app).signInAs(t, userId);
+    await client.get(`/t/${home.code}`);
+    const before = await snapshot(t, tenantTables, foreign.id);
+    const territoryRoutes = t.app.routeTable.filter((r) => r.url.startsWith("/t/:code"));
+    expect(territoryRoutes.length).toBeGreaterThan(5);
+    for (const route of territoryRoutes) {
+      const url = route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+        if (!(name in params)) throw new Error(`The isolation matrix has no foreign value for :${name} (${route.url}); add one`);
+        return params[name]!;
+      });
+      const response =
+        route.method === "GET"
+          ? await client.get(url)
+          : await client.post(url, { name: "x", email: "x@exemple.fr", roles: "admin", communeIds: "1", action: "retirer" });
+      expect({ route: `${route.method} ${route.url}`, status: response.statusCode }).toSatisfy(
+        (r: { status: number }) => r.status === 404 || r.status === 403,
+      );
+      expect(response.body).not.toContain(FOREIGN_NAME);
+      expect(response.body).not.toContain("Groupe-Etranger-Secret");
+    }
+    expect(await snapshot(t, tenantTables, foreign.id)).toEqual(before);
+  });
+});
