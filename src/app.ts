@@ -8,6 +8,10 @@ import type { Database } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.js";
 import { registerOidcRoutes } from "./modules/accounts/oidc.routes.js";
+import { registerActivityRoutes } from "./modules/activity/activity.routes.js";
+import { registerBookingRoutes } from "./modules/booking/booking.routes.js";
+import { registerFinderRoutes } from "./modules/finder/finder.routes.js";
+import { registerPlaceRoutes } from "./modules/places/places.routes.js";
 import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
 import { registerPageRoutes } from "./modules/pages/pages.routes.js";
 import { registerTerritoryRoutes } from "./modules/territories/territories.routes.js";
@@ -71,5 +75,9 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerOidcRoutes(app, deps);
   registerTerritoryRoutes(app, deps);
   registerOperatorRoutes(app, deps);
+  registerPlaceRoutes(app, deps);
+  registerFinderRoutes(app, deps);
+  registerBookingRoutes(app, deps);
+  registerActivityRoutes(app, deps);
   return app;
 }

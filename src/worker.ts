@@ -3,26 +3,44 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
 import { purgeExpiredSessions } from "./modules/accounts/sessions.js";
-import { startRunner, type Executors, type Runner } from "./modules/jobs/jobs.runner.js";
+import { purgeDoneJobs } from "./modules/jobs/jobs.queue.js";
+import { startRunner, type Executors, type Runner, type RunnerOptions } from "./modules/jobs/jobs.runner.js";
+import { maintenanceSchedule } from "./modules/jobs/recurring.js";
 import { sendQueuedMail } from "./modules/mail/mail.commands.js";
 import { transportFor, type MailTransport } from "./modules/mail/mail.transport.js";
 
 export type WorkerDeps = { db: Db; config: Config; clock: Clock; transport: MailTransport };
 
+/** How long finished jobs stay visible to operators before the daily purge removes them. */
+const keepDoneJobsDays = 30;
+
 /** One executor per job name of the registry (the compiler checks none is missing). */
 export function buildExecutors({ db, config, clock, transport }: WorkerDeps): Executors {
   return {
-    "mail.send": ({ mailId }) => sendQueuedMail(db, { mailId, transport, from: config.mailFrom, now: clock() }),
+    "mail.send": ({ mailId }, { lastAttempt }) => sendQueuedMail(db, { mailId, transport, from: config.mailFrom, now: clock(), lastAttempt }),
     "sessions.purge": async () => {
       await purgeExpiredSessions(db, { now: clock() });
+    },
+    "jobs.purge": async () => {
+      await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });
     },
   };
 }
 
-/** Starts the job loop in this process; returns it with the mail transport to close on shutdown. */
-export function startWorker(db: Db, config: Config, clock: Clock, options: { autoStart?: boolean; intervalMs?: number } = {}): Runner & { transport: MailTransport } {
-  const transport = transportFor(config.smtpUrl);
-  const runner = startRunner(db, buildExecutors({ db, config, clock, transport }), { clock, log: (m) => console.error(m), ...options });
+export type WorkerOptions = Partial<Omit<RunnerOptions, "clock">> & { transport?: MailTransport };
+
+/**
+ * Starts the job loop in this process, with the daily maintenance schedule; returns it with the mail
+ * transport, closed on stop.
+ */
+export function startWorker(db: Db, config: Config, clock: Clock, options: WorkerOptions = {}): Runner & { transport: MailTransport } {
+  const { transport = transportFor(config.smtpUrl), ...runnerOptions } = options;
+  const runner = startRunner(db, buildExecutors({ db, config, clock, transport }), {
+    clock,
+    log: (m) => console.error(m),
+    schedules: maintenanceSchedule,
+    ...runnerOptions,
+  });
   return {
     ...runner,
     transport,

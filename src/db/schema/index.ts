@@ -1,2 +1,3 @@
 // All tables, for Drizzle's relational queries and drizzle-kit.
 export * from "./platform.js";
+export * from "./inclusion.js";

@@ -187,3 +187,9 @@ export const mails = pgTable(
   },
   (t) => [index("mails_created").on(t.createdAt)],
 );
+
+/** Instance settings (e.g. the secret that signs citizens' cancel links), created on first start. */
+export const instanceSettings = pgTable("instance_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});

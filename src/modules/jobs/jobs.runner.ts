@@ -1,43 +1,65 @@
-// The worker loop: claims due jobs one at a time and runs their executor.
+// The worker loop: schedules recurring maintenance, claims due jobs one at a time and runs their executor.
 import { hostname } from "node:os";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
-import { claimNextJob, completeJob, failJob, type ClaimedJob } from "./jobs.queue.js";
+import { claimNextJob, completeJob, defaultStaleAfterMs, failJob, touchJob, type ClaimedJob } from "./jobs.queue.js";
+import { recurringScheduler, type RecurringJob } from "./recurring.js";
 import { isJobName, parsePayload, type JobName, type JobPayload } from "./registry.js";
 
-export type Executors = { [N in JobName]: (payload: JobPayload<N>) => Promise<void> };
+/** What an executor knows about the attempt it runs (e.g. to mark a mail failed on the last one). */
+export type JobContext = { jobId: number; attempts: number; maxAttempts: number; lastAttempt: boolean };
+
+export type Executors = { [N in JobName]: (payload: JobPayload<N>, context: JobContext) => Promise<void> };
 
 export type Runner = { stop(): Promise<void>; runUntilIdle(): Promise<number> };
 
-/** Runs one claimed job and settles it; an unknown name or a bad payload fails it for good. */
-async function runJob(db: Db, executors: Executors, job: ClaimedJob, clock: Clock): Promise<void> {
+export type RunnerOptions = {
+  clock: Clock;
+  /** Pause between two polls when the queue is empty. */
+  intervalMs?: number;
+  autoStart?: boolean;
+  log?: (msg: string) => void;
+  /** A running job whose heartbeat is older than this is taken back (its worker is presumed dead). */
+  staleAfterMs?: number;
+  /** Recurring jobs this runner enqueues when their period starts (none by default). */
+  schedules?: readonly RecurringJob[];
+  /** Run only these jobs (e.g. the CLI sending the mail it just queued). */
+  names?: readonly JobName[];
+};
+
+/** Runs one claimed job and settles it; an unknown name or a bad payload fails it like any error. */
+async function runJob(db: Db, executors: Executors, job: ClaimedJob, clock: Clock, staleAfterMs: number): Promise<void> {
+  // Heartbeat: a job longer than the stale delay (an import) must not be taken by another worker.
+  const heartbeat = setInterval(() => void touchJob(db, { job, now: clock() }).catch(() => undefined), Math.max(1000, staleAfterMs / 3));
   try {
     if (!isJobName(job.name)) throw new Error(`Unknown job ${job.name}`);
     const payload = parsePayload(job.name, job.payload);
-    await (executors[job.name] as (p: unknown) => Promise<void>)(payload);
-    await completeJob(db, { id: job.id, now: clock() });
+    const context: JobContext = { jobId: job.id, attempts: job.attempts, maxAttempts: job.maxAttempts, lastAttempt: job.attempts >= job.maxAttempts };
+    await (executors[job.name] as (p: unknown, c: JobContext) => Promise<void>)(payload, context);
+    clearInterval(heartbeat);
+    await completeJob(db, { job, now: clock() });
   } catch (error) {
+    clearInterval(heartbeat);
     await failJob(db, { job, error: (error as Error).stack ?? String(error), now: clock() });
   }
 }
 
 /** Starts polling for jobs every `intervalMs`; `runUntilIdle` drains due jobs (tests, CLI). */
-export function startRunner(
-  db: Db,
-  executors: Executors,
-  { clock, intervalMs = 1000, autoStart = true, log }: { clock: Clock; intervalMs?: number; autoStart?: boolean; log?: (msg: string) => void },
-): Runner {
+export function startRunner(db: Db, executors: Executors, options: RunnerOptions): Runner {
+  const { clock, intervalMs = 1000, autoStart = true, log, staleAfterMs = defaultStaleAfterMs, schedules = [], names } = options;
   const workerId = `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`;
+  const scheduleDue = recurringScheduler(schedules);
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> = Promise.resolve(0);
 
   const drain = async (): Promise<number> => {
+    await scheduleDue(db, clock());
     let count = 0;
     while (!stopped) {
-      const job = await claimNextJob(db, { workerId, now: clock() });
+      const job = await claimNextJob(db, { workerId, now: clock(), staleAfterMs, ...(names ? { names } : {}) });
       if (!job) break;
-      await runJob(db, executors, job, clock);
+      await runJob(db, executors, job, clock, staleAfterMs);
       count++;
     }
     return count;
@@ -63,8 +85,9 @@ export function startRunner(
       await running.catch(() => 0);
     },
     runUntilIdle() {
-      running = running.then(drain, drain);
-      return running;
+      const next = running.then(drain, drain);
+      running = next.catch(() => 0);
+      return next;
     },
   };
 }

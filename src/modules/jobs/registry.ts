@@ -4,6 +4,7 @@ import { z } from "zod";
 export const jobPayloads = {
   "mail.send": z.object({ mailId: z.number().int().positive() }),
   "sessions.purge": z.object({}),
+  "jobs.purge": z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
@@ -14,6 +15,7 @@ export function parsePayload<N extends JobName>(name: N, payload: unknown): JobP
   return jobPayloads[name].parse(payload) as JobPayload<N>;
 }
 
+/** True for a name of the registry (a job row may carry a name an older or newer version knew). */
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobPayloads, name);
 }

@@ -33,12 +33,16 @@ export async function queueMail(db: Executor, mail: MailToQueue): Promise<number
   return row!.id;
 }
 
-/** Sends one queued message (the executor of the "mail.send" job). Throws on failure so the job is retried. */
+/**
+ * Sends one queued message (the executor of the "mail.send" job). Throws on failure so that the job is retried;
+ * the error stays on the message, which becomes "failed" after the last attempt.
+ */
 export async function sendQueuedMail(
   db: Executor,
-  { mailId, transport, from, now }: { mailId: number; transport: MailTransport; from: string; now: Date },
+  { mailId, transport, from, now, lastAttempt = false }: { mailId: number; transport: MailTransport; from: string; now: Date; lastAttempt?: boolean },
 ): Promise<void> {
   const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
+  // Already delivered (a job run twice after a crash must not send twice), or deleted.
   if (!mail || mail.status === "sent" || mail.status === "stored") return;
   try {
     const { messageId } = await transport.send({
@@ -54,7 +58,10 @@ export async function sendQueuedMail(
       .set({ status: transport.kind === "smtp" ? "sent" : "stored", messageId, sentAt: now, error: null })
       .where(eq(mails.id, mailId));
   } catch (error) {
-    await db.update(mails).set({ error: (error as Error).message.slice(0, 1000) }).where(eq(mails.id, mailId));
+    await db
+      .update(mails)
+      .set({ error: (error as Error).message.slice(0, 1000), ...(lastAttempt ? { status: "failed" as const } : {}) })
+      .where(eq(mails.id, mailId));
     throw error;
   }
 }

@@ -1,5 +1,5 @@
 import getJoursFeries from "@socialgouv/jours-feries";
-import { type LocalDate, localDateToUtcMidnight } from "./paris-time.js";
+import { type LocalDate, localDateToUtcMidnight } from "../../../lib/paris-time.js";
 
 /**
  * French public holidays (jours fériés) of metropolitan France, as Paris local dates.

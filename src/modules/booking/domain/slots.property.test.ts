@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import fc from "fast-check";
-import { addDays, parisDateOf, parisToInstant } from "./paris-time.js";
+import { addDays, parisDateOf, parisToInstant } from "../../../lib/paris-time.js";
 import {
   type ExceptionalPlage,
   type MediatorBusy,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { holidayDatesBetween } from "./holidays.js";
-import { instantToParis, parisToInstant } from "./paris-time.js";
+import { instantToParis, parisToInstant } from "../../../lib/paris-time.js";
 import {
   type Slot,
   type SlotInput,

@@ -7,7 +7,7 @@ import {
   localTimeToMinutes,
   parisDateOf,
   parisToInstant,
-} from "./paris-time.js";
+} from "../../../lib/paris-time.js";
 
 /**
  * Free appointment slots of one place, computed on request from the mediators' opening plages

@@ -17,7 +17,7 @@ import {
   instantToParis,
   parisToInstant,
   type LocalDate,
-} from "../../booking/domain/paris-time.js";
+} from "../../../lib/paris-time.js";
 import { formatFrenchTime, joinFrench, WEEKDAYS, type Weekday } from "./french-words.js";
 
 export { WEEKDAYS, type Weekday } from "./french-words.js";
@@ -215,7 +215,7 @@ function describePublicHolidays(parsed: ParsedOpeningHours, today: LocalDate): s
     const date = addDays(today, offset);
     if (!parsed.engine.getPublicHolidayContext(localMidnight(date, 0, "12:00")).isHoliday) continue;
     const slots = slotsOfDay(parsed.engine, date);
-    return slots.length === 0 ? "Fermé les jours fériés" : `Les jours fériés : ${slotsText(slots)}`;
+    return slots.length === 0 ? "Fermé les jours fériés" : `Les jours fériés\u00a0: ${slotsText(slots)}`;
   }
   return undefined;
 }

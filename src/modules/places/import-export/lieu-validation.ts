@@ -65,6 +65,15 @@ export interface LieuxImport {
   ignoredColumns: string[];
 }
 
+/** A file being imported: its header is checked, its rows are validated lazily in file order. */
+export interface LieuxFile {
+  ignoredColumns: string[];
+  /** Iterate to validate; a caller can report progress or stop early. */
+  rows: Iterable<LieuRowResult>;
+}
+
+type Fail = (field: string, reason: string) => void;
+
 // Patterns of the official schema v1.0.2 (schema.json `constraints`) that are stricter than the package.
 const OFFICIAL_TELEPHONE = /^(\+33|\+590|\+594|\+262|\+596|\+269|\+687|\+689|\+508|\+681)(\d){6,9}$/;
 const OFFICIAL_CODE_INSEE = /^([013-9]\d|2[AB1-9])\d{3}$/;
@@ -105,7 +114,9 @@ export function validateLieu(raw: Readonly<Record<string, unknown>>, line: numbe
   const errors: LieuImportError[] = [];
   const fail = (field: string, reason: string): void => void errors.push({ line, field, reason });
   const cells = readCells(raw, fail);
-  for (const column of REQUIRED_COLUMNS) if (!cells.has(column) && !errors.some((e) => e.field === column)) fail(column, MISSING);
+  for (const column of REQUIRED_COLUMNS) {
+    if (!cells.has(column) && !errors.some((error) => error.field === column)) fail(column, MISSING);
+  }
 
   // Filled field by field; each check returns a value of the field's LieuRecord type, or undefined.
   const record: Record<string, unknown> = {};
@@ -114,14 +125,13 @@ export function validateLieu(raw: Readonly<Record<string, unknown>>, line: numbe
     if (value !== undefined && (!Array.isArray(value) || value.length > 0)) record[column] = value;
   };
 
-  set("id", checked(text("id"), (v) => Id(v)));
+  set("id", checked("id", text("id"), Id, fail));
   set("pivot", checkPivot(text("pivot"), fail));
-  set("nom", checked(text("nom"), (v) => Nom(v)));
+  set("nom", checked("nom", text("nom"), Nom, fail));
   set("adresse", checkAddressPart("adresse", "voie", text("adresse"), fail));
   set("code_postal", checkAddressPart("code_postal", "code_postal", text("code_postal"), fail));
   set("commune", checkAddressPart("commune", "commune", text("commune"), fail));
   set("code_insee", checkAddressPart("code_insee", "code_insee", text("code_insee"), fail));
-  set("complement_adresse", text("complement_adresse"));
   const coordinates = checkCoordinates(text("latitude"), text("longitude"), fail);
   set("latitude", coordinates?.latitude);
   set("longitude", coordinates?.longitude);
@@ -139,9 +149,9 @@ export function validateLieu(raw: Readonly<Record<string, unknown>>, line: numbe
     set(column, checkEnumList(column, text(column), construct, allowed, fail));
   }
 
-  if (errors.length > 0) return { line, ok: false, errors };
-  checkWithPackageConverter(record as unknown as LieuRecord, fail);
-  return errors.length === 0 ? { line, ok: true, record: record as unknown as LieuRecord } : { line, ok: false, errors };
+  if (errors.length === 0) checkWithPackageConverter(record as unknown as LieuRecord, fail);
+  if (errors.length > 0) return { line, ok: false, errors: errors.sort(byColumnOrder) };
+  return { line, ok: true, record: record as unknown as LieuRecord };
 }
 
 /** Adds a rejection to every row whose `id` already appeared earlier in the same file (rows are upserted by id). */
@@ -199,8 +209,20 @@ function quote(value: string): string {
   return `«${NBSP}${shown}${NBSP}»`;
 }
 
-function checked<T>(value: string | undefined, construct: (value: string) => T): T | undefined {
-  return value === undefined ? undefined : construct(value);
+function checked(field: string, value: string | undefined, construct: (value: string) => string, fail: Fail): string | undefined {
+  if (value === undefined) return undefined;
+  if (passes(() => construct(value))) return value;
+  fail(field, `${quote(value)} n'est pas valide`);
+  return undefined;
+}
+
+// Errors of a row in the order of the standard's columns, whatever the order of the checks.
+function byColumnOrder(a: LieuImportError, b: LieuImportError): number {
+  const rank = (field: string): number => {
+    const index = (STANDARD_COLUMNS as readonly string[]).indexOf(field);
+    return index === -1 ? STANDARD_COLUMNS.length : index;
+  };
+  return rank(a.field) - rank(b.field);
 }
 
 function passes(construct: () => unknown): boolean {
@@ -217,8 +239,6 @@ function splitList(value: string | undefined): string[] | undefined {
   const items = value.split(MULTI_VALUE_SEPARATOR).map((item) => item.trim()).filter((item) => item !== "");
   return [...new Set(items)];
 }
-
-type Fail = (field: string, reason: string) => void;
 
 function checkPivot(value: string | undefined, fail: Fail): string | undefined {
   if (value === undefined) return undefined;

@@ -10,14 +10,9 @@ import {
   rejectDuplicateIds,
   validateLieu,
   type LieuRowResult,
+  type LieuxFile,
   type LieuxImport,
 } from "./lieu-validation.js";
-
-export interface LieuxFile {
-  ignoredColumns: string[];
-  /** Validated lazily, in file order, so a caller can report progress or stop early. */
-  rows: Iterable<LieuRowResult>;
-}
 
 interface CsvLine {
   line: number;

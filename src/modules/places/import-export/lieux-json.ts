@@ -12,9 +12,9 @@ import {
   rejectDuplicateIds,
   validateLieu,
   type LieuRowResult,
+  type LieuxFile,
   type LieuxImport,
 } from "./lieu-validation.js";
-import type { LieuxFile } from "./lieux-csv.js";
 
 const STANDARD_COLUMN_SET: ReadonlySet<string> = new Set(STANDARD_COLUMNS);
 
