@@ -4,13 +4,14 @@ import { loadConfig } from "./config.js";
 import { CliError, withDatabase } from "./cli/shared.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { registerBackupCommands } from "./cli/backup.commands.js";
+import { frenchHelp } from "./cli/help-fr.js";
 import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
 import { startServer } from "./server.js";
 import { demoSignInLinks, seedDemo } from "./modules/demo/demo.seed.js";
 import { systemClock } from "./lib/clock.js";
 
-const program = new Command();
+const program = frenchHelp(new Command());
 program
   .name("maillage")
   .description("Maillage : numérique éducatif et accompagnement numérique des territoires")

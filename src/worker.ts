@@ -3,6 +3,8 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
 import { purgeExpiredSessions } from "./modules/accounts/sessions.js";
+import { sendAppointmentReminder } from "./modules/booking/booking.reminders.js";
+import { purgePersonalData } from "./modules/booking/booking.purge.js";
 import { purgeDoneJobs } from "./modules/jobs/jobs.queue.js";
 import { startRunner, type Executors, type Runner, type RunnerOptions } from "./modules/jobs/jobs.runner.js";
 import { maintenanceSchedule } from "./modules/jobs/recurring.js";
@@ -20,6 +22,12 @@ export function buildExecutors({ db, config, clock, transport }: WorkerDeps): Ex
     "mail.send": ({ mailId }, { lastAttempt }) => sendQueuedMail(db, { mailId, transport, from: config.mailFrom, now: clock(), lastAttempt }),
     "sessions.purge": async () => {
       await purgeExpiredSessions(db, { now: clock() });
+    },
+    "appointment.reminder": async (payload) => {
+      await sendAppointmentReminder(db, { ...payload, now: clock(), publicUrl: config.publicUrl });
+    },
+    "personal-data.purge": async () => {
+      await purgePersonalData(db, { now: clock() });
     },
     "jobs.purge": async () => {
       await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });

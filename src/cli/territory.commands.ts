@@ -10,6 +10,9 @@ import { findCommune, findDepartement, findEpci } from "../modules/territories/g
 import { createTerritory } from "../modules/territories/territories.commands.js";
 import { findTerritory, listTerritories } from "../modules/territories/territories.queries.js";
 import { loadConfig } from "../config.js";
+import { systemClock } from "../lib/clock.js";
+import { findLatestMailTo } from "../modules/mail/mail.queries.js";
+import { startWorker } from "../worker.js";
 import { CliError, withDatabase } from "./shared.js";
 
 /** `maillage territory create|list`. */
@@ -65,7 +68,21 @@ export function registerUserCommands(program: Command): void {
         await withTenant(db, territory.id, (tx) =>
           inviteMember(tx, { territoryId: territory.id, email, displayName: options.name, roles: roles as TerritoryRole[], actor: cliActor, now: new Date(), publicUrl: config.publicUrl }),
         );
-        console.log(`Invitation envoyée à ${email} pour ${territory.name} (${roles.join(", ")}).`);
+        // Send now rather than when the server next runs its jobs (with PGlite it is stopped while the CLI runs).
+        const worker = startWorker(db, config, systemClock, { autoStart: false, names: ["mail.send"], schedules: [] });
+        try {
+          await worker.runUntilIdle();
+        } finally {
+          await worker.stop();
+        }
+        const mail = await findLatestMailTo(db, { to: email });
+        const outcome =
+          mail?.status === "sent"
+            ? "envoyée"
+            : mail?.status === "stored"
+              ? `enregistrée (pas de SMTP configuré) ; lisez-la avec maillage mail show ${mail.id}`
+              : `en attente d'envoi${mail?.error ? ` (${mail.error.split("\n")[0]})` : ""} ; voir maillage mail show ${mail?.id ?? ""}`;
+        console.log(`Invitation de ${email} pour ${territory.name} (${roles.join(", ")}) : ${outcome}.`);
       }, "maillage user invite");
     });
   user

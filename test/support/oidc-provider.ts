@@ -67,6 +67,7 @@ export async function startOidcProvider({ redirectUri, accounts }: { redirectUri
       jwks: { keys: [signingKey] },
       cookies: { keys: ["cle-de-test-des-cookies"] },
       acrValues: ["eidas1"],
+      ttl: { AccessToken: 600, AuthorizationCode: 60, Grant: 3600, IdToken: 600, Interaction: 600, Session: 3600 },
     });
   });
   server.on("request", provider.callback());

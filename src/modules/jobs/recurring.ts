@@ -11,6 +11,7 @@ export type RecurringJob = { [N in JobName]: { name: N; payload: JobPayload<N>; 
 export const maintenanceSchedule: RecurringJob[] = [
   { name: "sessions.purge", payload: {}, every: "day" },
   { name: "jobs.purge", payload: {}, every: "day" },
+  { name: "personal-data.purge", payload: {}, every: "day" },
 ];
 
 const parisParts = new Intl.DateTimeFormat("en-CA", {

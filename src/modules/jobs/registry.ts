@@ -5,6 +5,8 @@ export const jobPayloads = {
   "mail.send": z.object({ mailId: z.number().int().positive() }),
   "sessions.purge": z.object({}),
   "jobs.purge": z.object({}),
+  "appointment.reminder": z.object({ appointmentId: z.uuid(), sequence: z.number().int().min(0) }),
+  "personal-data.purge": z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;

@@ -19,3 +19,9 @@ export async function getMail(db: Executor, { id }: { id: number }): Promise<Mai
   const [row] = await db.select().from(mails).where(eq(mails.id, id));
   return row;
 }
+
+/** The latest message sent to an address (the CLI shows the invitation it just queued). */
+export async function findLatestMailTo(db: Executor, { to }: { to: string }): Promise<MailRow | undefined> {
+  const [row] = await db.select().from(mails).where(eq(mails.toAddress, to)).orderBy(desc(mails.id)).limit(1);
+  return row;
+}
