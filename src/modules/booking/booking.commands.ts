@@ -187,3 +187,51 @@ export async function mediatorOfUser(tx: Tx, { territoryId, userId }: { territor
   const [row] = await tx.select({ id: mediators.id, name: mediators.name }).from(mediators).where(and(eq(mediators.territoryId, territoryId), eq(mediators.userId, userId)));
   return row;
 }
+
+export type RescheduleRequest = { territoryId: number; appointmentId: string; start: Date; now: Date; publicUrl: string; organizerEmail: string; secret: string; actor?: AuditActor };
+
+/**
+ * Moves an upcoming appointment to another free slot of the same place and motif. The row keeps its id, so
+ * the calendar event keeps its UID; its SEQUENCE is raised and a new invitation is sent.
+ */
+export async function rescheduleAppointment(tx: Tx, req: RescheduleRequest): Promise<BookingResult> {
+  const [current] = await tx
+    .select()
+    .from(appointments)
+    .where(and(eq(appointments.territoryId, req.territoryId), eq(appointments.id, req.appointmentId), eq(appointments.status, "a_venir")));
+  if (!current) return { ok: false, reason: "not-bookable", alternatives: [] };
+  const motif = await getMotif(tx, { territoryId: req.territoryId, motifId: current.motifId });
+  if (!motif) return { ok: false, reason: "not-bookable", alternatives: [] };
+  const day = parisDateOf(req.start.getTime());
+  const input = await loadSlotInput(tx, { territoryId: req.territoryId, placeId: current.placeId, motif, from: day, to: day, now: req.now });
+  const slot = findSlot(input, req.start.getTime());
+  const base = { ...req, placeId: current.placeId, motifId: current.motifId, bookedBy: "citizen" as const, person: { firstName: "", lastName: "", phone: "", email: "", noEmail: true } };
+  if (!slot) return { ok: false, reason: "taken", alternatives: await alternativesAround(tx, base, motif) };
+  const load = await dayLoad(tx, req.territoryId, slot.mediatorIds.map(Number), day);
+  const candidates = [...slot.mediatorIds];
+  while (candidates.length > 0) {
+    const mediatorId = pickMediator({ mediatorIds: candidates }, load)!;
+    candidates.splice(candidates.indexOf(mediatorId), 1);
+    try {
+      await tx.transaction((sp) =>
+        sp
+          .update(appointments)
+          .set({ mediatorId: Number(mediatorId), startsAt: new Date(slot.start), endsAt: new Date(slot.end), icsSequence: sql`${appointments.icsSequence} + 1` })
+          .where(eq(appointments.id, current.id)),
+      );
+      if (req.actor) await recordAudit(tx, { territoryId: req.territoryId, actor: req.actor, action: "appointment.reschedule", entityType: "appointment", entityId: current.id });
+      const message = await messageData(tx, req);
+      if (message?.email) {
+        await queueMail(tx, { territoryId: req.territoryId, ...confirmationMail(message, req.organizerEmail) });
+        const remindAt = new Date(slot.start - 48 * 3_600_000);
+        if (remindAt > req.now) {
+          await enqueueJob(tx, "appointment.reminder", { appointmentId: current.id, sequence: message.sequence }, { runAt: remindAt, dedupeKey: `reminder:${current.id}:${message.sequence}` });
+        }
+      }
+      return { ok: true, appointmentId: current.id, mediatorId: Number(mediatorId), startsAt: new Date(slot.start), endsAt: new Date(slot.end) };
+    } catch (error) {
+      if (!isOverlapError(error)) throw error;
+    }
+  }
+  return { ok: false, reason: "taken", alternatives: await alternativesAround(tx, base, motif) };
+}

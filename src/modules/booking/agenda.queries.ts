@@ -1,0 +1,90 @@
+// Reads agendas: appointments of a territory over a period, optionally for one mediator or place.
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client.js";
+import { appointments, mediators, motifs, places, type AppointmentStatus } from "../../db/schema/index.js";
+
+export type AgendaRow = {
+  id: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: AppointmentStatus;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  email: string | null;
+  bookedBy: "citizen" | "agent";
+  mediatorId: number;
+  mediatorName: string;
+  placeId: number;
+  placeName: string;
+  motifName: string;
+};
+
+/** Appointments between two instants, in start order. */
+export async function listAgenda(
+  db: Executor,
+  { territoryId, from, to, mediatorId, placeId }: { territoryId: number; from: Date; to: Date; mediatorId?: number | undefined; placeId?: number | undefined },
+): Promise<AgendaRow[]> {
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      firstName: appointments.firstName,
+      lastName: appointments.lastName,
+      phone: appointments.phone,
+      email: appointments.email,
+      bookedBy: appointments.bookedBy,
+      mediatorId: mediators.id,
+      mediatorName: mediators.name,
+      placeId: places.id,
+      placeName: places.nom,
+      motifName: motifs.name,
+    })
+    .from(appointments)
+    .innerJoin(mediators, eq(mediators.id, appointments.mediatorId))
+    .innerJoin(places, eq(places.id, appointments.placeId))
+    .innerJoin(motifs, eq(motifs.id, appointments.motifId))
+    .where(
+      and(
+        eq(appointments.territoryId, territoryId),
+        gte(appointments.startsAt, from),
+        lt(appointments.startsAt, to),
+        mediatorId ? eq(appointments.mediatorId, mediatorId) : undefined,
+        placeId ? eq(appointments.placeId, placeId) : undefined,
+      ),
+    )
+    .orderBy(asc(appointments.startsAt));
+}
+
+/** No-show rate over a period: absent / (seen + absent), null when nothing was recorded. */
+export async function noShowRate(db: Executor, { territoryId, from, to, mediatorId }: { territoryId: number; from: Date; to: Date; mediatorId?: number | undefined }): Promise<{ seen: number; absent: number; rate: number | null }> {
+  const [row] = await db
+    .select({
+      seen: sql<number>`count(*) filter (where ${appointments.status} = 'honore')::int`,
+      absent: sql<number>`count(*) filter (where ${appointments.status} = 'absent')::int`,
+    })
+    .from(appointments)
+    .where(
+      and(
+        eq(appointments.territoryId, territoryId),
+        gte(appointments.startsAt, from),
+        lt(appointments.startsAt, to),
+        inArray(appointments.status, ["honore", "absent"]),
+        mediatorId ? eq(appointments.mediatorId, mediatorId) : undefined,
+      ),
+    );
+  const seen = row?.seen ?? 0;
+  const absent = row?.absent ?? 0;
+  return { seen, absent, rate: seen + absent === 0 ? null : absent / (seen + absent) };
+}
+
+/** Mediators and places of a territory for the agenda filters. */
+export async function agendaFilters(db: Executor, { territoryId }: { territoryId: number }) {
+  const [mediatorRows, placeRows] = await Promise.all([
+    db.select({ id: mediators.id, name: mediators.name, userId: mediators.userId }).from(mediators).where(and(eq(mediators.territoryId, territoryId), eq(mediators.active, true))).orderBy(asc(mediators.name)),
+    db.select({ id: places.id, name: places.nom }).from(places).where(eq(places.territoryId, territoryId)).orderBy(asc(places.nom)),
+  ]);
+  return { mediators: mediatorRows, places: placeRows };
+}

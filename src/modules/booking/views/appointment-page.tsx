@@ -1,0 +1,95 @@
+// The person's appointment page (confirmation, printable), reached by the signed link: cancel or change.
+import { formatDateTime } from "../../../lib/format.js";
+import { Notice } from "../../../ui/components.js";
+import type { PageContext } from "../../../ui/context.js";
+import { Button, CsrfField } from "../../../ui/form.js";
+import { Layout } from "../../../ui/layout.js";
+import type { AppointmentStatus } from "../../../db/schema/index.js";
+
+export type PersonAppointment = {
+  id: string;
+  startsAt: Date;
+  status: AppointmentStatus;
+  placeId: number;
+  placeName: string;
+  placeAddress: string;
+  placePhone: string | null;
+  motifName: string;
+  whatToBring: string;
+  firstName: string;
+  canCancel: boolean;
+  canChange: boolean;
+  motifId: number;
+};
+
+const statusTexts: Partial<Record<AppointmentStatus, string>> = {
+  annule_personne: "Ce rendez-vous a été annulé.",
+  annule_service: "Ce rendez-vous a été annulé par le lieu.",
+  honore: "Ce rendez-vous a eu lieu.",
+  absent: "Ce rendez-vous est passé.",
+};
+
+/** Confirmation and management page for the person, without an account. */
+export function AppointmentPage({ ctx, appointment: a, keyParam, justBooked, justChanged }: { ctx: PageContext; appointment: PersonAppointment; keyParam: string; justBooked: boolean; justChanged: boolean }) {
+  const base = `/rendez-vous/${a.id}`;
+  return (
+    <Layout ctx={ctx} title="Votre rendez-vous">
+      <div class="govuk-grid-row">
+        <div class="govuk-grid-column-two-thirds">
+          {justBooked ? (
+            <div class="govuk-panel govuk-panel--confirmation">
+              <h1 class="govuk-panel__title">Rendez-vous confirmé</h1>
+              <div class="govuk-panel__body">{formatDateTime(a.startsAt, true)}</div>
+            </div>
+          ) : (
+            <h1 class="govuk-heading-l">Votre rendez-vous</h1>
+          )}
+          {justChanged ? <Notice title="Votre rendez-vous a été déplacé." success /> : null}
+          {statusTexts[a.status] ? <Notice title={statusTexts[a.status]!} /> : null}
+          <dl class="govuk-summary-list">
+            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Quand</dt><dd class="govuk-summary-list__value">{formatDateTime(a.startsAt, true)}</dd></div>
+            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Où</dt><dd class="govuk-summary-list__value">{a.placeName}<br />{a.placeAddress}</dd></div>
+            <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Pour quoi</dt><dd class="govuk-summary-list__value">{a.motifName}</dd></div>
+            {a.firstName ? <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Au nom de</dt><dd class="govuk-summary-list__value">{a.firstName}</dd></div> : null}
+            {a.whatToBring ? <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">À apporter</dt><dd class="govuk-summary-list__value">{a.whatToBring}</dd></div> : null}
+            {a.placePhone ? <div class="govuk-summary-list__row"><dt class="govuk-summary-list__key">Téléphone du lieu</dt><dd class="govuk-summary-list__value"><a class="govuk-link" href={`tel:${a.placePhone}`}>{a.placePhone}</a></dd></div> : null}
+          </dl>
+          {a.status === "a_venir" ? (
+            <>
+              <p class="govuk-body maillage-no-print">Gardez cette page (ou imprimez-la) : son adresse permet d'annuler ou de changer le rendez-vous.</p>
+              {a.canChange ? (
+                <p class="govuk-body maillage-no-print">
+                  <a class="govuk-link" href={`${base}/changer?cle=${keyParam}`}>Changer de créneau</a>
+                </p>
+              ) : null}
+              {a.canCancel ? (
+                <form method="post" action={`${base}/annuler?cle=${keyParam}`} class="maillage-no-print">
+                  <CsrfField token={ctx.csrfToken} />
+                  <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Annuler le rendez-vous</button>
+                </form>
+              ) : (
+                <p class="govuk-body">Il est trop tard pour annuler en ligne : appelez le lieu si vous ne pouvez pas venir.</p>
+              )}
+            </>
+          ) : (
+            <p class="govuk-body"><a class="govuk-link" href={`/lieux/${a.placeId}`}>Reprendre rendez-vous</a></p>
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+/** Asks the person to confirm the move to a new slot. */
+export function ConfirmChange({ ctx, action, start }: { ctx: PageContext; action: string; start: Date }) {
+  return (
+    <Layout ctx={ctx} title="Confirmer le nouveau créneau">
+      <h1 class="govuk-heading-l">Déplacer votre rendez-vous au {formatDateTime(start)} ?</h1>
+      <form method="post" action={action}>
+        <CsrfField token={ctx.csrfToken} />
+        <input type="hidden" name="debut" value={start.toISOString()} />
+        <Button>Confirmer le nouveau créneau</Button>
+      </form>
+    </Layout>
+  );
+}
