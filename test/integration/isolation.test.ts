@@ -3,12 +3,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { communes, territoryRoles, type TerritoryRole } from "../../src/db/schema/index.js";
+import { appointments, communes, territoryRoles, type TerritoryRole } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
+import { lieuRecord, makeMediator, makeMotif, makePlace } from "../support/inclusion.js";
 
 const FOREIGN_NAME = "Territoire-Etranger-Secret";
 
@@ -45,6 +46,17 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     params.userId = String(foreignUser);
     params.groupId = String(groupId);
     params.id = "1";
+    const foreignPlace = await makePlace(t.database, { territoryId: foreign.id, published: false, record: lieuRecord({ nom: "Lieu-Etranger-Secret" }) });
+    const foreignMotif = await makeMotif(t.database, { territoryId: foreign.id });
+    const foreignMediator = await makeMediator(t.database, { territoryId: foreign.id, placeIds: [foreignPlace.id], name: "Mediateur-Etranger-Secret" });
+    const [foreignAppointment] = await t.database.db
+      .insert(appointments)
+      .values({ territoryId: foreign.id, placeId: foreignPlace.id, motifId: foreignMotif.id, mediatorId: foreignMediator.id, startsAt: new Date("2027-03-01T08:00:00Z"), endsAt: new Date("2027-03-01T08:30:00Z"), firstName: "Personne-Etrangere-Secrete", bookedBy: "agent" })
+      .returning({ id: appointments.id });
+    params.appointmentId = foreignAppointment!.id;
+    params.placeId = String(foreignPlace.id);
+    params.motifId = String(foreignMotif.id);
+    params.mediatorId = String(foreignMediator.id);
     tenantTables = (
       await queryRows<{ table_name: string }>(
         t.database.db,
@@ -112,7 +124,9 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
         (r: { status: number }) => r.status === 404 || r.status === 403,
       );
       expect(response.body).not.toContain(FOREIGN_NAME);
-      expect(response.body).not.toContain("Groupe-Etranger-Secret");
+      for (const secret of ["Groupe-Etranger-Secret", "Lieu-Etranger-Secret", "Mediateur-Etranger-Secret", "Personne-Etrangere-Secrete"]) {
+        expect(response.body).not.toContain(secret);
+      }
     }
     expect(await snapshot(t, tenantTables, foreign.id)).toEqual(before);
   });

@@ -13,7 +13,7 @@ import { registerAgendaRoutes } from "./agenda.routes.js";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "./booking.commands.js";
 import { manageUrl, verifyManageKey } from "./booking.links.js";
 import { personValues, validatePerson } from "./booking.person.js";
-import { getPlaceForBooking, listMotifsForPlace, loadSlotInput, type MotifRow } from "./booking.queries.js";
+import { getPlaceForBooking, listMotifsForPlace, loadSlotInput, nextFreeSlotsForPlace, type MotifRow } from "./booking.queries.js";
 import { getPersonAppointment } from "./booking.person-queries.js";
 import { computeSlots, type Slot } from "./domain/slots.js";
 import { AppointmentPage, ConfirmChange } from "./views/appointment-page.js";
@@ -72,10 +72,16 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
     const today = parisDateOf(deps.clock().getTime());
     const first = mondayOf(today);
     const last = mondayOf(addDays(today, motif.horizonDays));
-    const requested = /^\d{4}-\d{2}-\d{2}$/.test(weekParam ?? "") ? mondayOf(weekParam!) : first;
+    const requested = /^\d{4}-\d{2}-\d{2}$/.test(weekParam ?? "") ? mondayOf(weekParam!) : await weekOfNextSlot(territoryId, placeId, motif, first);
     const week = requested < first ? first : requested > last ? last : requested;
     const input = await withTenant(db, territoryId, (tx) => loadSlotInput(tx, { territoryId, placeId, motif, from: week, to: addDays(week, 6), now: deps.clock() }));
     return { slots: computeSlots(input), week, nextWeek: week < last ? addDays(week, 7) : null, previousWeek: week > first ? addDays(week, -7) : null };
+  }
+
+  /** Without a chosen week, open on the week of the next free slot rather than on an empty week. */
+  async function weekOfNextSlot(territoryId: number, placeId: number, motif: MotifRow, fallback: string): Promise<string> {
+    const [next] = await withTenant(db, territoryId, (tx) => nextFreeSlotsForPlace(tx, { territoryId, placeId, motif, now: deps.clock(), limit: 1 }));
+    return next ? mondayOf(parisDateOf(next.start)) : fallback;
   }
 
   app.get("/lieux/:placeId/rendez-vous/coordonnees", async (request, reply) => {

@@ -7,6 +7,7 @@ import { createLoginToken, ensureUser } from "../accounts/sign-in.commands.js";
 import { findEpci } from "../territories/geography.js";
 import { createTerritory, saveCommuneGroup } from "../territories/territories.commands.js";
 import { listCommuneGroups } from "../territories/territories.queries.js";
+import { seedDemoInclusion } from "./demo-inclusion.js";
 
 export const DEMO_EPCI = "200041333";
 export const DEMO_EMAIL_DOMAIN = "demo.maillage.invalid";
@@ -34,7 +35,7 @@ const demoGroups: { name: string; insee: string[] }[] = [
 export type DemoSeedResult = { territoryId: number; code: string; created: boolean };
 
 /** Creates (or refreshes) the demo territory, its groups and its accounts. Idempotent. */
-export async function seedDemo(db: Db): Promise<DemoSeedResult> {
+export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSeedResult> {
   const geo = findEpci(DEMO_EPCI);
   if (!geo) throw new Error(`EPCI ${DEMO_EPCI} is missing from the official geography`);
   return db.transaction(async (tx) => {
@@ -60,6 +61,7 @@ export async function seedDemo(db: Db): Promise<DemoSeedResult> {
       const [member] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.territoryId, territory.id), eq(memberships.userId, userId)));
       if (!member) await tx.insert(memberships).values({ territoryId: territory.id, userId, roles: account.roles });
     }
+    await seedDemoInclusion(tx, { territoryId: territory.id, now });
     return { territoryId: territory.id, code: territory.code, created: territory.created };
   });
 }
