@@ -4,20 +4,23 @@ import type { Db } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
 import { purgeExpiredSessions } from "./modules/accounts/sessions.js";
 import { sendAppointmentReminder } from "./modules/booking/booking.reminders.js";
+import { sendQueuedSms } from "./modules/sms/sms.commands.js";
+import { smsProviderFromEnv, type SmsProvider } from "./modules/sms/sms.provider.js";
 import { purgePersonalData } from "./modules/booking/booking.purge.js";
 import { purgeDoneJobs } from "./modules/jobs/jobs.queue.js";
 import { startRunner, type Executors, type Runner, type RunnerOptions } from "./modules/jobs/jobs.runner.js";
 import { maintenanceSchedule } from "./modules/jobs/recurring.js";
 import { sendQueuedMail } from "./modules/mail/mail.commands.js";
+import { runPlacesImport } from "./modules/places/places-import.js";
 import { transportFor, type MailTransport } from "./modules/mail/mail.transport.js";
 
-export type WorkerDeps = { db: Db; config: Config; clock: Clock; transport: MailTransport };
+export type WorkerDeps = { db: Db; config: Config; clock: Clock; transport: MailTransport; smsProvider?: SmsProvider | undefined };
 
 /** How long finished jobs stay visible to operators before the daily purge removes them. */
 const keepDoneJobsDays = 30;
 
 /** One executor per job name of the registry (the compiler checks none is missing). */
-export function buildExecutors({ db, config, clock, transport }: WorkerDeps): Executors {
+export function buildExecutors({ db, config, clock, transport, smsProvider = smsProviderFromEnv() }: WorkerDeps): Executors {
   return {
     "mail.send": ({ mailId }, { lastAttempt }) => sendQueuedMail(db, { mailId, transport, from: config.mailFrom, now: clock(), lastAttempt }),
     "sessions.purge": async () => {
@@ -26,9 +29,11 @@ export function buildExecutors({ db, config, clock, transport }: WorkerDeps): Ex
     "appointment.reminder": async (payload) => {
       await sendAppointmentReminder(db, { ...payload, now: clock(), publicUrl: config.publicUrl });
     },
+    "sms.send": ({ smsId }) => sendQueuedSms(db, { smsId, provider: smsProvider, now: clock() }),
     "personal-data.purge": async () => {
       await purgePersonalData(db, { now: clock() });
     },
+    "import.lieux": ({ importId }) => runPlacesImport(db, { importId, now: clock }),
     "jobs.purge": async () => {
       await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });
     },

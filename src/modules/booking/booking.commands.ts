@@ -10,6 +10,8 @@ import { ACTIVE_STATUSES, getMotif, loadSlotInput } from "./booking.queries.js";
 import { cancellationMail, confirmationMail, type AppointmentForMessage } from "./booking.mails.js";
 import { findSlot, nextFreeSlots, pickMediator, type Slot } from "./domain/slots.js";
 import { manageUrl } from "./booking.links.js";
+import { queueSms, smsEnabledFor } from "../sms/sms.commands.js";
+import { appointmentSms } from "../sms/sms-text.js";
 
 export type Person = { firstName: string; lastName: string; phone: string; email: string; noEmail: boolean; communeInsee?: string | null; note?: string };
 
@@ -115,8 +117,13 @@ async function afterBooking(tx: Tx, req: BookingRequest, appointmentId: string, 
   if (message && message.email) await queueMail(tx, { territoryId: req.territoryId, ...confirmationMail(message, req.organizerEmail) });
   const [settings] = await tx.select({ hours: inclusionSettings.reminderHours }).from(inclusionSettings).where(eq(inclusionSettings.territoryId, req.territoryId));
   const remindAt = new Date(startsAt.getTime() - (settings?.hours ?? 48) * 3_600_000);
-  if (message?.email && remindAt > req.now) {
+  const sms = req.person.phone ? await smsEnabledFor(tx, req.territoryId) : false;
+  if ((message?.email || sms) && remindAt > req.now) {
     await enqueueJob(tx, "appointment.reminder", { appointmentId, sequence: 0 }, { runAt: remindAt, dedupeKey: `reminder:${appointmentId}:0` });
+  }
+  // A confirmation SMS only when the reminder will not come (booked less than the reminder delay ahead): SMS cost.
+  if (sms && message && remindAt <= req.now) {
+    await queueSms(tx, { territoryId: req.territoryId, appointmentId, to: req.person.phone, text: appointmentSms({ kind: "confirmation", placeName: message.placeName, startsAt, link: message.manageUrl }) });
   }
 }
 

@@ -5,8 +5,10 @@ export const jobPayloads = {
   "mail.send": z.object({ mailId: z.number().int().positive() }),
   "sessions.purge": z.object({}),
   "jobs.purge": z.object({}),
+  "import.lieux": z.object({ importId: z.number().int().positive() }),
   "appointment.reminder": z.object({ appointmentId: z.uuid(), sequence: z.number().int().min(0) }),
   "personal-data.purge": z.object({}),
+  "sms.send": z.object({ smsId: z.number().int().positive() }),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
