@@ -11,7 +11,9 @@ import { registerOidcRoutes } from "./modules/accounts/oidc.routes.js";
 import { registerActivityRoutes } from "./modules/activity/activity.routes.js";
 import { registerBookingRoutes } from "./modules/booking/booking.routes.js";
 import { registerFinderRoutes } from "./modules/finder/finder.routes.js";
+import { registerMediatorRoutes } from "./modules/mediators/mediators.routes.js";
 import { registerPlaceRoutes } from "./modules/places/places.routes.js";
+import { registerSchoolRoutes } from "./modules/schools/schools.routes.js";
 import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
 import { registerPageRoutes } from "./modules/pages/pages.routes.js";
 import { registerTerritoryRoutes } from "./modules/territories/territories.routes.js";
@@ -76,8 +78,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerTerritoryRoutes(app, deps);
   registerOperatorRoutes(app, deps);
   registerPlaceRoutes(app, deps);
+  registerMediatorRoutes(app, deps);
   registerFinderRoutes(app, deps);
   registerBookingRoutes(app, deps);
   registerActivityRoutes(app, deps);
+  registerSchoolRoutes(app, deps);
   return app;
 }

@@ -1,3 +1,4 @@
 // All tables, for Drizzle's relational queries and drizzle-kit.
 export * from "./platform.js";
 export * from "./inclusion.js";
+export * from "./schools.js";
