@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { createHash } from "node:crypto";
 import * as sass from "sass";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -9,8 +10,15 @@ const out = path.join(root, "dist/assets");
 
 /** Builds dist/assets; skipped when the outputs are newer than their sources, unless forced. */
 export function buildAssets(options: { force?: boolean } = {}): void {
-  const sources = [path.join(root, "src/ui/styles/maillage.scss"), path.join(root, "src/ui/client/init.js")];
+  const sources = [
+    path.join(root, "src/ui/styles/maillage.scss"),
+    path.join(root, "src/ui/client/init.js"),
+    path.join(root, "node_modules/govuk-frontend/package.json"),
+    path.join(root, "scripts/build-assets.ts"),
+  ];
   const stamp = path.join(out, "maillage.css");
+  // Sources include every client script: a new one must trigger a rebuild too.
+  for (const file of fs.readdirSync(path.join(root, "src/ui/client"))) sources.push(path.join(root, "src/ui/client", file));
   if (!options.force && fs.existsSync(stamp)) {
     const built = fs.statSync(stamp).mtimeMs;
     if (sources.every((file) => fs.statSync(file).mtimeMs < built)) return;
@@ -23,9 +31,15 @@ export function buildAssets(options: { force?: boolean } = {}): void {
     silenceDeprecations: ["import"],
   });
   const govuk = path.join(root, "node_modules/govuk-frontend/dist/govuk");
-  fs.copyFileSync(path.join(govuk, "govuk-frontend.min.js"), path.join(out, "govuk-frontend.min.js"));
-  fs.copyFileSync(path.join(root, "src/ui/client/init.js"), path.join(out, "init.js"));
-  fs.copyFileSync(path.join(root, "src/ui/client/favicon.svg"), path.join(out, "favicon.svg"));
+  const govukJs = fs.readFileSync(path.join(govuk, "govuk-frontend.min.js"));
+  fs.writeFileSync(path.join(out, "govuk-frontend.min.js"), govukJs);
+  // The module import carries the library's hash so that a cached copy is never used after an upgrade.
+  const govukVersion = createHash("sha256").update(govukJs).digest("hex").slice(0, 10);
+  const init = fs.readFileSync(path.join(root, "src/ui/client/init.js"), "utf8").replace('"./govuk-frontend.min.js"', `"./govuk-frontend.min.js?v=${govukVersion}"`);
+  fs.writeFileSync(path.join(out, "init.js"), init);
+  for (const file of fs.readdirSync(path.join(root, "src/ui/client"))) {
+    if (file !== "init.js" && /\.(js|svg)$/.test(file)) fs.copyFileSync(path.join(root, "src/ui/client", file), path.join(out, file));
+  }
   fs.writeFileSync(stamp, css.css);
 }
 

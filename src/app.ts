@@ -44,14 +44,19 @@ declare module "fastify" {
 
 export const defaultRateLimits: RateLimits = { signIn: 5, publicForm: 20 };
 
+/** Removes the values of secret query parameters (sign-in tokens, appointment keys) before logging a URL. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&](?:jeton|cle|token|code|state)=)[^&]*/g, "$1[masqué]").replace(/(\/partage\/)[^/?]+/, "$1[masqué]");
+}
+
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const assetsDir = path.join(root, "dist/assets");
 
 /** Builds the application; the caller listens (server.ts) or injects requests (tests). */
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.production ? "info" : "warn" } : false,
-    trustProxy: true,
+    logger: options.logger ? { level: deps.config.production ? "info" : "warn", serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) } } : false,
+    trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1_048_576,
   });
   const routes: RouteEntry[] = [];

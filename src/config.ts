@@ -15,11 +15,13 @@ export type Config = {
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | undefined;
   mapTileUrl: string | undefined;
   worker: boolean;
+  /** Which proxies may set X-Forwarded-* (TRUST_PROXY: "true", or addresses/CIDRs like "127.0.0.1,10.0.0.0/8"); off by default. */
+  trustProxy: boolean | string;
 };
 
 /** Builds the configuration from environment variables (documented in docs/operations.md). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const port = Number(env.PORT ?? 3000);
+  const port = positiveInteger(env.PORT, 3000, "PORT");
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
   const oidcIssuer = env.OIDC_ISSUER;
   return {
@@ -30,7 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Maillage <ne-pas-repondre@maillage.localhost>",
-    sessionDays: Number(env.SESSION_DAYS ?? 14),
+    sessionDays: positiveInteger(env.SESSION_DAYS, 14, "SESSION_DAYS"),
     production: env.NODE_ENV === "production",
     demo: env.MAILLAGE_DEMO === "1",
     oidc: oidcIssuer
@@ -43,5 +45,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       : undefined,
     mapTileUrl: env.MAP_TILE_URL || undefined,
     worker: env.MAILLAGE_WORKER !== "0",
+    trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === "0" || env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
   };
+}
+
+function positiveInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} doit être un entier positif (reçu : ${value})`);
+  return n;
 }

@@ -16,10 +16,15 @@ declare module "fastify" {
   }
 }
 
-/** A short hash of the stylesheet, appended to asset URLs so they can be cached for a year. */
+/** A short hash of every built asset, appended to asset URLs so they can be cached for a year. */
 function assetVersion(assetsDir: string): string {
   try {
-    return createHash("sha256").update(fs.readFileSync(path.join(assetsDir, "maillage.css"))).digest("hex").slice(0, 10);
+    const hash = createHash("sha256");
+    for (const file of fs.readdirSync(assetsDir).sort()) {
+      const full = path.join(assetsDir, file);
+      if (fs.statSync(full).isFile()) hash.update(fs.readFileSync(full));
+    }
+    return hash.digest("hex").slice(0, 10);
   } catch {
     return "dev";
   }

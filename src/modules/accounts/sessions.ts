@@ -1,7 +1,7 @@
 // Server-side sessions and the signed-in person ("actor") they carry.
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { memberships, sessions, territories, users } from "../../db/schema/index.js";
+import { loginTokens, memberships, sessions, territories, users } from "../../db/schema/index.js";
 import { hashToken, newToken } from "../../lib/crypto.js";
 import type { PageActor } from "../../ui/context.js";
 
@@ -26,10 +26,21 @@ export async function deleteSession(db: Executor, { sessionId }: { sessionId: st
   await db.delete(sessions).where(eq(sessions.idHash, hashToken(sessionId)));
 }
 
-/** Deletes expired sessions; returns how many. */
+/** Deletes expired sessions and sign-in links expired for a day; returns how many sessions. */
 export async function purgeExpiredSessions(db: Executor, { now }: { now: Date }): Promise<number> {
   const deleted = await db.delete(sessions).where(lt(sessions.expiresAt, now)).returning({ id: sessions.idHash });
+  await db.delete(loginTokens).where(lt(loginTokens.expiresAt, new Date(now.getTime() - 86_400_000)));
   return deleted.length;
+}
+
+const TOUCH_EVERY_MS = 3_600_000;
+
+/** Sliding expiry: an active session is extended at most once an hour, keeping its original length. */
+async function touchSession(db: Executor, { sessionHash, now }: { sessionHash: string; now: Date }): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ lastSeenAt: now, expiresAt: sql`${now.toISOString()}::timestamptz + (${sessions.expiresAt} - ${sessions.lastSeenAt})` })
+    .where(and(eq(sessions.idHash, sessionHash), lt(sessions.lastSeenAt, new Date(now.getTime() - TOUCH_EVERY_MS))));
 }
 
 /** Loads the person behind a session cookie with their memberships, or null if the session is unknown or expired. */
@@ -47,6 +58,7 @@ export async function loadActor(db: Executor, { sessionId, now }: { sessionId: s
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sessionHash), gt(sessions.expiresAt, now)));
   if (!row) return null;
+  await touchSession(db, { sessionHash, now });
   const rows = await db
     .select({ territoryId: territories.id, code: territories.code, name: territories.name, roles: memberships.roles })
     .from(memberships)

@@ -1,4 +1,5 @@
 // Public pages: home, accessibility statement, personal-data notice, territory switch.
+import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app.js";
 import { listTerritories } from "../territories/territories.queries.js";
@@ -22,5 +23,12 @@ export function registerPageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const code = String((request.query as { code?: string }).code ?? "");
     return reply.redirect(/^[0-9A-Za-z]{2,9}$/.test(code) ? `/t/${code}` : "/", 303);
   });
-  app.get("/sante", async () => ({ statut: "ok" }));
+  app.get("/sante", async (_request, reply) => {
+    try {
+      await deps.database.db.execute(sql`select 1`);
+      return { statut: "ok", base: deps.database.engine };
+    } catch {
+      return reply.code(503).send({ statut: "indisponible", base: deps.database.engine });
+    }
+  });
 }
