@@ -6,10 +6,14 @@ import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { registerBackupCommands } from "./cli/backup.commands.js";
 import { frenchHelp } from "./cli/help-fr.js";
 import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
+import { registerPlaceCommands } from "./cli/places.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
-import { startServer } from "./server.js";
-import { demoSignInLinks, seedDemo } from "./modules/demo/demo.seed.js";
 import { systemClock } from "./lib/clock.js";
+
+// The web app and the demo seed are loaded only by the commands that need them: `--help` and the operator
+// commands stay quick, and keep working whatever state a web module is in.
+const loadServer = () => import("./server.js");
+const loadDemo = () => import("./modules/demo/demo.seed.js");
 
 const program = frenchHelp(new Command());
 program
@@ -21,6 +25,7 @@ program
   .command("start")
   .description("Démarre Maillage avec le territoire de démonstration et affiche des liens de connexion en un clic")
   .action(async () => {
+    const [{ startServer }, { demoSignInLinks, seedDemo }] = await Promise.all([loadServer(), loadDemo()]);
     const config = { ...loadConfig(), demo: true };
     const started = Date.now();
     const server = await startServer(config, {
@@ -43,6 +48,7 @@ program
   .command("serve")
   .description("Démarre le serveur web (et les tâches de fond, sauf MAILLAGE_WORKER=0)")
   .action(async () => {
+    const { startServer } = await loadServer();
     const config = loadConfig();
     await startServer(config);
     console.log(`Maillage écoute sur ${config.publicUrl}`);
@@ -61,6 +67,7 @@ program
   .command("demo")
   .description("Crée ou met à jour le territoire de démonstration et ses comptes")
   .action(async () => {
+    const { demoSignInLinks, seedDemo } = await loadDemo();
     await withDatabase(async (database) => {
       const result = await seedDemo(database.db);
       const links = await demoSignInLinks(database.db, { publicUrl: loadConfig().publicUrl, now: systemClock(), territoryId: result.territoryId });
@@ -74,6 +81,7 @@ registerUserCommands(program);
 registerMailCommands(program);
 registerJobCommands(program);
 registerBackupCommands(program);
+registerPlaceCommands(program);
 
 program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
   console.log("0.1.0");

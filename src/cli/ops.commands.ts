@@ -5,7 +5,6 @@ import { listJobs, retryFailedJob } from "../modules/jobs/jobs.queue.js";
 import { getMail, listMails } from "../modules/mail/mail.queries.js";
 import { CliError, withDatabase } from "./shared.js";
 import { loadConfig } from "../config.js";
-import { startWorker } from "../worker.js";
 import { systemClock } from "../lib/clock.js";
 
 /** Mail states as the operator reads them. */
@@ -70,6 +69,7 @@ export function registerJobCommands(program: Command): void {
     .description("Exécute les tâches dues puis s'arrête (utile avec PGlite quand le serveur est arrêté)")
     .action(async () => {
       await withDatabase(async ({ db }) => {
+        const { startWorker } = await import("../worker.js"); // the executors load every module that has jobs
         const worker = startWorker(db, loadConfig(), systemClock, { autoStart: false });
         try {
           const count = await worker.runUntilIdle();

@@ -12,7 +12,6 @@ import { findTerritory, listTerritories } from "../modules/territories/territori
 import { loadConfig } from "../config.js";
 import { systemClock } from "../lib/clock.js";
 import { findLatestMailTo } from "../modules/mail/mail.queries.js";
-import { startWorker } from "../worker.js";
 import { CliError, withDatabase } from "./shared.js";
 
 /** `maillage territory create|list`. */
@@ -69,6 +68,7 @@ export function registerUserCommands(program: Command): void {
           inviteMember(tx, { territoryId: territory.id, email, displayName: options.name, roles: roles as TerritoryRole[], actor: cliActor, now: new Date(), publicUrl: config.publicUrl }),
         );
         // Send now rather than when the server next runs its jobs (with PGlite it is stopped while the CLI runs).
+        const { startWorker } = await import("../worker.js"); // the executors load every module that has jobs
         const worker = startWorker(db, config, systemClock, { autoStart: false, names: ["mail.send"], schedules: [] });
         try {
           await worker.runUntilIdle();

@@ -3,13 +3,13 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { appointments, communes, territoryRoles, type TerritoryRole } from "../../src/db/schema/index.js";
+import { absences, appointments, communes, exceptionalPlages, imports, territoryRoles, type TerritoryRole } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
-import { lieuRecord, makeMediator, makeMotif, makePlace } from "../support/inclusion.js";
+import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 const FOREIGN_NAME = "Territoire-Etranger-Secret";
 
@@ -57,6 +57,14 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     params.placeId = String(foreignPlace.id);
     params.motifId = String(foreignMotif.id);
     params.mediatorId = String(foreignMediator.id);
+    const mediatorRow = { territoryId: foreign.id, mediatorId: foreignMediator.id };
+    params.plageId = String((await makePlage(t.database, { ...mediatorRow, placeId: foreignPlace.id })).id);
+    const [opening] = await t.database.db.insert(exceptionalPlages).values({ ...mediatorRow, placeId: foreignPlace.id, day: "2027-03-20", startTime: "09:00", endTime: "12:00" }).returning();
+    params.openingId = String(opening!.id);
+    const [absence] = await t.database.db.insert(absences).values({ ...mediatorRow, startsAt: new Date("2027-03-10T08:00:00Z"), endsAt: new Date("2027-03-11T08:00:00Z") }).returning();
+    params.absenceId = String(absence!.id);
+    const [foreignImport] = await t.database.db.insert(imports).values({ territoryId: foreign.id, kind: "lieux", filename: "Import-Etranger-Secret.csv" }).returning({ id: imports.id });
+    params.importId = String(foreignImport!.id);
     tenantTables = (
       await queryRows<{ table_name: string }>(
         t.database.db,

@@ -8,6 +8,7 @@ import { ensureUser } from "../../src/modules/accounts/sign-in.commands.js";
 import { claimNextJob, completeJob, enqueueJob, failJob, retryDelayMs, retryFailedJob } from "../../src/modules/jobs/jobs.queue.js";
 import { startRunner, type Executors } from "../../src/modules/jobs/jobs.runner.js";
 import { maintenanceSchedule, periodKey } from "../../src/modules/jobs/recurring.js";
+import { jobPayloads } from "../../src/modules/jobs/registry.js";
 import { storeOnlyTransport } from "../../src/modules/mail/mail.transport.js";
 import { startWorker } from "../../src/worker.js";
 import { testConfig } from "../support/app.js";
@@ -18,10 +19,15 @@ const start = new Date(Math.max(Date.parse("2027-03-02T09:00:00Z"), Date.now() +
 
 /** Executors that fail the test if a job they do not expect runs. */
 function executors(overrides: Partial<Executors>): Executors {
-  const unexpected = (name: string) => async () => {
-    throw new Error(`unexpected job ${name}`);
-  };
-  return { "mail.send": unexpected("mail.send"), "sessions.purge": unexpected("sessions.purge"), "jobs.purge": unexpected("jobs.purge"), ...overrides };
+  const all = Object.fromEntries(
+    Object.keys(jobPayloads).map((name) => [
+      name,
+      async () => {
+        throw new Error(`unexpected job ${name}`);
+      },
+    ]),
+  ) as unknown as Executors;
+  return { ...all, ...overrides };
 }
 
 describe("recurring periods", () => {
@@ -130,6 +136,34 @@ describe.each(engines)("background jobs on %s", (engine) => {
     expect(await job(id)).toMatchObject({ status: "running", lockedBy: "other", lastError: null });
     await completeJob(database.db, { job: reclaimed!, now: clock() });
     expect(await job(id)).toMatchObject({ status: "done", attempts: 2 });
+  });
+
+  it("keeps a long job that shows signs of life from being taken by another worker", async () => {
+    let release!: () => void;
+    let started!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const begun = new Promise<void>((resolve) => (started = resolve));
+    const staleAfterMs = 3000; // heartbeat every second
+    const runner = startRunner(
+      database.db,
+      executors({
+        "sessions.purge": async () => {
+          started();
+          await gate;
+        },
+      }),
+      { clock, autoStart: false, staleAfterMs },
+    );
+    const id = (await enqueueJob(database.db, "sessions.purge", {}, { runAt: clock() }))!;
+    const run = runner.runUntilIdle();
+    await begun;
+    clock.advance(staleAfterMs + 1000);
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    expect(await claimNextJob(database.db, { workerId: "other", now: clock(), staleAfterMs })).toBeNull();
+    release();
+    expect(await run).toBe(1);
+    expect(await job(id)).toMatchObject({ status: "done", attempts: 1 });
+    await runner.stop();
   });
 
   it("fails a stale job whose crash used its last attempt instead of running it again", async () => {

@@ -132,7 +132,7 @@ describe.each(engines)("mail on %s", (engine) => {
   });
 });
 
-describe("stored mail read by the operator", () => {
+describe("stored mail read by the operator", { timeout: 120_000 }, () => {
   it("lists and shows a stored message with `maillage mail list` and `maillage mail show`", async () => {
     const data = tempDataDir();
     try {

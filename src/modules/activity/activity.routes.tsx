@@ -1,6 +1,186 @@
-// Activity routes (being built).
-import type { FastifyInstance } from "fastify";
+// Accompaniment records (compte rendu d'activité): list, fast form, one click from a seen appointment.
+import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.js";
+import type { Tx } from "../../db/client.js";
+import { parisDateOf } from "../../lib/paris-time.js";
+import { list, text } from "../../lib/validation.js";
+import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
+import { addNavEntry } from "../../ui/navigation.js";
+import { actorForAudit } from "../audit/audit.routes.js";
+import { listCommunes } from "../territories/territories.queries.js";
+import { auditAppointmentRead, recordActivity } from "./activity.commands.js";
+import { canActivity, type ActivityAction } from "./activity.policy.js";
+import { findAppointmentForRecord, findMediatorOfUser, listActivities, listMediatorOptions, listPlaceOptions, type AppointmentForRecord } from "./activity.queries.js";
+import { durationFields, validateActivity } from "./domain/activity-rules.js";
+import { parseFilters } from "./domain/filters.js";
+import { participantCounterKeys, PLACE_OF_ACTIVITY, type LocationKind } from "./domain/vocabulary.js";
+import { registerStatisticsRoutes } from "./statistics.routes.js";
+import { ActivityFormPage, type ActivityFormValues, type AppointmentSummary } from "./views/activity-form-page.js";
+import { ActivityListPage } from "./views/activity-list-page.js";
 
-/** Registers the activity routes. */
-export function registerActivityRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+const PAGE_SIZE = 50;
+const locationOfMotif: Record<AppointmentForRecord["placeKind"], LocationKind> = { sur_place: PLACE_OF_ACTIVITY, telephone: "À distance", visio: "À distance", domicile: "À domicile" };
+
+function authorize(request: FastifyRequest, action: ActivityAction): number {
+  const territory = request.territory!;
+  if (!canActivity(request.actor, action, territory.id)) throw new ForbiddenError();
+  return territory.id;
+}
+
+/** What the record form offers, all from the territory. */
+async function formChoices(tx: Tx, territoryId: number) {
+  return {
+    places: await listPlaceOptions(tx, { territoryId }),
+    mediators: await listMediatorOptions(tx, { territoryId }),
+    communes: (await listCommunes(tx, { territoryId })).map((c) => ({ insee: c.insee, name: c.name })),
+  };
+}
+
+function emptyValues(kind: "individuel" | "collectif", today: string): ActivityFormValues {
+  return {
+    kind,
+    day: today,
+    duration: "30",
+    durationCustom: "",
+    locationKind: PLACE_OF_ACTIVITY,
+    placeId: "",
+    mediatorId: "",
+    thematiques: [],
+    sousThematiques: [],
+    precision: "",
+    materiel: [],
+    autonomie: "",
+    orientation: "",
+    communeInsee: "",
+    firstVisit: "",
+    niveau: "",
+    participants: {},
+    appointmentId: "",
+  };
+}
+
+/** The form values a posted body carries (every field read as text, checkboxes as lists). */
+function valuesFromBody(body: Record<string, unknown>): ActivityFormValues {
+  const field = (name: keyof ActivityFormValues) => text(body[name]);
+  return {
+    kind: field("kind"),
+    day: field("day"),
+    duration: field("duration"),
+    durationCustom: field("durationCustom"),
+    locationKind: field("locationKind"),
+    placeId: field("placeId"),
+    mediatorId: field("mediatorId"),
+    thematiques: list(body.thematiques),
+    sousThematiques: list(body.sousThematiques),
+    precision: field("precision"),
+    materiel: list(body.materiel),
+    autonomie: field("autonomie"),
+    orientation: field("orientation"),
+    communeInsee: field("communeInsee"),
+    firstVisit: field("firstVisit"),
+    niveau: field("niveau"),
+    participants: Object.fromEntries(participantCounterKeys.map((k) => [k, text(body[k])])),
+    appointmentId: field("appointmentId"),
+  };
+}
+
+/** Prefills an individual record from an appointment: place, mediator, day, length, commune of residence. */
+function prefill(values: ActivityFormValues, appointment: AppointmentForRecord, communes: string[]): ActivityFormValues {
+  const minutes = Math.round((appointment.endsAt.getTime() - appointment.startsAt.getTime()) / 60_000);
+  return {
+    ...values,
+    kind: "individuel",
+    day: parisDateOf(appointment.startsAt.getTime()),
+    ...durationFields(minutes),
+    locationKind: locationOfMotif[appointment.placeKind],
+    placeId: String(appointment.placeId),
+    mediatorId: String(appointment.mediatorId),
+    communeInsee: appointment.communeInsee && communes.includes(appointment.communeInsee) ? appointment.communeInsee : "",
+    appointmentId: appointment.id,
+  };
+}
+
+function summaryOf(appointment: AppointmentForRecord): AppointmentSummary {
+  const missed = appointment.status !== "honore" && appointment.status !== "a_venir";
+  const problem = missed ? "not-seen" : appointment.activityId !== null ? "already-recorded" : undefined;
+  return { startsAt: appointment.startsAt, motifName: appointment.motifName, ...(problem ? { problem } : {}) };
+}
+
+/** Registers the accompaniment and statistics routes. */
+export function registerActivityRoutes(app: FastifyInstance, deps: AppDeps): void {
+  addNavEntry({ path: "/accompagnements", text: "Accompagnements", order: 40, visible: (a, t) => canActivity(a, "activity.list", t) });
+  registerStatisticsRoutes(app, deps);
+  const today = () => parisDateOf(deps.clock().getTime());
+
+  app.get("/t/:code/accompagnements", async (request, reply) => {
+    const territoryId = authorize(request, "activity.list");
+    const query = request.query as Record<string, unknown>;
+    const page = Math.min(Math.max(Math.trunc(Number(query.page)) || 1, 1), 10_000);
+    const view = await request.tenant(async (tx) => {
+      const places = await listPlaceOptions(tx, { territoryId });
+      const mediators = await listMediatorOptions(tx, { territoryId, activeOnly: false });
+      const parsed = parseFilters(query, { today: today(), communes: [], placeIds: places.map((p) => p.id), mediatorIds: mediators.map((m) => m.id) });
+      const rows = await listActivities(tx, { territoryId, filters: parsed.filters, limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE });
+      return { places, mediators, parsed, rows };
+    });
+    const fait = text(query.fait);
+    return reply.page(
+      <ActivityListPage
+        ctx={reply.viewContext()}
+        rows={view.rows.slice(0, PAGE_SIZE)}
+        hasMore={view.rows.length > PAGE_SIZE}
+        page={page}
+        values={view.parsed.values}
+        chosen={view.parsed.chosen}
+        errors={view.parsed.errors}
+        places={view.places}
+        mediators={view.mediators}
+        notice={fait === "1" ? "recorded" : fait === "deja" ? "duplicate" : undefined}
+      />,
+    );
+  });
+
+  app.get("/t/:code/accompagnements/nouveau", async (request, reply) => {
+    const territoryId = authorize(request, "activity.record");
+    const query = request.query as Record<string, unknown>;
+    const appointmentId = text(query["rendez-vous"]);
+    const kind = text(query.type) === "collectif" && !appointmentId ? "collectif" : "individuel";
+    const view = await request.tenant(async (tx) => {
+      const choices = await formChoices(tx, territoryId);
+      const mine = request.actor ? await findMediatorOfUser(tx, { territoryId, userId: request.actor.userId }) : null;
+      let values = emptyValues(kind, today());
+      const onlyPlace = choices.places.length === 1 ? String(choices.places[0]!.id) : "";
+      values = { ...values, mediatorId: mine ? String(mine.mediatorId) : "", placeId: mine?.placeId ? String(mine.placeId) : onlyPlace };
+      if (!appointmentId) return { choices, values, appointment: null };
+      const appointment = await findAppointmentForRecord(tx, { territoryId, appointmentId });
+      if (!appointment) throw new NotFoundError();
+      await auditAppointmentRead(tx, { territoryId, appointmentId, actor: actorForAudit(request) });
+      const summary = summaryOf(appointment);
+      if (!summary.problem) values = prefill(values, appointment, choices.communes.map((c) => c.insee));
+      return { choices, values, appointment: summary };
+    });
+    return reply.page(<ActivityFormPage ctx={reply.viewContext()} values={view.values} {...view.choices} appointment={view.appointment} />);
+  });
+
+  app.post("/t/:code/accompagnements/nouveau", async (request, reply) => {
+    const territoryId = authorize(request, "activity.record");
+    const values = valuesFromBody((request.body ?? {}) as Record<string, unknown>);
+    const territory = request.territory!;
+    const outcome = await request.tenant(async (tx) => {
+      const choices = await formChoices(tx, territoryId);
+      const context = { today: today(), placeIds: choices.places.map((p) => p.id), mediatorIds: choices.mediators.map((m) => m.id), communes: choices.communes.map((c) => c.insee) };
+      const appointment = values.appointmentId ? await findAppointmentForRecord(tx, { territoryId, appointmentId: values.appointmentId }) : null;
+      if (values.appointmentId && !appointment) throw new NotFoundError();
+      const validation = validateActivity(values, context);
+      if (!validation.ok) return { kind: "invalid" as const, choices, errors: validation.errors, appointment };
+      const result = await recordActivity(tx, { territoryId, activity: validation.activity, appointmentId: appointment?.id ?? null, actor: actorForAudit(request), demo: territory.demo });
+      if (!result.ok && result.reason === "appointment-unknown") throw new NotFoundError();
+      return { kind: result.ok ? ("recorded" as const) : ("duplicate" as const) };
+    });
+    if (outcome.kind === "invalid") {
+      const appointment = outcome.appointment ? { startsAt: outcome.appointment.startsAt, motifName: outcome.appointment.motifName } : null;
+      return reply.page(<ActivityFormPage ctx={reply.viewContext()} values={values} errors={outcome.errors} {...outcome.choices} appointment={appointment} />, 400);
+    }
+    return reply.redirect(`/t/${territory.code}/accompagnements?fait=${outcome.kind === "recorded" ? "1" : "deja"}`, 303);
+  });
+}

@@ -1,6 +1,60 @@
-// Finder routes (being built).
+// Public finder: /lieux (search a place near you) and /lieux/:placeId (a place's page). No account, GET only.
+import fs from "node:fs";
+import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.js";
+import { assetsDir, type AppDeps } from "../../app.js";
+import { withTenant } from "../../db/tenant.js";
+import { NotFoundError } from "../../plugins/tenant.js";
+import { allCommunes, communesByPostcode } from "./commune-index.js";
+import { matchCommunes } from "./domain/commune-match.js";
+import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
+import { getPublishedPlaces } from "./finder.queries.js";
+import { runSearch } from "./finder.search.js";
+import { nextSlotsInTerritory } from "./finder.slots.js";
+import { FinderPage } from "./views/finder-page.js";
+import { PlacePage } from "./views/place-page.js";
+
+/** Free slots shown per motif on a place page. */
+const SLOTS_PER_MOTIF = 6;
+const SUGGEST_SCRIPT = "finder-suggest.js";
 
 /** Registers the finder routes. */
-export function registerFinderRoutes(_app: FastifyInstance, _deps: AppDeps): void {}
+export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void {
+  // The suggestion script is an enhancement: the page links it only when the asset build ships it.
+  const suggestScript = fs.existsSync(path.join(assetsDir, SUGGEST_SCRIPT)) ? `/assets/${SUGGEST_SCRIPT}` : undefined;
+
+  app.get("/lieux", async (request, reply) => {
+    const raw = request.query as RawQuery;
+    const query = parseFinderQuery(raw);
+    const ctx = reply.viewContext();
+    if (!isSubmitted(raw)) return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} suggestScript={suggestScript} />);
+    const outcome = await runSearch(deps.database.db, query, deps.clock());
+    if (outcome.kind === "errors") return reply.page(<FinderPage ctx={ctx} query={query} errors={outcome.errors} suggestScript={suggestScript} />);
+    if (outcome.kind === "choose") {
+      const errors = { commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` };
+      return reply.page(<FinderPage ctx={ctx} query={query} errors={errors} choices={outcome.choices} suggestScript={suggestScript} />);
+    }
+    return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} results={outcome.results} suggestScript={suggestScript} />);
+  });
+
+  // Commune names for the optional suggestion script (same origin, JSON, cacheable: the geography is static).
+  app.get("/lieux/suggestions", async (request, reply) => {
+    const q = String((request.query as { q?: unknown }).q ?? "").slice(0, 60);
+    const { candidates } = q.trim().length < 2 ? { candidates: [] } : matchCommunes(allCommunes(), q, communesByPostcode);
+    const suggestions = candidates.slice(0, 8).map((c) => ({ label: `${c.name} (${c.departement})`, value: c.postcodes[0] ? `${c.name} ${c.postcodes[0]}` : c.name }));
+    return reply.header("cache-control", "public, max-age=86400").send({ suggestions });
+  });
+
+  app.get("/lieux/:placeId", async (request, reply) => {
+    const placeId = Number((request.params as { placeId: string }).placeId);
+    if (!Number.isSafeInteger(placeId) || placeId < 1 || placeId > 2_147_483_647) throw new NotFoundError();
+    const db = deps.database.db;
+    const [place] = await withTenant(db, null, (tx) => getPublishedPlaces(tx, [placeId]));
+    if (!place) throw new NotFoundError();
+    const now = deps.clock();
+    const slots = await withTenant(db, place.territoryId, (tx) =>
+      nextSlotsInTerritory(tx, { territoryId: place.territoryId, placeIds: [place.id], now, days: 366, limit: SLOTS_PER_MOTIF }),
+    );
+    return reply.page(<PlacePage ctx={reply.viewContext()} place={place} motifSlots={slots.get(place.id) ?? []} now={now} />);
+  });
+}

@@ -23,8 +23,8 @@ export async function listTerritories(db: Executor) {
       code: territories.code,
       name: territories.name,
       demo: territories.demo,
-      communes: sql<number>`(select count(*)::int from communes c where c.territory_id = ${territories.id})`,
-      population: sql<number>`(select coalesce(sum(c.population), 0)::int from communes c where c.territory_id = ${territories.id})`,
+      communes: sql<number>`(select count(*)::int from communes c where c.territory_id = "territories"."id")`,
+      population: sql<number>`(select coalesce(sum(c.population), 0)::int from communes c where c.territory_id = "territories"."id")`,
     })
     .from(territories)
     .orderBy(asc(territories.name));

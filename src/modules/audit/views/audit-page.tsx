@@ -11,6 +11,18 @@ const actionLabels: Record<string, string> = {
   "member.remove": "Retrait d'un membre",
   "commune-group.save": "Groupe de communes enregistré",
   "commune-group.delete": "Groupe de communes supprimé",
+  "activity.record": "Compte rendu enregistré",
+  "appointment.read": "Rendez-vous consulté pour un compte rendu",
+  "appointment.book": "Rendez-vous réservé pour une personne",
+  "appointment.cancel": "Rendez-vous annulé",
+  "appointment.reschedule": "Rendez-vous déplacé",
+  "appointment.honore": "Rendez-vous marqué honoré",
+  "appointment.absent": "Rendez-vous marqué absent",
+  "personal-data.view": "Agenda consulté (données personnelles)",
+  "statistics.export": "Statistiques téléchargées",
+  "statistics.share.create": "Lien de partage créé",
+  "statistics.share.revoke": "Lien de partage désactivé",
+  "session.sign-in": "Connexion",
 };
 
 /** Lists audit events, newest first, 50 per page. */

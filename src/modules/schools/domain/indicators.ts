@@ -10,8 +10,9 @@
 // - A school whose pupils or fibre status is unknown (null) is left out of the ratios that need it.
 // - Commune and territory values are Σ numerators / Σ denominators, not means of school values.
 import { COMPUTER_CATEGORIES, DEFAULT_LIFETIME_YEARS, DISPLAY_CATEGORIES, INTERACTIVE_DISPLAY_CATEGORIES, type LifetimeTable } from "./categories.js";
-import { toDayNumber, yearsBetween, isIsoDate } from "./dates.js";
-import { endOfLifeDate, isCountedItem, type InventoryItem } from "./inventory.js";
+import { DAYS_PER_YEAR, isIsoDate } from "./dates.js";
+import type { InventoryItem } from "./inventory.js";
+import { countCountedItems, lifecycleTotals, type CountedCell, type LifecycleTotals } from "./summary.js";
 
 /** Indicator codes with their French label and the factor applied to numerator / denominator. */
 export const INDICATORS = {
@@ -76,17 +77,20 @@ function emptyCounts(): IndicatorCounts {
   return { schools: 0, ratios };
 }
 
-/** Numerators and denominators of one school at a given date. */
-export function schoolIndicatorCounts(
-  school: IndicatorSchool,
-  asOf: string,
-  lifetimes: LifetimeTable = DEFAULT_LIFETIME_YEARS,
+/** What the indicators read of a school besides its inventory summary. */
+export type IndicatorSchoolFacts = Pick<IndicatorSchool, "pupils" | "fibre" | "classes">;
+
+/** Numerators and denominators of one school from its inventory summary (what the database aggregates). */
+export function indicatorCountsFromSummary(
+  school: IndicatorSchoolFacts,
+  cells: readonly CountedCell[],
+  lifecycle: LifecycleTotals,
 ): IndicatorCounts {
   const counts = emptyCounts();
   const r = counts.ratios;
   counts.schools = 1;
-  const counted = school.items.filter(isCountedItem);
-  const inCategories = (categories: readonly string[]) => counted.filter((i) => categories.includes(i.category)).length;
+  const inCategories = (categories: readonly string[]) =>
+    cells.reduce((n, cell) => (categories.includes(cell.category) ? n + cell.count : n), 0);
   const pupils = school.pupils ?? 0;
   if (school.pupils !== null) {
     r.computersPer100Pupils = { numerator: inCategories(COMPUTER_CATEGORIES), denominator: pupils };
@@ -96,25 +100,25 @@ export function schoolIndicatorCounts(
   }
   r.interactiveDisplaysPerClass = { numerator: inCategories(INTERACTIVE_DISPLAY_CATEGORIES), denominator: school.classes.length };
   const classIds = new Set(
-    counted.filter((i) => i.classId !== null && DISPLAY_CATEGORIES.includes(i.category)).map((i) => i.classId),
+    cells.filter((c) => c.classId !== null && c.count > 0 && DISPLAY_CATEGORIES.includes(c.category)).map((c) => c.classId),
   );
   r.shareClassesWithDisplay = {
     numerator: school.classes.filter((c) => classIds.has(c.id)).length,
     denominator: school.classes.length,
   };
-  const installed = school.items.filter((i) => i.state !== "reforme");
-  const endsOfLife = installed.map((i) => endOfLifeDate(i, lifetimes)).filter((d): d is string => d !== null);
-  r.shareItemsPastEndOfLife = {
-    numerator: endsOfLife.filter((d) => toDayNumber(d) <= toDayNumber(asOf)).length,
-    denominator: endsOfLife.length,
-  };
-  const ages = installed
-    .map((i) => i.acquisitionDate)
-    .filter((d): d is string => typeof d === "string" && isIsoDate(d) && d <= asOf)
-    .map((d) => yearsBetween(d, asOf));
-  r.averageAgeYears = { numerator: ages.reduce((s, a) => s + a, 0), denominator: ages.length };
+  r.shareItemsPastEndOfLife = { numerator: lifecycle.pastEndOfLife, denominator: lifecycle.withEndOfLife };
+  r.averageAgeYears = { numerator: lifecycle.ageDaysSum / DAYS_PER_YEAR, denominator: lifecycle.aged };
   if (school.fibre !== null) r.shareSchoolsWithFibre = { numerator: school.fibre ? 1 : 0, denominator: 1 };
   return counts;
+}
+
+/** Numerators and denominators of one school at a given date. */
+export function schoolIndicatorCounts(
+  school: IndicatorSchool,
+  asOf: string,
+  lifetimes: LifetimeTable = DEFAULT_LIFETIME_YEARS,
+): IndicatorCounts {
+  return indicatorCountsFromSummary(school, countCountedItems(school.items), lifecycleTotals(school.items, asOf, lifetimes));
 }
 
 /** Adds counts of several schools (or communes). */

@@ -4,7 +4,8 @@
 // met; a per-school element counts the items anywhere in the school (class items included);
 // manque = max(0, requis − present); compliance = Σ min(present, requis) / Σ requis.
 import { isEquipmentCategory, type EquipmentCategory } from "./categories.js";
-import { isCountedItem, type InventoryItem } from "./inventory.js";
+import type { InventoryItem } from "./inventory.js";
+import { countCountedItems, type CountedCell } from "./summary.js";
 
 /** How many items an element requires. */
 export type Requirement =
@@ -104,30 +105,44 @@ export interface SchoolCompliance {
   compliance: number;
 }
 
-/** Number of counted items of the given categories among `items`. */
-function countItems(items: readonly InventoryItem[], categories: readonly EquipmentCategory[]): number {
-  return items.filter((item) => isCountedItem(item) && categories.includes(item.category)).length;
+/** Counted items of the given categories among cells (optionally of one class only). */
+function countCells(cells: readonly CountedCell[], categories: readonly EquipmentCategory[], classId?: string): number {
+  let n = 0;
+  for (const cell of cells) {
+    if ((classId === undefined || cell.classId === classId) && categories.includes(cell.category)) n += cell.count;
+  }
+  return n;
 }
 
-/** requis and present of one element for one school (items = that school's items). */
+/** requis and present of one element for one school (cells = that school's counted items). */
 function measureElement(
   element: SocleElement,
   classes: readonly { id: string }[],
-  items: readonly InventoryItem[],
+  cells: readonly CountedCell[],
 ): ElementCompliance {
   const rule = element.requirement;
   let requis: number;
   let present: number;
   if (rule.kind === "per_class") {
     requis = classes.length;
-    present = classes.filter(
-      (cls) => countItems(items.filter((item) => item.classId === cls.id), element.categories) >= rule.count,
-    ).length;
+    present = classes.filter((cls) => countCells(cells, element.categories, cls.id) >= rule.count).length;
   } else {
     requis = rule.kind === "per_school" ? rule.count : rule.count * Math.ceil(classes.length / rule.groupSize);
-    present = countItems(items, element.categories);
+    present = countCells(cells, element.categories);
   }
   return { element: element.code, requis, present, manque: Math.max(0, requis - present) };
+}
+
+/** Compliance of one school from its counted items per class and category (what the database aggregates). */
+export function complianceFromCounts(
+  school: SchoolForCompliance,
+  cells: readonly CountedCell[],
+  socle: Socle = DEFAULT_SOCLE,
+): SchoolCompliance {
+  const elements = socle.elements.map((element) => measureElement(element, school.classes, cells));
+  const requis = elements.reduce((sum, e) => sum + e.requis, 0);
+  const met = elements.reduce((sum, e) => sum + Math.min(e.present, e.requis), 0);
+  return { elements, requis, met, compliance: requis === 0 ? 1 : met / requis };
 }
 
 /** Compliance of one school with a reference set; `items` are that school's items, any state. */
@@ -136,10 +151,7 @@ export function computeCompliance(
   items: readonly InventoryItem[],
   socle: Socle = DEFAULT_SOCLE,
 ): SchoolCompliance {
-  const elements = socle.elements.map((element) => measureElement(element, school.classes, items));
-  const requis = elements.reduce((sum, e) => sum + e.requis, 0);
-  const met = elements.reduce((sum, e) => sum + Math.min(e.present, e.requis), 0);
-  return { elements, requis, met, compliance: requis === 0 ? 1 : met / requis };
+  return complianceFromCounts(school, countCountedItems(items), socle);
 }
 
 /** Sums over several schools, per element and overall. */

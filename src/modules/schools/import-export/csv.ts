@@ -54,9 +54,16 @@ export function recordsFromRows(rows: readonly (readonly string[])[]): CsvRecord
   return rows.map((cells, index) => ({ line: index + 1, cells }));
 }
 
+const normalizedKeys = new Map<string, string>();
+
 /** Lower-case, accent-free, trimmed form used to compare header names and codes. */
 export function normalizeKey(value: string): string {
-  return value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
+  // Remembered: every cell of a 200,000-row file is read by header name, and the names are few.
+  const known = normalizedKeys.get(value);
+  if (known !== undefined) return known;
+  const key = value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").trim().toLowerCase();
+  if (normalizedKeys.size < 10_000) normalizedKeys.set(value, key);
+  return key;
 }
 
 /** Normalises a free-typed code: "Écran interactif" → "ecran_interactif". */

@@ -21,7 +21,7 @@ describe("parseSchoolsDirectoryCsv", () => {
     expect(result.errors).toEqual([]);
     expect(result.rows).toEqual([
       {
-        line: 2, uai: "0301674G", nom: "Ecole primaire", statut: "Public", adresse: "Place Robert Francisque",
+        line: 2, uai: "0301674G", nom: "Ecole primaire", kind: "primaire", statut: "Public", adresse: "Place Robert Francisque",
         codePostal: "30460", codeCommune: "30140", nomCommune: "Lasalle", eleves: 61, latitude: 44.0456, longitude: 3.8549,
       },
     ]);
@@ -72,5 +72,19 @@ describe("parseSchoolsDirectoryCsv", () => {
     const result = parseSchoolsDirectoryCsv(csv, territory);
     expect(result.errors).toEqual([]);
     expect(result.skipped.map((s) => s.uai)).toEqual(["0590119X"]);
+  });
+
+  it("reads the kind of school from the directory's flags, else from its name", () => {
+    const head = "Identifiant_de_l_etablissement;Nom_etablissement;Type_etablissement;Code_commune;Ecole_maternelle;Ecole_elementaire";
+    const csv = [
+      head,
+      "0301674G;Ecole Jules Ferry;Ecole;30140;1;0",
+      "0750655E;Ecole Jean Zay;Ecole;30140;0;1",
+      "0750654D;Ecole Condorcet;Ecole;30140;1;1",
+      "0750651A;Ecole maternelle des Lilas;Ecole;30140;;",
+      "0590119J;École élémentaire du Bourg;Ecole;30140;;",
+    ].join("\n");
+    const result = parseSchoolsDirectoryCsv(csv, territory);
+    expect(result.rows.map((r) => r.kind)).toEqual(["maternelle", "elementaire", "primaire", "maternelle", "elementaire"]);
   });
 });

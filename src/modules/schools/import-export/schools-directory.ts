@@ -26,10 +26,14 @@ export const DIRECTORY_REQUIRED_COLUMNS = [
   "Code_commune",
 ] as const;
 
+export type SchoolKind = "maternelle" | "elementaire" | "primaire";
+
 export interface DirectorySchool {
   line: number;
   uai: string;
   nom: string;
+  /** From the Ecole_maternelle / Ecole_elementaire flags when present, else from the name; primaire by default. */
+  kind: SchoolKind;
   statut: string | null;
   adresse: string | null;
   codePostal: string | null;
@@ -78,6 +82,20 @@ function skipReason(get: (name: string) => string, options: DirectoryOptions): {
   return null;
 }
 
+/** The kind of school: the directory's 0/1 flags when given, else words of its name. */
+export function schoolKind(get: (name: string) => string, name: string): SchoolKind {
+  const flag = (column: string) => {
+    const value = normalizeKey(get(column));
+    return value === "" ? null : ["1", "oui", "o", "true"].includes(value);
+  };
+  const [maternelle, elementaire] = [flag("Ecole_maternelle"), flag("Ecole_elementaire")];
+  if (maternelle !== null && elementaire !== null && maternelle !== elementaire) return maternelle ? "maternelle" : "elementaire";
+  const words = normalizeKey(name);
+  if (words.includes("maternelle")) return "maternelle";
+  if (words.includes("elementaire")) return "elementaire";
+  return "primaire";
+}
+
 /** Validates a kept row; returns the school or the errors of that line. */
 function readSchool(get: (name: string) => string, line: number): DirectorySchool | ImportError[] {
   const errors: ImportError[] = [];
@@ -106,6 +124,7 @@ function readSchool(get: (name: string) => string, line: number): DirectorySchoo
     line,
     uai: uai.uai,
     nom,
+    kind: schoolKind(get, nom),
     statut: optional("Statut_public_prive"),
     adresse: optional("Adresse_1"),
     codePostal: optional("Code_postal"),

@@ -1,0 +1,328 @@
+// Benchmark of the public finder on a PostgreSQL server with a national-scale data set: 20,000 places over
+// 5,000 real communes, 3,000 mediators with plages, 2 million appointments. Measures, at 50 concurrent
+// keep-alive connections, a commune search against static routes of the same server (throughput, p99, ratio),
+// and the next free slots of a place with 10 mediators and 500 appointments over 4 weeks.
+// Run alone with `npx tsx bench/finder.ts`, or call benchFinder() from bench/run.ts.
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { Frais, ModaliteAcces, PriseEnChargeSpecifique, Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { buildAssets } from "../scripts/build-assets.js";
+import { buildApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { migrateDatabase, openDatabase, queryRows, type Database } from "../src/db/client.js";
+import { withTenant } from "../src/db/tenant.js";
+import { systemClock } from "../src/lib/clock.js";
+import { getMotif, nextFreeSlotsForPlace } from "../src/modules/booking/booking.queries.js";
+import { allCommunes } from "../src/modules/finder/commune-index.js";
+import type { LieuRecord } from "../src/modules/places/import-export/lieu-record.js";
+import { startPgServer } from "../test/support/pg-server.js";
+
+export type LoadFigures = { requests: number; errors: number; seconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number };
+
+export type FinderFigures = {
+  dataSet: { places: number; mediators: number; appointments: number; generationSeconds: number };
+  finder: LoadFigures;
+  finderBySlot: LoadFigures;
+  staticCss: LoadFigures;
+  health: LoadFigures;
+  /** Finder throughput divided by the static stylesheet's (target ≥ 0.3); also given against /sante. */
+  ratioToStatic: number;
+  ratioToHealth: number;
+  nextSlots: { medianMs: number; allFourWeeksMedianMs: number; slotsInFourWeeks: number; appointmentsInFourWeeks: number };
+  targets: { p99Ms: number; ratio: number; nextSlotsMs: number };
+  meetsTargets: { p99: boolean; ratio: boolean; nextSlots: boolean };
+};
+
+const PLACES = 20_000;
+const PLACES_PER_COMMUNE = 4;
+const MEDIATORS = 3_000;
+const APPOINTMENTS_PER_MEDIATOR = 667; // 3,000 × 667 ≈ 2 million
+const CONCURRENCY = 50;
+const REQUESTS = 5_000;
+
+const HORAIRES = ["Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00", "Mo,We,Fr 10:00-17:00; PH off", "Tu-Sa 13:30-19:00", "Mo-Fr 08:30-17:00", "Mo-Th 09:00-12:30"];
+const SERVICES = Object.values(Service);
+const SUPPORTS = Object.values(PriseEnChargeSpecifique);
+
+/** A small deterministic pseudo-random number in [0, 1) from an integer (no commune coordinates are shipped). */
+function noise(n: number): number {
+  const x = Math.sin(n * 12.9898 + 78.233) * 43758.5453;
+  return x - Math.floor(x);
+}
+
+type BenchPlace = { territory: number; record: LieuRecord };
+
+/** 20,000 places over every 7th current commune, positions spread over metropolitan France. */
+function generatePlaces(): { places: BenchPlace[]; communes: { name: string; postcode: string }[] } {
+  const current = allCommunes().filter((c) => /^\d{5}$/.test(c.insee) && !c.insee.startsWith("97") && c.postcodes.length > 0 && !c.name.includes("("));
+  const chosen = current.filter((_, i) => i % 7 === 0).slice(0, PLACES / PLACES_PER_COMMUNE);
+  const departements = [...new Set(chosen.map((c) => c.departement))];
+  const places: BenchPlace[] = [];
+  chosen.forEach((commune, ci) => {
+    const lat = 42.7 + noise(ci) * 8.2;
+    const lon = -4.2 + noise(ci + 100_000) * 11.8;
+    for (let k = 0; k < PLACES_PER_COMMUNE; k++) {
+      const i = places.length;
+      places.push({
+        territory: departements.indexOf(commune.departement),
+        record: {
+          id: `bench-${i}`,
+          pivot: String(21_000_000_000_000 + i).slice(0, 14),
+          nom: `${["Mairie", "Médiathèque", "France Services", "Espace numérique"][k]} de ${commune.name}`,
+          commune: commune.name,
+          code_postal: commune.postcodes[0]!,
+          code_insee: commune.insee,
+          adresse: `${1 + (i % 120)} rue de la Mairie`,
+          latitude: lat + (noise(i + 7) - 0.5) / 50,
+          longitude: lon + (noise(i + 13) - 0.5) / 50,
+          telephone: `+335${String(10_000_000 + i).slice(-8)}`,
+          horaires: HORAIRES[i % HORAIRES.length]!,
+          date_maj: "2027-01-15",
+          services: SERVICES.slice(i % 5, (i % 5) + 1 + (i % 3)),
+          ...(i % 4 === 0 ? { prise_en_charge_specifique: [SUPPORTS[i % SUPPORTS.length]!] } : {}),
+          frais_a_charge: [i % 5 === 0 ? Frais.Payant : Frais.Gratuit],
+          modalites_acces: i % 2 === 0 ? [ModaliteAcces.SePresenter, ModaliteAcces.Telephoner] : [ModaliteAcces.PrendreRdvEnLigne],
+        } as LieuRecord,
+      });
+    }
+  });
+  return { places, communes: chosen.map((c) => ({ name: c.name, postcode: c.postcodes[0]! })) };
+}
+
+/** Loads the data set with plain SQL as the superuser (foreign-key triggers off while loading: data built consistent). */
+export async function generateDataSet(url: string, log: (line: string) => void) {
+  const started = performance.now();
+  const { places, communes } = generatePlaces();
+  const territories = Math.max(...places.map((p) => p.territory)) + 1;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query("set session_replication_role = replica");
+    await client.query(`insert into territories (kind, code, name) select 'departement', 'B' || lpad(g::text, 3, '0'), 'Département de banc ' || g from generate_series(0, $1 - 1) g`, [territories]);
+    const territoryIds = (await client.query<{ id: number }>("select id from territories order by code")).rows.map((r) => r.id);
+    for (let from = 0; from < places.length; from += 2_000) {
+      const batch = places.slice(from, from + 2_000).map(({ territory, record }) => ({ territory_id: territoryIds[territory], record }));
+      await client.query(
+        `insert into places (territory_id, standard_id, nom, commune, code_postal, code_insee, latitude, longitude, services, prise_en_charge_specifique, frais_a_charge, horaires, record)
+         select b.territory_id, b.record->>'id', b.record->>'nom', b.record->>'commune', b.record->>'code_postal', b.record->>'code_insee',
+                (b.record->>'latitude')::float8, (b.record->>'longitude')::float8,
+                array(select jsonb_array_elements_text(b.record->'services')),
+                array(select jsonb_array_elements_text(coalesce(b.record->'prise_en_charge_specifique', '[]'))),
+                array(select jsonb_array_elements_text(coalesce(b.record->'frais_a_charge', '[]'))),
+                b.record->>'horaires', b.record
+         from jsonb_to_recordset($1::jsonb) as b(territory_id int, record jsonb)`,
+        [JSON.stringify(batch)],
+      );
+    }
+    log(`  ${places.length} places (${territories} territories) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    // One public motif per territory; 2,990 mediators, 3 per place on every 20th place; 10 on the special place.
+    await client.query(`insert into motifs (territory_id, name, service) select id, 'Aide aux démarches en ligne', 'Aide aux démarches administratives' from territories`);
+    await client.query(`create temp table bench_mediators (mediator_id int, place_id int, territory_id int, special bool)`);
+    const special = (await client.query<{ id: number; territory_id: number }>("select id, territory_id from places order by id offset 10 limit 1")).rows[0]!;
+    await client.query(
+      `with wanted as (
+         select p.id as place_id, p.territory_id, false as special, k from places p, generate_series(1, 3) k
+         where p.id % 20 = 0 and p.id <> $1
+         order by p.id, k limit $2
+       ), all_wanted as (select * from wanted union all select $1, $3, true, k from generate_series(1, 10) k),
+       made as (
+         insert into mediators (territory_id, name) select territory_id, 'Médiatrice de banc ' || place_id || '-' || k from all_wanted returning id, name
+       )
+       insert into bench_mediators
+       select m.id, w.place_id, w.territory_id, w.special from made m join all_wanted w on m.name = 'Médiatrice de banc ' || w.place_id || '-' || w.k`,
+      [special.id, MEDIATORS - 10, special.territory_id],
+    );
+    await client.query(`insert into mediator_places (territory_id, mediator_id, place_id) select territory_id, mediator_id, place_id from bench_mediators`);
+    await client.query(
+      `insert into plages (territory_id, mediator_id, place_id, weekdays, start_time, end_time, valid_from)
+       select territory_id, mediator_id, place_id, '{1,2,3,4,5}', t.s::time, t.e::time, current_date - 800
+       from bench_mediators, (values ('09:00', '12:00'), ('14:00', '17:00')) as t(s, e)`,
+    );
+    // 2 million appointments, one a day per mediator (never overlapping), past and coming; the special place's
+    // mediators only in the past, then 500 over the next 4 weeks inside their plages.
+    const appointmentColumns = "territory_id, place_id, mediator_id, motif_id, starts_at, ends_at, status, booked_by";
+    for (let from = 0; from < MEDIATORS; from += 500) {
+      await client.query(
+        `insert into appointments (${appointmentColumns})
+         select m.territory_id, m.place_id, m.mediator_id, mo.id, s.starts_at, s.starts_at + interval '30 minutes',
+                case when s.starts_at < now() then 'honore' else 'a_venir' end, 'citizen'
+         from (select *, row_number() over (order by mediator_id) - 1 as n from bench_mediators) m
+         join motifs mo on mo.territory_id = m.territory_id
+         cross join lateral (
+           select ((case when m.special then current_date - ${APPOINTMENTS_PER_MEDIATOR + 1} else current_date - 500 end + k)
+                    + time '09:00' + ((k * 5 + m.mediator_id) % 6) * interval '30 minutes') at time zone 'Europe/Paris' as starts_at
+           from generate_series(0, ${APPOINTMENTS_PER_MEDIATOR - 1} - case when m.special then 50 else 0 end) k
+         ) s
+         where m.n >= $1 and m.n < $2`,
+        [from, from + 500],
+      );
+      log(`  appointments: mediators ${from}–${Math.min(from + 500, MEDIATORS)} done, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    await client.query(
+      `insert into appointments (${appointmentColumns})
+       select m.territory_id, m.place_id, m.mediator_id, mo.id, x.starts_at, x.starts_at + interval '30 minutes', 'a_venir', 'citizen'
+       from bench_mediators m join motifs mo on mo.territory_id = m.territory_id
+       cross join lateral (
+         select ((current_date + d) + case when s < 6 then time '09:00' + s * interval '30 minutes' else time '14:00' + (s - 6) * interval '30 minutes' end)
+                  at time zone 'Europe/Paris' as starts_at,
+                row_number() over (order by d, s) as rn
+         from generate_series(1, 28) d, generate_series(0, 11) s
+         where extract(isodow from current_date + d) < 6 and (d * 12 + s + m.mediator_id) % 4 = 0
+       ) x
+       where m.special and x.rn <= 50`,
+    );
+    await client.query("set session_replication_role = origin");
+    await client.query("analyze");
+    const [{ n }] = (await client.query<{ n: string }>("select count(*) as n from appointments")).rows as [{ n: string }];
+    const generationSeconds = (performance.now() - started) / 1000;
+    log(`  ${Number(n).toLocaleString("en")} appointments; data set ready in ${generationSeconds.toFixed(1)} s`);
+    return { places: places.length, mediators: MEDIATORS, appointments: Number(n), generationSeconds, communes, special };
+  } finally {
+    await client.end();
+  }
+}
+
+// The load generator runs in a worker thread so that it does not share the server's event loop.
+const LOAD_WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const http = require("node:http");
+const { urls, total, concurrency } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+function one(url) {
+  const started = process.hrtime.bigint();
+  return new Promise((resolve) => {
+    const req = http.get(url, { agent }, (res) => {
+      res.resume();
+      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, ok: res.statusCode === 200 }));
+    });
+    req.on("error", () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, ok: false }));
+  });
+}
+(async () => {
+  let next = 0;
+  const latencies = [];
+  let errors = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < total) {
+      const url = urls[next++ % urls.length];
+      const r = await one(url);
+      latencies.push(r.ms);
+      if (!r.ok) errors++;
+    }
+  }));
+  parentPort.postMessage({ latencies, errors, seconds: (performance.now() - started) / 1000 });
+  agent.destroy();
+})();
+`;
+
+/** Sends `total` GET requests over `concurrency` keep-alive connections, cycling through `urls`. */
+async function load(urls: string[], total: number, concurrency = CONCURRENCY): Promise<LoadFigures> {
+  const result = await new Promise<{ latencies: number[]; errors: number; seconds: number }>((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { urls, total, concurrency } });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+  });
+  const sorted = result.latencies.sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return { requests: total, errors: result.errors, seconds: round(result.seconds), requestsPerSecond: Math.round(total / result.seconds), p50Ms: round(at(0.5)), p99Ms: round(at(0.99)) };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 1000) / 1000;
+}
+
+/** Times nextFreeSlotsForPlace on the special place: the next 20 slots, and every slot of the coming 4 weeks. */
+async function benchNextSlots(database: Database, special: { id: number; territory_id: number }, runs = 60) {
+  const territoryId = special.territory_id;
+  const [motifRow] = await queryRows<{ id: number }>(database.db, sql`select id from motifs where territory_id = ${territoryId}`);
+  const motif = (await withTenant(database.db, territoryId, (tx) => getMotif(tx, { territoryId, motifId: motifRow!.id })))!;
+  const time = async (limit: number, days: number | undefined) => {
+    const timings: number[] = [];
+    let count = 0;
+    for (let i = 0; i < runs + 10; i++) {
+      const started = performance.now();
+      const slots = await withTenant(database.db, territoryId, (tx) => nextFreeSlotsForPlace(tx, { territoryId, placeId: special.id, motif, now: new Date(), limit, ...(days ? { days } : {}) }));
+      if (i >= 10) timings.push(performance.now() - started);
+      count = slots.length;
+    }
+    return { ms: median(timings), count };
+  };
+  const first = await time(20, undefined);
+  const all = await time(100_000, 28);
+  const [booked] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from appointments where place_id = ${special.id} and starts_at >= now() and starts_at < now() + interval '29 days'`);
+  return { medianMs: first.ms, allFourWeeksMedianMs: all.ms, slotsInFourWeeks: all.count, appointmentsInFourWeeks: booked!.n };
+}
+
+/** Starts a PostgreSQL server, generates the data set, serves the app on 127.0.0.1 and measures; returns the figures. */
+export async function benchFinder({ log = console.log, requests = REQUESTS }: { log?: (line: string) => void; requests?: number } = {}): Promise<FinderFigures> {
+  buildAssets();
+  const server = await startPgServer();
+  try {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query("create database bench_finder");
+    await admin.end();
+    const url = server.url.replace(/\/postgres$/, "/bench_finder");
+    const database = await openDatabase({ databaseUrl: url, poolSize: 20 });
+    try {
+      await migrateDatabase(database);
+      log("Finder benchmark: generating the data set…");
+      const data = await generateDataSet(url, log);
+      const app = await buildApp({ config: { ...loadConfig({}), production: true, worker: false }, database, clock: systemClock });
+      await app.listen({ host: "127.0.0.1", port: 0 });
+      try {
+        const address = app.server.address();
+        const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+        const searches = data.communes.filter((_, i) => i % 100 === 0).map((c) => `${base}/lieux?ou=${encodeURIComponent(`${c.name} ${c.postcode}`)}&tri=distance`);
+        const bySlot = searches.map((u) => u.replace("tri=distance", "tri=creneau"));
+        const css = `${base}/assets/maillage.css`;
+        const health = `${base}/sante`;
+        const check = await fetch(searches[0]!);
+        const body = await check.text();
+        if (check.status !== 200 || !body.includes("maillage-card-list")) throw new Error(`the finder did not answer with results (${check.status})`);
+        await load(searches, 500);
+        await load([css], 500);
+        log(`  measuring ${requests} requests each at ${CONCURRENCY} concurrent connections…`);
+        const finder = await load(searches, requests);
+        const finderBySlot = await load(bySlot, Math.round(requests / 2));
+        const staticCss = await load([css], requests);
+        const healthFigures = await load([health], requests);
+        const nextSlots = await benchNextSlots(database, data.special);
+        const targets = { p99Ms: 50, ratio: 0.3, nextSlotsMs: 5 };
+        const ratioToStatic = Math.round((finder.requestsPerSecond / staticCss.requestsPerSecond) * 100) / 100;
+        const figures: FinderFigures = {
+          dataSet: { places: data.places, mediators: data.mediators, appointments: data.appointments, generationSeconds: Math.round(data.generationSeconds) },
+          finder,
+          finderBySlot,
+          staticCss,
+          health: healthFigures,
+          ratioToStatic,
+          ratioToHealth: Math.round((finder.requestsPerSecond / healthFigures.requestsPerSecond) * 100) / 100,
+          nextSlots,
+          targets,
+          meetsTargets: { p99: finder.p99Ms <= targets.p99Ms, ratio: ratioToStatic >= targets.ratio, nextSlots: nextSlots.medianMs <= targets.nextSlotsMs },
+        };
+        log(JSON.stringify(figures, null, 2));
+        return figures;
+      } finally {
+        await app.close();
+      }
+    } finally {
+      await database.close();
+    }
+  } finally {
+    server.stop();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchFinder().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,90 @@
+/** What a result card and the place page say about a place, from its record and computed facts. Pure. */
+import type { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
+import { formatDateTime } from "../../../lib/format.js";
+import { openingStatusInFrench, parseOpeningHours } from "../../places/domain/opening-hours.js";
+import { serviceLabelsForCitizens } from "../../places/domain/service-labels.js";
+import type { LieuRecord } from "../../places/import-export/lieu-record.js";
+import { formatDistance } from "./distance.js";
+import { formatPhone, howToGetHelp } from "./place-wording.js";
+
+export type OpeningLine = { open: boolean; text: string };
+
+export type NextSlot = { text: string; href: string };
+
+export type ResultCard = {
+  id: number;
+  nom: string;
+  address: string;
+  /** "À 1,2 km", "Dans la commune" or undefined when unknown. */
+  where: string | undefined;
+  opening: OpeningLine | undefined;
+  services: string[];
+  help: string[];
+  phone: { display: string; href: string } | undefined;
+  nextSlot: NextSlot | undefined;
+  /** The place takes appointments online but has no free slot in the window looked at. */
+  noSlotInDays: number | undefined;
+};
+
+/** The opening line of a place now, or undefined when it gives no readable hours. */
+export function openingLine(horaires: string | null | undefined, now: Date): OpeningLine | undefined {
+  if (!horaires) return undefined;
+  const parsed = parseOpeningHours(horaires);
+  return parsed.ok ? openingStatusInFrench(parsed.hours, now) : undefined;
+}
+
+/** Whether the place is open at `now` (unknown hours count as not open). */
+export function isOpenAt(horaires: string | null | undefined, now: Date): boolean {
+  return openingLine(horaires, now)?.open ?? false;
+}
+
+/** "12 rue de la Poste, bâtiment B, 79200 Parthenay". */
+export function fullAddress(record: Pick<LieuRecord, "adresse" | "complement_adresse" | "code_postal" | "commune">): string {
+  return [record.adresse, record.complement_adresse, `${record.code_postal} ${record.commune}`].filter(Boolean).join(", ");
+}
+
+/** Services in citizens' words, in the record's order. */
+export function servicesInPlainWords(services: readonly string[]): string[] {
+  return services.map((s) => serviceLabelsForCitizens[s as Service]).filter((label): label is string => Boolean(label));
+}
+
+/** A tel: link and a readable number, or undefined. */
+export function phoneLink(telephone: string | undefined): ResultCard["phone"] {
+  if (!telephone) return undefined;
+  return { display: formatPhone(telephone), href: `tel:${telephone.replace(/[^+\d]/g, "")}` };
+}
+
+/** The booking link of one slot (the booking flow reads `motif` and `debut`). */
+export function slotHref(placeId: number, motifId: number, start: number): string {
+  return `/lieux/${placeId}/rendez-vous?motif=${motifId}&debut=${encodeURIComponent(new Date(start).toISOString())}`;
+}
+
+/** Builds a result card. `slot` is undefined when the place takes no online appointment, null when none is free. */
+export function resultCard(
+  place: { id: number; nom: string; horaires: string | null; record: LieuRecord },
+  facts: { distanceKm: number | null; inSearchedCommune: boolean; slot: { motifId: number; start: number } | null | undefined; slotDays: number; now: Date },
+): ResultCard {
+  const { record } = place;
+  const where =
+    facts.distanceKm !== null ? `À ${formatDistance(facts.distanceKm)}` : facts.inSearchedCommune ? "Dans la commune recherchée" : undefined;
+  return {
+    id: place.id,
+    nom: place.nom,
+    address: fullAddress(record),
+    where,
+    opening: openingLine(place.horaires, facts.now),
+    services: servicesInPlainWords(record.services),
+    help: howToGetHelp(record.modalites_acces, { bookableHere: facts.slot !== undefined, hasPhone: Boolean(record.telephone) }),
+    phone: phoneLink(record.telephone),
+    nextSlot: facts.slot ? { text: formatDateTime(new Date(facts.slot.start)), href: slotHref(place.id, facts.slot.motifId, facts.slot.start) } : undefined,
+    noSlotInDays: facts.slot === null ? facts.slotDays : undefined,
+  };
+}
+
+const updateFmt = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** The standard's `date_maj` ("2027-01-15") as "15 janvier 2027"; the text itself when it is not a date. */
+export function formatUpdateDate(dateMaj: string): string {
+  const date = new Date(`${dateMaj.slice(0, 10)}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? dateMaj : updateFmt.format(date);
+}

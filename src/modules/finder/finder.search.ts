@@ -1,0 +1,126 @@
+// The finder's search, from the parsed query to what the page shows: which commune, which places, in which order.
+import type { Db } from "../../db/client.js";
+import { withTenant } from "../../db/tenant.js";
+import { allCommunes, communeByInsee, communesByPostcode, foldedNamesOf } from "./commune-index.js";
+import { communeArea, decideCommune, matchCommunes, type CommuneEntry, type SearchArea } from "./domain/commune-match.js";
+import type { Position } from "./domain/distance.js";
+import type { FinderQuery } from "./domain/finder-query.js";
+import { foldText, postcodeIn } from "./domain/fold.js";
+import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
+import { rankPlaces, type Ranked } from "./domain/ranking.js";
+import { getPublishedPlaces, meanPositionOfArea, nearestPublishedPlaces, placeCountsByInsee, publishedPlacesOfArea, type PlaceRow } from "./finder.queries.js";
+
+type PlaceCandidate = Ranked<PlaceRow>;
+import { earliestSlot, nextSlotsForPlaces, type PlaceSlots } from "./finder.slots.js";
+
+/** Results shown at most (the nearest ones); nobody pages further, and the work per search stays bounded. */
+export const MAX_RESULTS = 100;
+/** Nearest places asked from the database before re-ranking by true distance (its order is approximate). */
+const NEAREST_POOL = 150;
+export const PAGE_SIZE = 10;
+/** With "premier rendez-vous libre d'abord", the nearest places compared by their next free slot. */
+export const SLOT_SORT_POOL = 30;
+/** Days ahead looked at for the next free slot of a result. */
+export const SLOT_DAYS = 28;
+
+export type PositionBasis = "commune" | "postcode" | "none";
+
+export type SearchResults = {
+  area: SearchArea;
+  positionBasis: PositionBasis;
+  total: number;
+  capped: boolean;
+  page: number;
+  pages: number;
+  cards: ResultCard[];
+};
+
+export type SearchOutcome =
+  | { kind: "errors"; errors: Record<string, string> }
+  | { kind: "choose"; choices: { entry: CommuneEntry; places: number }[] }
+  | { kind: "results"; results: SearchResults };
+
+// A commune chosen among several is kept while "Où ?" still names it (or its postcode).
+function chosenCommune(query: FinderQuery): CommuneEntry | undefined {
+  const entry = query.commune ? communeByInsee(query.commune) : undefined;
+  if (!entry) return undefined;
+  const postcode = postcodeIn(query.ou);
+  const name = foldText(query.ou.replace(/\d{5}/g, " "));
+  const nameFits = name.length === 0 || foldedNamesOf(entry.insee).some((n) => n.startsWith(name) || n.includes(` ${name}`));
+  return (postcode === undefined || entry.postcodes.includes(postcode)) && nameFits ? entry : undefined;
+}
+
+async function resolveArea(db: Db, query: FinderQuery): Promise<{ area: SearchArea } | SearchOutcome> {
+  if (query.ou.length === 0) return { kind: "errors", errors: { ou: "Indiquez votre commune ou votre code postal" } };
+  const chosen = chosenCommune(query);
+  if (chosen) return { area: communeArea(chosen) };
+  const match = matchCommunes(allCommunes(), query.ou, communesByPostcode);
+  const considered = [...new Set(match.candidates.slice(0, 300).map((c) => c.insee))];
+  const counts = match.exact.length === 1 || match.candidates.length <= 1 ? new Map<string, number>() : await withTenant(db, null, (tx) => placeCountsByInsee(tx, considered));
+  const decision = decideCommune(match, (insee) => counts.get(insee) ?? 0, communesByPostcode);
+  if (decision.kind === "found") return { area: decision.area };
+  if (decision.kind === "choose") return { kind: "choose", choices: decision.choices.map((entry) => ({ entry, places: counts.get(entry.insee) ?? 0 })) };
+  return { kind: "errors", errors: { ou: `Nous ne trouvons pas de commune «\u00a0${query.ou}\u00a0»\u00a0: vérifiez l'orthographe ou indiquez le code postal` } };
+}
+
+function slotOf(slots: PlaceSlots, placeId: number): { motifId: number; start: number } | null | undefined {
+  const offered = slots.get(placeId);
+  if (!offered) return undefined;
+  const best = earliestSlot(offered);
+  return best ? { motifId: best.motif.id, start: best.slot.start } : null;
+}
+
+// "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
+async function orderBySlot(db: Db, candidates: PlaceCandidate[], now: Date): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
+  const pool = candidates.slice(0, SLOT_SORT_POOL);
+  const slots = await nextSlotsForPlaces(db, { places: pool, now, days: SLOT_DAYS, limit: 1 });
+  const key = (c: PlaceCandidate) => slotOf(slots, c.id)?.start ?? Number.POSITIVE_INFINITY;
+  const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
+  return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
+}
+
+/** Runs a search: errors to show, communes to choose from, or a page of results. */
+export async function runSearch(db: Db, query: FinderQuery, now: Date): Promise<SearchOutcome> {
+  const resolved = await resolveArea(db, query);
+  if ("kind" in resolved) return resolved;
+  const { area } = resolved;
+  const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
+  const found = await withTenant(db, null, async (tx) => {
+    let position: Position | undefined = await meanPositionOfArea(tx, area);
+    let positionBasis: PositionBasis = position ? (area.kind === "postcode" ? "postcode" : "commune") : "none";
+    if (!position && area.kind === "commune" && area.postcodes.length > 0) {
+      position = await meanPositionOfArea(tx, area, "postcode");
+      if (position) positionBasis = "postcode";
+    }
+    // Nearest places by the database's index, plus those of the area itself (some have no coordinates).
+    const rows = position
+      ? [
+          ...(await publishedPlacesOfArea(tx, { area, filters, limit: MAX_RESULTS, wholeDepartement: false })),
+          ...(await nearestPublishedPlaces(tx, { position, filters, limit: NEAREST_POOL })),
+        ]
+      : await publishedPlacesOfArea(tx, { area, filters, limit: 5 * MAX_RESULTS, wholeDepartement: true });
+    return { positionBasis, candidates: rankPlaces(rows, area, position, MAX_RESULTS), fetched: rows.length };
+  });
+  let candidates = query.ouvert ? found.candidates.filter((c) => isOpenAt(c.horaires, now)) : found.candidates;
+  let slots: PlaceSlots = new Map();
+  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(db, candidates, now));
+  const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
+  const page = Math.min(query.page, pages);
+  const onPage = candidates.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
+  const [details, moreSlots] = await Promise.all([
+    withTenant(db, null, (tx) => getPublishedPlaces(tx, onPage.map((c) => c.id))),
+    needSlots.length > 0 ? nextSlotsForPlaces(db, { places: needSlots, now, days: SLOT_DAYS, limit: 1 }) : Promise.resolve(new Map() as PlaceSlots),
+  ]);
+  for (const [id, s] of moreSlots) slots.set(id, s);
+  const byId = new Map(details.map((d) => [d.id, d]));
+  const cards = onPage.flatMap((c) => {
+    const place = byId.get(c.id);
+    if (!place) return [];
+    return [resultCard(place, { distanceKm: c.distanceKm, inSearchedCommune: c.matchRank === 0, slot: slotOf(slots, c.id), slotDays: SLOT_DAYS, now })];
+  });
+  return {
+    kind: "results",
+    results: { area, positionBasis: found.positionBasis, total: candidates.length, capped: found.fetched >= MAX_RESULTS && found.candidates.length >= MAX_RESULTS, page, pages, cards },
+  };
+}

@@ -1,0 +1,178 @@
+// Web import of places: the upload form, then the import's progress and report.
+import { formatDateTime, formatNumber } from "../../../lib/format.js";
+import { PageHeading, Table, Tag } from "../../../ui/components.js";
+import type { PageContext } from "../../../ui/context.js";
+import { Button, ErrorSummary, Radios, type FieldErrors } from "../../../ui/form.js";
+import { Layout } from "../../../ui/layout.js";
+import type { PlacesImportRow } from "../places-import.js";
+
+/** The upload form: a CSV or JSON file in the standard, and what to do with invalid rows. */
+export function ImportFormPage({ ctx, errors = {}, skipInvalid }: { ctx: PageContext; errors?: FieldErrors; skipInvalid?: string }) {
+  const base = `/t/${ctx.territory!.code}/lieux`;
+  const error = errors.fichier;
+  return (
+    <Layout ctx={ctx} title="Importer des lieux" hasErrors={Object.keys(errors).length > 0}>
+      <a href={base} class="govuk-back-link">
+        Retour aux lieux
+      </a>
+      <ErrorSummary errors={errors} />
+      <PageHeading caption="Lieux de médiation numérique">Importer des lieux</PageHeading>
+      <p class="govuk-body">
+        Le fichier suit le standard national des lieux de médiation numérique : un fichier CSV (la première ligne donne les noms des
+        colonnes du standard, les valeurs multiples sont séparées par «&nbsp;|&nbsp;») ou un fichier JSON (un tableau de lieux).
+      </p>
+      <p class="govuk-body">
+        Chaque lieu est reconnu par sa colonne <code>id</code> : un lieu déjà présent est mis à jour, les autres sont ajoutés.
+      </p>
+      {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
+      <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+        <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+          <label class="govuk-label govuk-label--m" for="champ-fichier">
+            Fichier à importer
+          </label>
+          <div id="champ-fichier-hint" class="govuk-hint">
+            CSV ou JSON, 50 Mo au plus.
+          </div>
+          {error ? (
+            <p id="champ-fichier-error" class="govuk-error-message">
+              <span class="govuk-visually-hidden">Erreur :</span> {error}
+            </p>
+          ) : null}
+          <input
+            class={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+            id="champ-fichier"
+            name="fichier"
+            type="file"
+            accept=".csv,.json,text/csv,application/json"
+            aria-describedby={error ? "champ-fichier-hint champ-fichier-error" : "champ-fichier-hint"}
+          />
+        </div>
+        <Radios
+          name="lignes_invalides"
+          label="Si des lignes sont invalides"
+          legendSize="m"
+          value={skipInvalid ?? "rien"}
+          options={[
+            { value: "rien", text: "Ne rien importer", hint: "Vous corrigez le fichier puis l'importez à nouveau." },
+            { value: "ignorer", text: "Importer les lignes valides", hint: "Les lignes invalides sont listées dans le compte rendu." },
+          ]}
+        />
+        <Button>Importer le fichier</Button>
+      </form>
+    </Layout>
+  );
+}
+
+const STATUS: Record<PlacesImportRow["status"], { text: string; colour: "grey" | "blue" | "green" | "red" }> = {
+  pending: { text: "En attente", colour: "grey" },
+  running: { text: "En cours", colour: "blue" },
+  done: { text: "Terminé", colour: "green" },
+  failed: { text: "Échec", colour: "red" },
+};
+
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
+
+function Progress({ row }: { row: PlacesImportRow }) {
+  const checking = row.status === "pending" || row.totalRows === 0;
+  if (checking) {
+    return (
+      <>
+        <label class="govuk-label" for="avancement">
+          Vérification des lignes : {plural(row.processedRows, "ligne vérifiée", "lignes vérifiées")}
+        </label>
+        <progress id="avancement" class="govuk-!-width-full">
+          Vérification en cours
+        </progress>
+      </>
+    );
+  }
+  const rejected = new Set(row.errors.map((error) => error.line)).size;
+  const toWrite = row.errors.length > 0 && !row.skipInvalid ? 0 : Math.max(0, row.totalRows - rejected);
+  return (
+    <>
+      <label class="govuk-label" for="avancement">
+        Enregistrement : {formatNumber(row.importedRows)} lieux sur {formatNumber(toWrite)}
+      </label>
+      <progress id="avancement" class="govuk-!-width-full" value={row.importedRows} max={Math.max(1, toWrite)}>
+        {formatNumber(row.importedRows)} sur {formatNumber(toWrite)}
+      </progress>
+    </>
+  );
+}
+
+function Outcome({ row }: { row: PlacesImportRow }) {
+  if (row.status === "failed") return <p class="govuk-body">L'import s'est arrêté sur une erreur inattendue. Les lieux déjà enregistrés le restent : vous pouvez relancer l'import.</p>;
+  const nothing = row.importedRows === 0 && row.errors.length > 0;
+  return (
+    <>
+      <p class="govuk-body-l">
+        {plural(row.importedRows, "lieu importé", "lieux importés")} sur {plural(row.totalRows, "ligne", "lignes")}.
+      </p>
+      {nothing && !row.skipInvalid ? (
+        <p class="govuk-body">Le fichier contient des lignes invalides : rien n'a été importé. Corrigez-les puis importez le fichier à nouveau, ou choisissez d'importer les lignes valides.</p>
+      ) : null}
+    </>
+  );
+}
+
+/** Progress while the import runs (the page reloads itself every 2 seconds), then its report. */
+export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: PlacesImportRow; autoRefresh: boolean }) {
+  const base = `/t/${ctx.territory!.code}/lieux`;
+  const running = row.status === "pending" || row.status === "running";
+  const status = STATUS[row.status];
+  return (
+    <Layout ctx={ctx} title={`Import de ${row.filename}`}>
+      {/* The layout has no slot in <head>; browsers honour this element in the body too (and the Refresh header is sent). */}
+      {running && autoRefresh ? <meta http-equiv="refresh" content="2" /> : null}
+      <a href={base} class="govuk-back-link">
+        Retour aux lieux
+      </a>
+      <PageHeading caption="Import de lieux">{row.filename}</PageHeading>
+      <p class="govuk-body">
+        <Tag colour={status.colour}>{status.text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
+        {row.skipInvalid ? ", en important les lignes valides." : ", sans rien importer si une ligne est invalide."}
+      </p>
+      {running ? (
+        <>
+          <Progress row={row} />
+          <p class="govuk-body">
+            {autoRefresh ? (
+              <>
+                Cette page se met à jour toute seule. <a class="govuk-link" href="?actualiser=non">Arrêter la mise à jour automatique</a>
+              </>
+            ) : (
+              <a class="govuk-link" href="?actualiser=non">Actualiser la page</a>
+            )}
+          </p>
+        </>
+      ) : (
+        <Outcome row={row} />
+      )}
+      {!running && row.errors.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">{plural(row.errors.length, "erreur", "erreurs")}</h2>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/import/${row.id}/rapport.csv`} download>
+              Télécharger le compte rendu (CSV : ligne, champ, raison)
+            </a>
+          </p>
+          <Table
+            caption="Lignes refusées"
+            rows={row.errors.slice(0, 200)}
+            columns={[
+              { header: "Ligne", cell: (error) => String(error.line), numeric: true },
+              { header: "Champ", cell: (error) => error.field },
+              { header: "Raison", cell: (error) => error.reason },
+            ]}
+          />
+          {row.errors.length > 200 ? <p class="govuk-body">Les 200 premières erreurs sont affichées ; le compte rendu les contient toutes.</p> : null}
+        </>
+      ) : null}
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}/import`}>
+          Importer un autre fichier
+        </a>
+      </p>
+    </Layout>
+  );
+}

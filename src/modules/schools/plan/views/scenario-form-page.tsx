@@ -1,0 +1,66 @@
+// Creating a scenario (name, start year, length, gap schedule) and editing one (the same plus its own
+// prices and co-funding programmes).
+import type { PageContext } from "../../../../ui/context.js";
+import { Button, CsrfField, ErrorSummary, Radios, Select, TextInput, type FieldErrors } from "../../../../ui/form.js";
+import { Layout } from "../../../../ui/layout.js";
+import { SCENARIO_MAX_YEARS, SCENARIO_MIN_YEARS } from "../plan-build.js";
+import type { PriceValues, RuleValues, ScenarioValues } from "../plan-form.js";
+import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
+import { PriceFields, RuleFields, SaveAndAddButtons } from "./catalogue-fields.js";
+import { BackLink } from "./parts.js";
+
+type Props = {
+  ctx: PageContext;
+  values: ScenarioValues;
+  errors?: FieldErrors;
+  /** Set when editing: the scenario's id, prices and programmes. */
+  edit?: { scenarioId: number; prices: PriceValues; rules: RuleValues[] };
+};
+
+const yearOptions = Array.from({ length: SCENARIO_MAX_YEARS - SCENARIO_MIN_YEARS + 1 }, (_, i) => {
+  const n = SCENARIO_MIN_YEARS + i;
+  return { value: String(n), text: `${n} ans` };
+});
+
+/** The scenario form; on creation the territory's prices and programmes are copied into the scenario. */
+export function ScenarioFormPage({ ctx, values, errors = {}, edit }: Props) {
+  const base = `/t/${ctx.territory!.code}/plan`;
+  const title = edit ? "Modifier le scénario" : "Nouveau scénario";
+  return (
+    <Layout ctx={ctx} title={title} hasErrors={Object.keys(errors).length > 0}>
+      <BackLink href={edit ? `${base}/${edit.scenarioId}` : base}>{edit ? "Retour au scénario" : "Plan pluriannuel"}</BackLink>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">{title}</h1>
+      <form method="post" action={edit ? `${base}/${edit.scenarioId}` : base} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput name="name" label="Nom du scénario" hint="Par exemple « Plan 2027-2029, socle d'abord »." value={values.name} error={errors.name} />
+        <TextInput name="startYear" label="Première année du plan" hint="L'année budgétaire des communes, sur 4 chiffres." inputmode="numeric" width="4" value={values.startYear} error={errors.startYear} />
+        <Select name="years" label="Durée du plan" options={yearOptions} value={values.years} error={errors.years} />
+        <Radios
+          name="gapSchedule"
+          label="Quand combler les manques du socle numérique ?"
+          legendSize="s"
+          hint="Les équipements en panne sont remplacés la première année ; les autres sont renouvelés l'année de leur fin de vie."
+          options={[
+            { value: "first_year", text: GAP_SCHEDULE_LABELS.first_year },
+            { value: "spread", text: GAP_SCHEDULE_LABELS.spread, hint: "Toutes les acquisitions d'une école la même année (un projet par école). Demande au moins 3 ans." },
+          ]}
+          value={values.gapSchedule}
+          error={errors.gapSchedule}
+        />
+        {edit ? (
+          <>
+            <PriceFields values={edit.prices} errors={errors} />
+            <RuleFields rules={edit.rules} errors={errors} />
+            <SaveAndAddButtons>Enregistrer le scénario</SaveAndAddButtons>
+          </>
+        ) : (
+          <>
+            <p class="govuk-body">Le scénario reprend les prix et les programmes de cofinancement du territoire ; vous pourrez les modifier pour ce seul scénario.</p>
+            <Button>Créer le scénario</Button>
+          </>
+        )}
+      </form>
+    </Layout>
+  );
+}

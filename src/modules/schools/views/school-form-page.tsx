@@ -1,0 +1,57 @@
+// The form for a school's own details: what the national directory does not carry.
+import type { PageContext } from "../../../ui/context.js";
+import { Button, CsrfField, ErrorSummary, Radios, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Layout } from "../../../ui/layout.js";
+import type { SchoolRow } from "../schools.queries.js";
+import { schoolsBase } from "./shared.js";
+
+export type SchoolFormValues = { direction: string; adresse: string; eleves: string; enseignants: string; fibre: string };
+
+/** The values of the form for a school as stored. */
+export function schoolFormValues(school: SchoolRow): SchoolFormValues {
+  return {
+    direction: school.headTeacher,
+    adresse: school.address,
+    eleves: school.pupils === null ? "" : String(school.pupils),
+    enseignants: school.teachers === null ? "" : String(school.teachers),
+    fibre: school.fibre === null ? "inconnu" : school.fibre ? "oui" : "non",
+  };
+}
+
+/** Edit page of a school's details. */
+export function SchoolFormPage({ ctx, school, values, errors = {} }: { ctx: PageContext; school: SchoolRow; values: SchoolFormValues; errors?: FieldErrors }) {
+  const base = `${schoolsBase(ctx)}/${school.id}`;
+  return (
+    <Layout ctx={ctx} title={`Modifier ${school.name}`} hasErrors={Object.keys(errors).length > 0}>
+      <a href={base} class="govuk-back-link">
+        Retour à l'école
+      </a>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">
+        <span class="govuk-caption-l">{school.name}</span>
+        Modifier les informations
+      </h1>
+      <form method="post" action={`${base}/modifier`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput name="direction" label="Directrice ou directeur" value={values.direction} error={errors.direction} />
+        <TextInput name="adresse" label="Adresse" value={values.adresse} error={errors.adresse} />
+        <TextInput name="eleves" label="Nombre d'élèves" inputmode="numeric" width="5" value={values.eleves} error={errors.eleves} />
+        <TextInput name="enseignants" label="Nombre d'enseignants" inputmode="numeric" width="5" value={values.enseignants} error={errors.enseignants} />
+        <Radios
+          name="fibre"
+          label="L'école est-elle raccordée à la fibre ?"
+          legendSize="s"
+          value={values.fibre}
+          error={errors.fibre}
+          small
+          options={[
+            { value: "oui", text: "Oui" },
+            { value: "non", text: "Non" },
+            { value: "inconnu", text: "Je ne sais pas" },
+          ]}
+        />
+        <Button>Enregistrer</Button>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,201 @@
+// The public finder: search by commune (with or without accents), postcode, need, specific support, free only;
+// order by distance or next free slot; the place page; unpublished places never shown.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, makeTerritory, type TestApp } from "../support/app.js";
+import { engines } from "../support/database.js";
+import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
+import type { LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
+
+type Fields = Partial<LieuRecord>;
+
+const parthenay: Fields = { commune: "Parthenay", code_postal: "79200", code_insee: "79202", latitude: 46.6486, longitude: -0.2471 };
+const chatillon: Fields = { commune: "Châtillon-sur-Thouet", code_postal: "79200", code_insee: "79080", latitude: 46.6625, longitude: -0.2369 };
+const pompaire: Fields = { commune: "Pompaire", code_postal: "79200", code_insee: "79213", latitude: 46.6069, longitude: -0.2361 };
+const niort: Fields = { commune: "Niort", code_postal: "79000", code_insee: "79191", latitude: 46.3237, longitude: -0.4588 };
+const marseille: Fields = { commune: "Marseille", code_postal: "13001", code_insee: "13055", latitude: 43.2965, longitude: 5.3698 };
+const lyon: Fields = { commune: "Lyon", code_postal: "69001", code_insee: "69123", latitude: 45.7676, longitude: 4.8344 };
+
+/** Names of the result cards, in order. */
+function resultNames(html: string): string[] {
+  const list = /<ol class="maillage-card-list"[^>]*>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "";
+  return [...list.matchAll(/<h3[^>]*><a class="govuk-link" href="\/lieux\/\d+">([^<]+)<\/a><\/h3>/g)].map((m) => m[1]!.replace(/&#39;|&apos;/g, "'"));
+}
+
+/** Every visible form field has a label pointing at it. */
+function unlabelledFields(html: string): string[] {
+  const ids = [...html.matchAll(/<(?:input|select|textarea)\b([^>]*)>/g)]
+    .filter((m) => !/type="hidden"/.test(m[1]!))
+    .map((m) => /\bid="([^"]+)"/.exec(m[1]!)?.[1] ?? "(no id)");
+  return ids.filter((id) => !html.includes(`for="${id}"`));
+}
+
+/** Ids used more than once in a page (labels and hints would point at the wrong element). */
+function duplicateIds(html: string): string[] {
+  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+  return [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+}
+
+describe.each(engines)("public finder on %s", (engine) => {
+  let t: TestApp;
+  const ids: Record<string, number> = {};
+  let motifA = 0;
+
+  beforeAll(async () => {
+    // Tuesday 2 March 2027, 10:00 in Paris.
+    t = await createTestApp(engine, { now: new Date("2027-03-02T09:00:00Z") });
+    const a = await makeTerritory(t.database, { name: "Gâtine d'essai" });
+    const b = await makeTerritory(t.database, { name: "Autre territoire d'essai" });
+    const place = async (key: string, territoryId: number, fields: Fields, published = true) => {
+      const row = await makePlace(t.database, { territoryId, published, record: lieuRecord({ nom: key, ...fields }) });
+      ids[key] = row.id;
+      return row;
+    };
+    await place("Médiathèque de Parthenay", a.id, { ...parthenay, services: ["Aide aux démarches administratives", "Maîtrise des outils numériques du quotidien"], frais_a_charge: ["Gratuit"], prise_en_charge_specifique: ["Surdité"], modalites_acces: ["Se présenter"], telephone: "+33549000000" } as Fields);
+    await place("France Services de Châtillon", a.id, { ...chatillon, services: ["Aide aux démarches administratives"], frais_a_charge: ["Payant"], prise_en_charge_specifique: ["Illettrisme"] } as Fields);
+    await place("Mairie de Pompaire", a.id, { ...pompaire, services: ["Insertion professionnelle via le numérique", "Aide aux démarches administratives"], frais_a_charge: ["Gratuit"], horaires: "Mo-Fr 09:00-12:00" } as Fields);
+    await place("Lieu caché de Parthenay", a.id, { ...parthenay, frais_a_charge: ["Gratuit"] } as Fields, false);
+    await place("Espace numérique de Niort", b.id, { ...niort, frais_a_charge: ["Gratuit"] } as Fields);
+    await place("Tiers-lieu de Lyon", b.id, { ...lyon, frais_a_charge: ["Gratuit"] } as Fields);
+    // Far away from everything else, enough for two pages.
+    for (let i = 1; i <= 12; i++) {
+      await place(`Point numérique ${String(i).padStart(2, "0")} de Marseille`, b.id, { ...marseille, latitude: 43.2965 + i / 1000, frais_a_charge: ["Gratuit"] } as Fields);
+    }
+    // Online appointments: Pompaire from Wednesday 9:00, Niort from today 14:00.
+    motifA = (await makeMotif(t.database, { territoryId: a.id, name: "Aide aux démarches en ligne" })).id;
+    const mediatorA = await makeMediator(t.database, { territoryId: a.id, placeIds: [ids["Mairie de Pompaire"]!] });
+    await makePlage(t.database, { territoryId: a.id, mediatorId: mediatorA.id, placeId: ids["Mairie de Pompaire"]!, weekdays: [3, 4, 5] });
+    await makeMotif(t.database, { territoryId: b.id, name: "Premier pas sur internet" });
+    const mediatorB = await makeMediator(t.database, { territoryId: b.id, placeIds: [ids["Espace numérique de Niort"]!] });
+    await makePlage(t.database, { territoryId: b.id, mediatorId: mediatorB.id, placeId: ids["Espace numérique de Niort"]!, weekdays: [2], startTime: "14:00", endTime: "17:00" });
+  });
+  afterAll(() => t.close());
+
+  const get = (url: string) => t.app.inject({ method: "GET", url });
+  const search = async (params: Record<string, string | string[]>) => {
+    const query = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) for (const item of ([] as string[]).concat(v)) query.append(k, item);
+    const response = await get(`/lieux?${query.toString()}`);
+    expect(response.statusCode).toBe(200);
+    return response.body;
+  };
+
+  it("shows the search form to a person who just arrives, in French, with one h1 and a label for every field", async () => {
+    const response = await get("/lieux");
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<html lang="fr"');
+    expect(response.body.match(/<h1\b/g)).toHaveLength(1);
+    expect(response.body).toContain('<form method="get" action="/lieux"');
+    expect(unlabelledFields(response.body)).toEqual([]);
+    for (const text of ["Où\u00a0?", "Pour quoi\u00a0?", "Besoin d'un accompagnement particulier\u00a0?", "Gratuit uniquement", "Ouvert maintenant"]) {
+      expect(response.body).toContain(text);
+    }
+    expect(duplicateIds(response.body)).toEqual([]);
+  });
+
+  it("finds places by commune name, nearest first, with their distance, and never an unpublished place", async () => {
+    const html = await search({ ou: "Parthenay" });
+    expect(resultNames(html).slice(0, 5)).toEqual(["Médiathèque de Parthenay", "France Services de Châtillon", "Mairie de Pompaire", "Espace numérique de Niort", "Tiers-lieu de Lyon"]);
+    expect(html).not.toContain("Lieu caché");
+    expect(html).toMatch(/À 1,\d\u00a0km/);
+    expect(html.match(/<h1\b/g)).toHaveLength(1);
+    expect(unlabelledFields(html)).toEqual([]);
+  });
+
+  it("matches a commune without its accents: « Chatillon » offers Châtillon-sur-Thouet first, and the choice gives its places", async () => {
+    const choose = await search({ ou: "Chatillon" });
+    expect(choose).toContain("Plusieurs communes correspondent");
+    const firstChoice = /<input class="govuk-radios__input" id="champ-commune" name="commune" type="radio" value="(\w+)"/.exec(choose)?.[1];
+    expect(firstChoice).toBe("79080");
+    expect(unlabelledFields(choose)).toEqual([]);
+    expect(duplicateIds(choose)).toEqual([]);
+    const chosen = await search({ ou: "Chatillon", commune: "79080" });
+    expect(resultNames(chosen)[0]).toBe("France Services de Châtillon");
+    const direct = await search({ ou: "chatillon sur thouet" });
+    expect(resultNames(direct)[0]).toBe("France Services de Châtillon");
+  });
+
+  it("finds places by postcode", async () => {
+    const names = resultNames(await search({ ou: "79200" }));
+    expect(names.slice(0, 3).sort()).toEqual(["France Services de Châtillon", "Mairie de Pompaire", "Médiathèque de Parthenay"]);
+    expect(names).not.toContain("Lieu caché de Parthenay");
+  });
+
+  it("says plainly when no commune matches", async () => {
+    const html = await search({ ou: "Zzyzxville" });
+    expect(html).toContain("Nous ne trouvons pas de commune");
+    expect(html).toContain("govuk-error-summary");
+    expect(resultNames(html)).toEqual([]);
+  });
+
+  it("filters by need, by specific support and free of charge", async () => {
+    expect(resultNames(await search({ ou: "Parthenay", besoin: "Insertion professionnelle via le numérique" }))).toEqual(["Mairie de Pompaire"]);
+    expect(resultNames(await search({ ou: "Parthenay", accompagnement: "Surdité" }))).toEqual(["Médiathèque de Parthenay"]);
+    const free = resultNames(await search({ ou: "Parthenay", gratuit: "oui" }));
+    expect(free).toContain("Médiathèque de Parthenay");
+    expect(free).not.toContain("France Services de Châtillon");
+    expect(free).not.toContain("Lieu caché de Parthenay");
+  });
+
+  it("keeps only places open now when asked", async () => {
+    // Tuesday 10:00: the default hours (Mo-Fr 9-12, 14-17:30) and Pompaire's are open.
+    const open = resultNames(await search({ ou: "Parthenay", ouvert: "oui" }));
+    expect(open).toContain("Mairie de Pompaire");
+    t.clock.set(new Date("2027-03-06T15:00:00Z")); // Saturday
+    try {
+      expect(resultNames(await search({ ou: "Parthenay", ouvert: "oui" }))).toEqual([]);
+    } finally {
+      t.clock.set(new Date("2027-03-02T09:00:00Z"));
+    }
+  });
+
+  it("orders by next free slot when asked: today's slot in Niort before Wednesday's in Pompaire, then the others by distance", async () => {
+    const html = await search({ ou: "Parthenay", tri: "creneau" });
+    expect(resultNames(html).slice(0, 5)).toEqual(["Espace numérique de Niort", "Mairie de Pompaire", "Médiathèque de Parthenay", "France Services de Châtillon", "Tiers-lieu de Lyon"]);
+    expect(html).toContain("mardi 2 mars à 14\u00a0h");
+    expect(html).toContain(`/lieux/${ids["Mairie de Pompaire"]}/rendez-vous?motif=${motifA}&amp;debut=2027-03-03T08%3A00%3A00.000Z`);
+  });
+
+  it("pages the results ten by ten, with links that keep the search", async () => {
+    const first = await search({ ou: "Marseille", gratuit: "oui" });
+    expect(resultNames(first)).toHaveLength(10);
+    expect(resultNames(first)[0]).toMatch(/de Marseille$/);
+    expect(first).toContain('<nav class="govuk-pagination" aria-label="Pages de résultats">');
+    expect(first).toContain('href="/lieux?ou=Marseille&amp;gratuit=oui&amp;tri=distance&amp;page=2"');
+    const second = await search({ ou: "Marseille", gratuit: "oui", page: "2" });
+    expect(resultNames(second)).toHaveLength(6);
+    expect(second).toContain("page 2 sur 2");
+    expect(second).toContain('<ol class="maillage-card-list" start="11"');
+    expect(resultNames(await search({ ou: "Marseille", gratuit: "oui", page: "99" }))).toEqual(resultNames(second));
+  });
+
+  it("shows a place page with hours, how to get there, contact, services and the next free slots", async () => {
+    const response = await get(`/lieux/${ids["Mairie de Pompaire"]}`);
+    expect(response.statusCode).toBe(200);
+    const html = response.body;
+    expect(html.match(/<h1\b/g)).toHaveLength(1);
+    expect(html).toContain("Mairie de Pompaire");
+    expect(html).toContain("Ouvert maintenant");
+    expect(html).toMatch(/Mercredi[\s\S]*?9\u00a0h – 12\u00a0h/);
+    expect(html).toContain("https://www.openstreetmap.org/directions?route=%3B46.606900%2C-0.236100");
+    expect(html).toContain("Trouver un emploi avec internet");
+    const slotLinks = [...html.matchAll(new RegExp(`/lieux/${ids["Mairie de Pompaire"]}/rendez-vous\\?motif=${motifA}&amp;debut=([^"]+)"`, "g"))].map((m) => decodeURIComponent(m[1]!));
+    expect(slotLinks).toEqual(["2027-03-03T08:00:00.000Z", "2027-03-03T08:30:00.000Z", "2027-03-03T09:00:00.000Z", "2027-03-03T09:30:00.000Z", "2027-03-03T10:00:00.000Z", "2027-03-03T10:30:00.000Z"]);
+    expect(html).toContain("mercredi 3 mars à 9\u00a0h");
+    expect(html).toContain(`href="/lieux/${ids["Mairie de Pompaire"]}/rendez-vous"`);
+    expect(html).toContain("Données issues du standard des lieux de médiation numérique, mises à jour le 15 janvier 2027");
+  });
+
+  it("shows the phone as a tel: link and no booking button where nobody takes appointments", async () => {
+    const html = (await get(`/lieux/${ids["Médiathèque de Parthenay"]}`)).body;
+    expect(html).toContain('href="tel:+33549000000"');
+    expect(html).toContain("05\u00a049\u00a000\u00a000\u00a000");
+    expect(html).toContain("Surdité ou malentendance");
+    expect(html).not.toContain("Prendre rendez-vous</a>");
+  });
+
+  it("answers 404 for an unpublished place or an unknown id", async () => {
+    expect((await get(`/lieux/${ids["Lieu caché de Parthenay"]}`)).statusCode).toBe(404);
+    expect((await get("/lieux/999999")).statusCode).toBe(404);
+    expect((await get("/lieux/abc")).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,214 @@
+// Browser tests: Chromium through playwright-core, the real app listening on a free port, axe-core on every page.
+import fs from "node:fs";
+import net from "node:net";
+import { createRequire } from "node:module";
+import type { FastifyInstance } from "fastify";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { buildApp, type AppDeps } from "../../src/app.js";
+import type { Config } from "../../src/config.js";
+import type { Database } from "../../src/db/client.js";
+import { systemClock, type Clock } from "../../src/lib/clock.js";
+import { createSession } from "../../src/modules/accounts/sessions.js";
+import { startWorker } from "../../src/worker.js";
+import { testConfig } from "./app.js";
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Flags for headless Chromium as root and offline: no sandbox, no GPU, none of the calls home. */
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** The axe-core rule sets every page must pass: WCAG 2.1 A and AA, plus axe's best practices. */
+export const axeRuleSets = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"];
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Launches headless Chromium (the Debian package; npm cannot download browsers here). */
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`Chromium is missing at ${chromiumPath}: apt-get install chromium`);
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+/** A free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
+    });
+  });
+}
+
+export type RunningApp = {
+  app: FastifyInstance;
+  url: string;
+  config: Config;
+  clock: Clock;
+  /** Runs due background jobs now (mail sending…); the worker also polls on its own when started. */
+  runJobs(): Promise<number>;
+  close(): Promise<void>;
+};
+
+/**
+ * Starts the real app on 127.0.0.1 with PUBLIC_URL equal to its address (links in e-mails work), and,
+ * unless `worker: false`, the job worker in this process.
+ */
+export async function startRunningApp(
+  database: Database,
+  options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; rateLimits?: AppDeps["rateLimits"] } = {},
+): Promise<RunningApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const clock = options.clock ?? systemClock;
+  const config = testConfig({ ...options.config, port, host: "127.0.0.1", publicUrl: url });
+  const app = await buildApp({ config, database, clock, rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } });
+  await app.listen({ port, host: "127.0.0.1" });
+  const worker = options.worker === false ? undefined : startWorker(database.db, config, clock, { intervalMs: 200 });
+  return {
+    app,
+    url,
+    config,
+    clock,
+    runJobs: () => worker?.runUntilIdle() ?? Promise.resolve(0),
+    async close() {
+      await app.close();
+      await worker?.stop();
+    },
+  };
+}
+
+/** Every document the browser rendered, and whether axe checked it (one entry per page load, not per URL). */
+export class A11yLedger {
+  private readonly documents: { label: string; checked: boolean }[] = [];
+  private readonly current = new WeakMap<Page, number>();
+
+  /** Records every HTML document a page of this context renders (redirects are not documents). */
+  track(context: BrowserContext): void {
+    const watch = (page: Page) =>
+      page.on("response", (response) => {
+        const request = response.request();
+        if (!request.isNavigationRequest() || request.frame() !== page.mainFrame()) return;
+        if (response.status() >= 300 && response.status() < 400) return;
+        if (!(response.headers()["content-type"] ?? "").includes("text/html")) return;
+        this.documents.push({ label: `${request.method()} ${new URL(response.url()).pathname} (${response.status()})`, checked: false });
+        this.current.set(page, this.documents.length - 1);
+      });
+    context.pages().forEach(watch);
+    context.on("page", watch);
+  }
+
+  /** Marks the document a page shows now as checked; returns its label. */
+  markChecked(page: Page): string {
+    const index = this.current.get(page);
+    if (index === undefined) return `GET ${page.url()} (not tracked)`;
+    this.documents[index]!.checked = true;
+    return this.documents[index]!.label;
+  }
+
+  /** Labels of the checked documents, in order. */
+  checked(): string[] {
+    return this.documents.filter((d) => d.checked).map((d) => d.label);
+  }
+
+  /** Rendered documents that were never checked (empty at the end of a suite). */
+  unchecked(): string[] {
+    return this.documents.filter((d) => !d.checked).map((d) => d.label);
+  }
+}
+
+/** The ledger shared by the browser tests of one file. */
+export const a11yLedger = new A11yLedger();
+
+/** Contexts created with JavaScript off: axe checks their pages in a scripted twin. */
+const scriptless = new WeakSet<BrowserContext>();
+
+/** A browser context for tests: French, CSP bypassed so that axe can be injected; tracked by the ledger. */
+export async function newTestContext(browser: Browser, options: { javaScriptEnabled?: boolean; ledger?: A11yLedger } = {}): Promise<BrowserContext> {
+  const javaScriptEnabled = options.javaScriptEnabled ?? true;
+  const context = await browser.newContext({ bypassCSP: true, locale: "fr-FR", javaScriptEnabled });
+  if (!javaScriptEnabled) scriptless.add(context);
+  (options.ledger ?? a11yLedger).track(context);
+  return context;
+}
+
+/** Signs a context in as a person by creating a session directly (the sign-in flow has its own browser test). */
+export async function signInContext(context: BrowserContext, running: RunningApp, database: Database, userId: number): Promise<void> {
+  const sessionId = await createSession(database.db, { userId, now: running.clock(), days: 1 });
+  await context.addCookies([{ name: "maillage_session", value: sessionId, url: running.url, httpOnly: true, sameSite: "Lax" }]);
+}
+
+type AxeViolation = { id: string; impact: string | null; help: string; helpUrl: string; nodes: { target: unknown[]; failureSummary?: string }[] };
+
+/** Runs axe-core in a page (scripts must be able to run in it). */
+async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async (runOnly) => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly, resultTypes: ["violations"] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, ...(n.failureSummary ? { failureSummary: n.failureSummary } : {}) })),
+    }));
+  }, axeRuleSets);
+}
+
+/**
+ * Re-renders a page whose JavaScript is off in a scripted twin (axe needs scripts): the same URL serves the
+ * same HTML, stylesheets load from the app, the app's own scripts are blocked so the no-JS rendering is kept.
+ */
+async function runAxeOnNoScriptPage(page: Page): Promise<AxeViolation[]> {
+  const html = await page.content();
+  const url = page.url();
+  const context = page.context();
+  const browser = context.browser();
+  if (!browser) throw new Error("no browser behind this page");
+  const twin = await browser.newContext({ bypassCSP: true, locale: "fr-FR" });
+  try {
+    await twin.addCookies(await context.cookies());
+    const twinPage = await twin.newPage();
+    await twinPage.route("**/*", (route) => {
+      const request = route.request();
+      if (request.isNavigationRequest() && request.url() === url) return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+      if (request.resourceType() === "script") return route.abort();
+      return route.continue();
+    });
+    await twinPage.goto(url);
+    return await runAxe(twinPage);
+  } finally {
+    await twin.close();
+  }
+}
+
+/** Formats violations as one readable block: rule, impact, help, and the elements concerned. */
+export function formatViolations(where: string, violations: AxeViolation[]): string {
+  const lines = violations.map((v) => {
+    const targets = v.nodes
+      .map((n) => {
+        const summary = n.failureSummary ? `\n        ${n.failureSummary.replace(/\s*\n\s*/g, " / ")}` : "";
+        return `      - ${n.target.map(String).join(" ")}${summary}`;
+      })
+      .join("\n");
+    return `  • ${v.id} (${v.impact ?? "?"}): ${v.help}\n    ${v.helpUrl}\n${targets}`;
+  });
+  return `axe-core found ${violations.length} violation(s) on ${where}:\n${lines.join("\n")}`;
+}
+
+/** Checks the page shown now with axe-core (WCAG 2.1 A/AA and best practices); throws on any violation. */
+export async function checkA11y(page: Page, ledger: A11yLedger = a11yLedger): Promise<void> {
+  await page.waitForLoadState("load");
+  const violations = scriptless.has(page.context()) ? await runAxeOnNoScriptPage(page) : await runAxe(page);
+  const document = ledger.markChecked(page);
+  if (violations.length > 0) throw new Error(formatViolations(document, violations));
+}
