@@ -9,10 +9,12 @@ export type LayoutProps = {
   /** Set when the page shows a form with errors: the title gets the "Erreur" prefix. */
   hasErrors?: boolean;
   wide?: boolean;
+  /** Extra elements for <head> (e.g. a meta refresh while an import runs). */
+  head?: ComponentChildren;
 };
 
 /** Wraps a page's content in the Maillage shell. */
-export function Layout({ ctx, title, children, hasErrors, wide }: LayoutProps) {
+export function Layout({ ctx, title, children, hasErrors, wide, head }: LayoutProps) {
   const v = ctx.assetVersion;
   const fullTitle = `${hasErrors ? "Erreur : " : ""}${title} – Maillage`;
   return (
@@ -24,6 +26,7 @@ export function Layout({ ctx, title, children, hasErrors, wide }: LayoutProps) {
         <meta name="theme-color" content="#17505f" />
         <link rel="icon" href={`/assets/favicon.svg?v=${v}`} type="image/svg+xml" />
         <link rel="stylesheet" href={`/assets/maillage.css?v=${v}`} />
+        {head}
       </head>
       <body class="govuk-template__body">
         <a href="#contenu" class="govuk-skip-link" data-module="govuk-skip-link">

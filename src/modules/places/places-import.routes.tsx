@@ -49,9 +49,7 @@ export function registerPlaceImportRoutes(app: FastifyInstance, _deps: AppDeps):
     const importId = idParam(request, "importId");
     const row = await request.tenant((tx) => getPlacesImport(tx, { territoryId: territory.id, importId }));
     if (!row) throw new NotFoundError();
-    const running = row.status === "pending" || row.status === "running";
     const autoRefresh = text((request.query as Record<string, unknown>).actualiser) !== "non";
-    if (running && autoRefresh) reply.header("refresh", "2");
     return reply.page(<ImportStatusPage ctx={reply.viewContext()} row={row} autoRefresh={autoRefresh} />);
   });
 

@@ -121,9 +121,7 @@ export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; 
   const running = row.status === "pending" || row.status === "running";
   const status = STATUS[row.status];
   return (
-    <Layout ctx={ctx} title={`Import de ${row.filename}`}>
-      {/* The layout has no slot in <head>; browsers honour this element in the body too (and the Refresh header is sent). */}
-      {running && autoRefresh ? <meta http-equiv="refresh" content="2" /> : null}
+    <Layout ctx={ctx} title={`Import de ${row.filename}`} head={running && autoRefresh ? <meta http-equiv="refresh" content="2" /> : null}>
       <a href={base} class="govuk-back-link">
         Retour aux lieux
       </a>
