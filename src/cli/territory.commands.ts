@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { eq } from "drizzle-orm";
 import { territoryRoles, users, type TerritoryRole } from "../db/schema/index.js";
 import { withTenant } from "../db/tenant.js";
-import { cliActor } from "../modules/audit/audit.commands.js";
+import { cliActor, recordAudit } from "../modules/audit/audit.commands.js";
 import { inviteMember } from "../modules/accounts/members.commands.js";
 import { ensureUser } from "../modules/accounts/sign-in.commands.js";
 import { findCommune, findDepartement, findEpci } from "../modules/territories/geography.js";
@@ -91,10 +91,26 @@ export function registerUserCommands(program: Command): void {
     .argument("<email>", "adresse électronique")
     .option("--remove", "retirer le rôle")
     .action(async (email: string, options: { remove?: boolean }) => {
-      await withDatabase(async ({ db }) => {
-        const userId = await ensureUser(db, { email });
-        await db.update(users).set({ isOperator: !options.remove }).where(eq(users.id, userId));
-        console.log(`${email} ${options.remove ? "n'est plus" : "est"} opérateur ou opératrice.`);
-      }, "maillage user operator");
+      await setInstanceRole(email, "isOperator", !options.remove, "opérateur ou opératrice");
     });
+  user
+    .command("facilitator")
+    .description("Donne (ou retire avec --remove) le rôle d'animateur ou animatrice du réseau de l'instance")
+    .argument("<email>", "adresse électronique")
+    .option("--remove", "retirer le rôle")
+    .action(async (email: string, options: { remove?: boolean }) => {
+      await setInstanceRole(email, "isFacilitator", !options.remove, "animateur ou animatrice du réseau");
+    });
+}
+
+/** Grants or removes an instance-level role, with an audit event (instance-level: no territory). */
+async function setInstanceRole(email: string, flag: "isOperator" | "isFacilitator", on: boolean, label: string): Promise<void> {
+  await withDatabase(async ({ db }) => {
+    await db.transaction(async (tx) => {
+      const userId = await ensureUser(tx, { email });
+      await tx.update(users).set({ [flag]: on }).where(eq(users.id, userId));
+      await recordAudit(tx, { territoryId: null, actor: cliActor, action: on ? "instance-role.grant" : "instance-role.remove", entityType: "user", entityId: userId, details: { role: flag } });
+    });
+    console.log(`${email} ${on ? "est" : "n'est plus"} ${label}.`);
+  }, "maillage user");
 }
