@@ -14,6 +14,9 @@ import { registerFinderRoutes } from "./modules/finder/finder.routes.js";
 import { registerMediatorRoutes } from "./modules/mediators/mediators.routes.js";
 import { registerPlaceRoutes } from "./modules/places/places.routes.js";
 import { registerSchoolRoutes } from "./modules/schools/schools.routes.js";
+import { registerPlanRoutes } from "./modules/schools/plan/plan.routes.js";
+import { registerIncidentRoutes } from "./modules/schools/incidents/incidents.routes.js";
+import { registerTrainingRoutes } from "./modules/schools/training/training.routes.js";
 import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
 import { registerPageRoutes } from "./modules/pages/pages.routes.js";
 import { registerTerritoryRoutes } from "./modules/territories/territories.routes.js";
@@ -88,5 +91,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerBookingRoutes(app, deps);
   registerActivityRoutes(app, deps);
   registerSchoolRoutes(app, deps);
+  registerPlanRoutes(app, deps);
+  registerIncidentRoutes(app, deps);
+  registerTrainingRoutes(app, deps);
   return app;
 }

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { absences, appointments, communes, exceptionalPlages, imports, territoryRoles, type TerritoryRole } from "../../src/db/schema/index.js";
+import { absences, appointments, communes, equipmentItems, exceptionalPlages, imports, incidents, planScenarios, schools, territoryRoles, trainingSessions, type TerritoryRole } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
@@ -65,6 +65,16 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     params.absenceId = String(absence!.id);
     const [foreignImport] = await t.database.db.insert(imports).values({ territoryId: foreign.id, kind: "lieux", filename: "Import-Etranger-Secret.csv" }).returning({ id: imports.id });
     params.importId = String(foreignImport!.id);
+    const [foreignSchool] = await t.database.db.insert(schools).values({ territoryId: foreign.id, uai: "0799911U", name: "Ecole-Etrangere-Secrete", communeInsee: "99000" }).returning({ id: schools.id });
+    params.schoolId = String(foreignSchool!.id);
+    const [foreignItem] = await t.database.db.insert(equipmentItems).values({ territoryId: foreign.id, schoolId: foreignSchool!.id, category: "tablette", inventoryNumber: "Inventaire-Etranger-Secret" }).returning({ id: equipmentItems.id });
+    params.itemId = String(foreignItem!.id);
+    const [foreignIncident] = await t.database.db.insert(incidents).values({ territoryId: foreign.id, schoolId: foreignSchool!.id, itemId: foreignItem!.id, description: "Incident-Etranger-Secret" }).returning({ id: incidents.id });
+    params.incidentId = String(foreignIncident!.id);
+    const [foreignScenario] = await t.database.db.insert(planScenarios).values({ territoryId: foreign.id, name: "Scenario-Etranger-Secret", startYear: 2027, years: 3 }).returning({ id: planScenarios.id });
+    params.scenarioId = String(foreignScenario!.id);
+    const [foreignSession] = await t.database.db.insert(trainingSessions).values({ territoryId: foreign.id, title: "Formation-Etrangere-Secrete", startsAt: new Date("2027-03-16T08:00:00Z"), endsAt: new Date("2027-03-16T11:00:00Z") }).returning({ id: trainingSessions.id });
+    params.sessionId = String(foreignSession!.id);
     tenantTables = (
       await queryRows<{ table_name: string }>(
         t.database.db,
@@ -132,7 +142,7 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
         (r: { status: number }) => r.status === 404 || r.status === 403,
       );
       expect(response.body).not.toContain(FOREIGN_NAME);
-      for (const secret of ["Groupe-Etranger-Secret", "Lieu-Etranger-Secret", "Mediateur-Etranger-Secret", "Personne-Etrangere-Secrete"]) {
+      for (const secret of ["Groupe-Etranger-Secret", "Lieu-Etranger-Secret", "Mediateur-Etranger-Secret", "Personne-Etrangere-Secrete", "Ecole-Etrangere-Secrete", "Inventaire-Etranger-Secret", "Incident-Etranger-Secret", "Scenario-Etranger-Secret", "Formation-Etrangere-Secrete"]) {
         expect(response.body).not.toContain(secret);
       }
     }

@@ -92,6 +92,7 @@ export function parseRules(values: readonly RuleValues[]): Parsed<CofundingRule[
   const errors: FieldErrors = {};
   values.forEach((rule, i) => {
     if (isBlank(rule)) return;
+    const errorsBefore = Object.keys(errors).length;
     const name = rule.programme || `n° ${i + 1}`;
     if (rule.programme === "") errors[ruleField(i, "programme")] = `Programme n° ${i + 1} : saisissez son nom`;
     const rate = parsePercentToRate(rule.taux);
@@ -103,7 +104,7 @@ export function parseRules(values: readonly RuleValues[]): Parsed<CofundingRule[
     if (categories.length === 0) errors[ruleField(i, "categories")] = `Cochez au moins une catégorie d'équipement financée par « ${name} »`;
     const years = parseYears(rule.annees);
     if (years === null) errors[ruleField(i, "annees")] = `Années de « ${name} » : saisissez des années séparées par des virgules, par exemple 2026, 2027, ou laissez vide pour toutes`;
-    if (rate !== null && !Number.isNaN(rate) && rate <= 1 && years && categories.length > 0 && rule.programme !== "" && !(cap !== null && Number.isNaN(cap))) {
+    if (Object.keys(errors).length === errorsBefore && rate !== null && years) {
       data.push({ programme: rule.programme, rate, capCents: cap, eligibleCategories: categories, years });
     }
   });

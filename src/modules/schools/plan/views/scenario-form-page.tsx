@@ -3,6 +3,7 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, Radios, Select, TextInput, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
+import { MIN_PLAN_YEARS } from "../../domain/plan.js";
 import { SCENARIO_MAX_YEARS, SCENARIO_MIN_YEARS } from "../plan-build.js";
 import type { PriceValues, RuleValues, ScenarioValues } from "../plan-form.js";
 import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
@@ -43,7 +44,7 @@ export function ScenarioFormPage({ ctx, values, errors = {}, edit }: Props) {
           hint="Les équipements en panne sont remplacés la première année ; les autres sont renouvelés l'année de leur fin de vie."
           options={[
             { value: "first_year", text: GAP_SCHEDULE_LABELS.first_year },
-            { value: "spread", text: GAP_SCHEDULE_LABELS.spread, hint: "Toutes les acquisitions d'une école la même année (un projet par école). Demande au moins 3 ans." },
+            { value: "spread", text: GAP_SCHEDULE_LABELS.spread, hint: `Toutes les acquisitions d'une école la même année (un projet par école).${MIN_PLAN_YEARS > SCENARIO_MIN_YEARS ? ` Demande au moins ${MIN_PLAN_YEARS} ans.` : ""}` },
           ]}
           value={values.gapSchedule}
           error={errors.gapSchedule}

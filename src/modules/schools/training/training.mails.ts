@@ -1,0 +1,58 @@
+// Messages to teachers: the registration confirmation with the session's .ics, and the cancellation of a
+// session they registered to. Plain French text.
+import { formatDateTime, formatTime } from "../../../lib/format.js";
+import type { MailToQueue } from "../../mail/mail.commands.js";
+import { sessionIcs, type CalendarSession } from "./training-calendar.js";
+
+export type SessionForMessage = CalendarSession & { trainer: string };
+
+type Message = Omit<MailToQueue, "territoryId">;
+
+/** "mardi 16 mars 2027 de 9 h à 12 h". */
+export function sessionWhen(s: { startsAt: Date; endsAt: Date }): string {
+  return `${formatDateTime(s.startsAt, true).replace(/ à .*$/, "")} de ${formatTime(s.startsAt)} à ${formatTime(s.endsAt)}`;
+}
+
+/** To the teacher who registered, with the session in their calendar. */
+export function registrationMail(s: SessionForMessage, teacher: { name: string; email: string }, links: { page: string }, organizerEmail: string): Message {
+  return {
+    kind: "formation.inscription",
+    to: teacher.email,
+    subject: `Inscription confirmée : ${s.title}, ${formatDateTime(s.startsAt)}`,
+    text: [
+      `Bonjour ${teacher.name},`,
+      "",
+      `Votre inscription à la formation « ${s.title} » est enregistrée.`,
+      `Quand : ${sessionWhen(s)}`,
+      ...(s.place ? [`Où : ${s.place}`] : []),
+      ...(s.trainer ? [`Avec : ${s.trainer}`] : []),
+      "",
+      "Le fichier joint ajoute la formation à votre agenda. Votre inscription reste consultable ici :",
+      links.page,
+    ].join("\n"),
+    attachments: [
+      {
+        filename: "formation.ics",
+        contentType: "text/calendar; charset=utf-8; method=REQUEST",
+        content: sessionIcs(s, { method: "REQUEST", organizerEmail, attendee: teacher }),
+      },
+    ],
+  };
+}
+
+/** To a registered teacher when the session is called off. */
+export function cancellationMail(s: SessionForMessage, teacher: { name: string; email: string }, organizerEmail: string): Message {
+  return {
+    kind: "formation.annulation",
+    to: teacher.email,
+    subject: `Formation annulée : ${s.title}, ${formatDateTime(s.startsAt)}`,
+    text: [`Bonjour ${teacher.name},`, "", `La formation « ${s.title} » du ${sessionWhen(s)} est annulée.`, "Le fichier joint la retire de votre agenda."].join("\n"),
+    attachments: [
+      {
+        filename: "annulation.ics",
+        contentType: "text/calendar; charset=utf-8; method=CANCEL",
+        content: sessionIcs(s, { method: "CANCEL", organizerEmail, attendee: teacher }),
+      },
+    ],
+  };
+}
