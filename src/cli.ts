@@ -7,6 +7,7 @@ import { registerBackupCommands } from "./cli/backup.commands.js";
 import { frenchHelp } from "./cli/help-fr.js";
 import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
 import { registerPlaceCommands } from "./cli/places.commands.js";
+import { registerSchoolCommands } from "./cli/schools.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
 import { systemClock } from "./lib/clock.js";
 
@@ -82,6 +83,7 @@ registerMailCommands(program);
 registerJobCommands(program);
 registerBackupCommands(program);
 registerPlaceCommands(program);
+registerSchoolCommands(program);
 
 program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
   console.log("0.1.0");

@@ -1,6 +1,7 @@
 // The public finder: search by commune (with or without accents), postcode, need, specific support, free only;
 // order by distance or next free slot; the place page; unpublished places never shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appointments } from "../../src/db/schema/index.js";
 import { createTestApp, makeTerritory, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
@@ -39,6 +40,7 @@ describe.each(engines)("public finder on %s", (engine) => {
   let t: TestApp;
   const ids: Record<string, number> = {};
   let motifA = 0;
+  let booking = { territoryId: 0, mediatorId: 0 };
 
   beforeAll(async () => {
     // Tuesday 2 March 2027, 10:00 in Paris.
@@ -64,6 +66,7 @@ describe.each(engines)("public finder on %s", (engine) => {
     motifA = (await makeMotif(t.database, { territoryId: a.id, name: "Aide aux démarches en ligne" })).id;
     const mediatorA = await makeMediator(t.database, { territoryId: a.id, placeIds: [ids["Mairie de Pompaire"]!] });
     await makePlage(t.database, { territoryId: a.id, mediatorId: mediatorA.id, placeId: ids["Mairie de Pompaire"]!, weekdays: [3, 4, 5] });
+    booking = { territoryId: a.id, mediatorId: mediatorA.id };
     await makeMotif(t.database, { territoryId: b.id, name: "Premier pas sur internet" });
     const mediatorB = await makeMediator(t.database, { territoryId: b.id, placeIds: [ids["Espace numérique de Niort"]!] });
     await makePlage(t.database, { territoryId: b.id, mediatorId: mediatorB.id, placeId: ids["Espace numérique de Niort"]!, weekdays: [2], startTime: "14:00", endTime: "17:00" });
@@ -118,6 +121,14 @@ describe.each(engines)("public finder on %s", (engine) => {
     const names = resultNames(await search({ ou: "79200" }));
     expect(names.slice(0, 3).sort()).toEqual(["France Services de Châtillon", "Mairie de Pompaire", "Médiathèque de Parthenay"]);
     expect(names).not.toContain("Lieu caché de Parthenay");
+  });
+
+  it("suggests communes as JSON for the optional script, accents or not", async () => {
+    const response = await get("/lieux/suggestions?q=chatillon%20sur%20th");
+    expect(response.statusCode).toBe(200);
+    const { suggestions } = response.json() as { suggestions: { label: string; value: string }[] };
+    expect(suggestions[0]).toEqual({ label: "Châtillon-sur-Thouet (79)", value: "Châtillon-sur-Thouet 79200" });
+    expect((await get("/lieux/suggestions?q=c")).json()).toEqual({ suggestions: [] });
   });
 
   it("says plainly when no commune matches", async () => {
@@ -191,6 +202,23 @@ describe.each(engines)("public finder on %s", (engine) => {
     expect(html).toContain("05\u00a049\u00a000\u00a000\u00a000");
     expect(html).toContain("Surdité ou malentendance");
     expect(html).not.toContain("Prendre rendez-vous</a>");
+  });
+
+  it("never offers a slot already booked", async () => {
+    await t.database.db.insert(appointments).values({
+      territoryId: booking.territoryId,
+      placeId: ids["Mairie de Pompaire"]!,
+      mediatorId: booking.mediatorId,
+      motifId: motifA,
+      startsAt: new Date("2027-03-03T08:00:00Z"),
+      endsAt: new Date("2027-03-03T08:30:00Z"),
+      bookedBy: "agent",
+    });
+    const html = (await get(`/lieux/${ids["Mairie de Pompaire"]}`)).body;
+    expect(html).not.toContain("debut=2027-03-03T08%3A00%3A00.000Z");
+    expect(html).toContain("debut=2027-03-03T08%3A30%3A00.000Z");
+    const list = await search({ ou: "Pompaire", tri: "creneau" });
+    expect(list).toContain("mercredi 3 mars à 9\u00a0h\u00a030");
   });
 
   it("answers 404 for an unpublished place or an unknown id", async () => {

@@ -8,6 +8,7 @@ import { findEpci } from "../territories/geography.js";
 import { createTerritory, saveCommuneGroup } from "../territories/territories.commands.js";
 import { listCommuneGroups } from "../territories/territories.queries.js";
 import { seedDemoInclusion } from "./demo-inclusion.js";
+import { seedDemoSchools } from "./demo-schools.js";
 
 export const DEMO_EPCI = "200041333";
 export const DEMO_EMAIL_DOMAIN = "demo.maillage.invalid";
@@ -62,6 +63,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSeed
       if (!member) await tx.insert(memberships).values({ territoryId: territory.id, userId, roles: account.roles });
     }
     await seedDemoInclusion(tx, { territoryId: territory.id, now });
+    await seedDemoSchools(tx, { territoryId: territory.id, referentEmail: `ecole@${DEMO_EMAIL_DOMAIN}` });
     return { territoryId: territory.id, code: territory.code, created: territory.created };
   });
 }

@@ -7,7 +7,8 @@ import type { SearchArea } from "./domain/commune-match.js";
 import type { Position } from "./domain/distance.js";
 import { departementPrefix } from "./domain/ranking.js";
 
-export type PlaceRow = {
+/** A candidate result: what ranking, the "open now" filter and its card need. */
+export type PlaceRow = CardDetails & {
   id: number;
   territoryId: number;
   nom: string;
@@ -18,90 +19,119 @@ export type PlaceRow = {
   horaires: string | null;
 };
 
+/** What a result card shows beyond ranking data. */
+export type CardDetails = {
+  commune: string;
+  services: string[];
+  adresse: string;
+  complementAdresse: string | null;
+  modalitesAcces: string[];
+  telephone: string | null;
+};
+
 export type PlaceFilters = { besoins: readonly string[]; accompagnements: readonly string[]; gratuit: boolean };
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+export type PositionBasis = "commune" | "postcode" | "none";
 
-function filterConditions(filters: PlaceFilters): SQL[] {
+const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
+const anyOf = (column: SQL, values: readonly string[]) => (values.length > 0 ? sql`${column} = any(${textArray(values)})` : sql`false`);
+
+function filterConditions(filters: PlaceFilters): SQL {
   const conditions: SQL[] = [sql`p.published`];
   if (filters.besoins.length > 0) conditions.push(sql`p.services @> ${textArray(filters.besoins)}`);
   if (filters.accompagnements.length > 0) conditions.push(sql`p.prise_en_charge_specifique @> ${textArray(filters.accompagnements)}`);
   if (filters.gratuit) conditions.push(sql`'Gratuit' = any(p.frais_a_charge)`);
-  return conditions;
+  return sql.join(conditions, sql` and `);
 }
 
-const ROW_COLUMNS = sql`p.id, p.territory_id, p.nom, p.code_insee, p.code_postal, p.latitude, p.longitude, p.horaires`;
-
-type RawRow = { id: number; territory_id: number; nom: string; code_insee: string | null; code_postal: string; latitude: number | null; longitude: number | null; horaires: string | null };
-
-const toRow = (r: RawRow): PlaceRow => ({
-  id: r.id,
-  territoryId: r.territory_id,
-  nom: r.nom,
-  codeInsee: r.code_insee,
-  codePostal: r.code_postal,
-  latitude: r.latitude === null ? null : Number(r.latitude),
-  longitude: r.longitude === null ? null : Number(r.longitude),
-  horaires: r.horaires,
-});
+// Text columns only: cheaper for the driver to read than arrays and JSON.
+const ROW_COLUMNS = sql`p.id, p.territory_id, p.nom, p.code_insee, p.code_postal, p.latitude, p.longitude, p.horaires, p.commune,
+  array_to_string(p.services, '|') as services, p.record->>'adresse' as adresse, p.record->>'complement_adresse' as complement_adresse,
+  coalesce(p.record->'modalites_acces', '[]')::text as modalites_acces, p.record->>'telephone' as telephone`;
 
 /**
- * Keep this expression identical to the index the finder asks for (see docs): a plane where one degree of
+ * Keep this expression identical to the index the finder asks for (bench/finder.ts, PROPOSED_INDEX): a plane where a degree of
  * longitude is shrunk to its length at 46.4° N, the middle of metropolitan France, so that the database's
- * nearest-neighbour order is close to the true one; callers re-rank the rows by great-circle distance.
+ * nearest-neighbour order is close to the true one; the rows are then re-ranked by great-circle distance.
  */
 const PLANE_POINT = sql.raw("point(p.longitude * 0.69, p.latitude)");
+const HAS_POSITION = sql`p.latitude is not null and p.longitude is not null`;
 
-/** The published places matching the filters nearest to a position (approximate order, see PLANE_POINT), at most `limit`. */
-export async function nearestPublishedPlaces(db: Executor, { position, filters, limit }: { position: Position; filters: PlaceFilters; limit: number }): Promise<PlaceRow[]> {
-  const target = sql`point(${position.longitude * 0.69}::float8, ${position.latitude}::float8)`;
-  const rows = await queryRows<RawRow>(
-    db,
-    sql`select ${ROW_COLUMNS} from places p
-        where ${sql.join(filterConditions(filters), sql` and `)} and p.latitude is not null and p.longitude is not null
-        order by ${PLANE_POINT} <-> ${target} limit ${limit}`,
-  );
-  return rows.map(toRow);
-}
+type RawRow = {
+  basis: "area" | "postcode" | "none";
+  lat: number | null;
+  lon: number | null;
+  id: number | null;
+  territory_id: number;
+  nom: string;
+  code_insee: string | null;
+  code_postal: string;
+  latitude: number | null;
+  longitude: number | null;
+  horaires: string | null;
+  commune: string;
+  services: string;
+  adresse: string | null;
+  complement_adresse: string | null;
+  modalites_acces: string;
+  telephone: string | null;
+};
 
 /**
- * The published places matching the filters in the area (its communes, its postcodes) and, with
- * `wholeDepartement`, in its département (postcodes starting like it), at most `limit`, by name.
+ * In one statement: the searched area's position (mean of its places' positions; for a commune without any,
+ * of its postcode's places), the area's places matching the filters, and the `nearest` places matching them
+ * around that position (approximate order, see PLANE_POINT). Without a position, the département's places
+ * come instead of the nearest ones.
  */
-export async function publishedPlacesOfArea(db: Executor, { area, filters, limit, wholeDepartement }: { area: SearchArea; filters: PlaceFilters; limit: number; wholeDepartement: boolean }): Promise<PlaceRow[]> {
-  const where: SQL[] = [];
-  if (area.insee.length > 0) where.push(sql`p.code_insee = any(${textArray(area.insee)})`);
-  if (area.postcodes.length > 0) where.push(sql`p.code_postal = any(${textArray(area.postcodes)})`);
-  if (wholeDepartement && area.departement) {
-    // A range on the indexed postcode: digit strings of equal length sort the same in every collation.
-    const prefix = departementPrefix(area.departement);
-    where.push(sql`(p.code_postal >= ${prefix.padEnd(5, "0")} and p.code_postal <= ${prefix.padEnd(5, "9")})`);
-  }
-  if (where.length === 0) return [];
+export async function findCandidates(
+  db: Executor,
+  { area, filters, nearest, areaLimit }: { area: SearchArea; filters: PlaceFilters; nearest: number; areaLimit: number },
+): Promise<{ position: Position | undefined; basis: PositionBasis; rows: PlaceRow[] }> {
+  const inArea = area.kind === "postcode" ? sql`(${anyOf(sql`p.code_postal`, area.postcodes)} or ${anyOf(sql`p.code_insee`, area.insee)})` : anyOf(sql`p.code_insee`, area.insee);
+  const inPostcodes = area.kind === "commune" ? anyOf(sql`p.code_postal`, area.postcodes) : sql`false`;
+  const prefix = area.departement ? departementPrefix(area.departement) : undefined;
+  // A range on the indexed postcode: digit strings of equal length sort the same in every collation.
+  const inDepartement = prefix ? sql`(p.code_postal >= ${prefix.padEnd(5, "0")} and p.code_postal <= ${prefix.padEnd(5, "9")})` : sql`false`;
   const rows = await queryRows<RawRow>(
     db,
-    sql`select ${ROW_COLUMNS} from places p
-        where ${sql.join(filterConditions(filters), sql` and `)} and (${sql.join(where, sql` or `)})
-        order by p.nom, p.id limit ${limit}`,
+    sql`with a as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p where p.published and ${HAS_POSITION} and ${inArea}),
+        b as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p where p.published and ${HAS_POSITION} and ${inPostcodes}),
+        pos as (select case when a.lat is not null then 'area' when b.lat is not null then 'postcode' else 'none' end as basis,
+                       coalesce(a.lat, b.lat) as lat, coalesce(a.lon, b.lon) as lon from a, b),
+        found as (
+          (select ${ROW_COLUMNS} from places p
+           where ${filterConditions(filters)} and (${inArea} or ${inPostcodes} or ((select basis from pos) = 'none' and ${inDepartement}))
+           order by p.nom, p.id limit ${areaLimit})
+          union all
+          (select ${ROW_COLUMNS} from places p
+           where ${filterConditions(filters)} and ${HAS_POSITION} and (select lat from pos) is not null
+           order by ${PLANE_POINT} <-> (select point(lon * 0.69, lat) from pos) limit ${nearest})
+        )
+        select pos.basis, pos.lat, pos.lon, found.* from pos left join found on true`,
   );
-  return rows.map(toRow);
+  const first = rows[0];
+  const position = first && first.lat !== null && first.lon !== null ? { latitude: Number(first.lat), longitude: Number(first.lon) } : undefined;
+  const basis: PositionBasis = !first || first.basis === "none" ? "none" : first.basis === "area" ? (area.kind === "postcode" ? "postcode" : "commune") : "postcode";
+  return { position, basis, rows: rows.filter((r) => r.id !== null).map(toRow) };
 }
 
-/** The mean position of the published places of an area (its communes, or for a postcode its postcode too). */
-export async function meanPositionOfArea(db: Executor, area: SearchArea, by: "area" | "postcode" = "area"): Promise<Position | undefined> {
-  const inArea =
-    by === "postcode"
-      ? area.postcodes.length > 0 ? sql`p.code_postal = any(${textArray(area.postcodes)})` : sql`false`
-      : area.kind === "postcode"
-        ? sql`(p.code_postal = any(${textArray(area.postcodes)})${area.insee.length > 0 ? sql` or p.code_insee = any(${textArray(area.insee)})` : sql``})`
-        : area.insee.length > 0 ? sql`p.code_insee = any(${textArray(area.insee)})` : sql`false`;
-  const [row] = await queryRows<{ latitude: number | null; longitude: number | null }>(
-    db,
-    sql`select avg(p.latitude) as latitude, avg(p.longitude) as longitude from places p
-        where p.published and p.latitude is not null and p.longitude is not null and ${inArea}`,
-  );
-  if (!row || row.latitude === null || row.longitude === null) return undefined;
-  return { latitude: Number(row.latitude), longitude: Number(row.longitude) };
+function toRow(r: RawRow): PlaceRow {
+  return {
+    id: r.id!,
+    territoryId: r.territory_id,
+    nom: r.nom,
+    codeInsee: r.code_insee,
+    codePostal: r.code_postal,
+    latitude: r.latitude === null ? null : Number(r.latitude),
+    longitude: r.longitude === null ? null : Number(r.longitude),
+    horaires: r.horaires,
+    commune: r.commune,
+    services: r.services ? r.services.split("|") : [],
+    adresse: r.adresse ?? "",
+    complementAdresse: r.complement_adresse,
+    modalitesAcces: JSON.parse(r.modalites_acces) as string[],
+    telephone: r.telephone,
+  };
 }
 
 /** How many published places each of these communes has (for ordering the communes offered as choices). */

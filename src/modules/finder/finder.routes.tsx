@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { assetsDir, type AppDeps } from "../../app.js";
 import { withTenant } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
-import { allCommunes, communesByPostcode } from "./commune-index.js";
+import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
 import { matchCommunes } from "./domain/commune-match.js";
 import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
 import { getPublishedPlaces } from "./finder.queries.js";
@@ -14,8 +14,9 @@ import { nextSlotsInTerritory } from "./finder.slots.js";
 import { FinderPage } from "./views/finder-page.js";
 import { PlacePage } from "./views/place-page.js";
 
-/** Free slots shown per motif on a place page. */
+/** Free slots shown per motif on a place page, looked for over about three months. */
 const SLOTS_PER_MOTIF = 6;
+const PLACE_PAGE_DAYS = 92;
 const SUGGEST_SCRIPT = "finder-suggest.js";
 
 /** Registers the finder routes. */
@@ -41,7 +42,16 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get("/lieux/suggestions", async (request, reply) => {
     const q = String((request.query as { q?: unknown }).q ?? "").slice(0, 60);
     const { candidates } = q.trim().length < 2 ? { candidates: [] } : matchCommunes(allCommunes(), q, communesByPostcode);
-    const suggestions = candidates.slice(0, 8).map((c) => ({ label: `${c.name} (${c.departement})`, value: c.postcodes[0] ? `${c.name} ${c.postcodes[0]}` : c.name }));
+    // The value is what "Où ?" receives: the current commune's name and postcode, which the search finds at once.
+    const suggestions = [
+      ...new Map(
+        candidates.slice(0, 12).map((c) => {
+          const current = communeByInsee(c.insee)?.name ?? c.name;
+          const value = c.postcodes[0] ? `${current} ${c.postcodes[0]}` : current;
+          return [value, { label: `${c.name} (${c.departement})`, value }] as const;
+        }),
+      ).values(),
+    ].slice(0, 8);
     return reply.header("cache-control", "public, max-age=86400").send({ suggestions });
   });
 
@@ -53,7 +63,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     if (!place) throw new NotFoundError();
     const now = deps.clock();
     const slots = await withTenant(db, place.territoryId, (tx) =>
-      nextSlotsInTerritory(tx, { territoryId: place.territoryId, placeIds: [place.id], now, days: 366, limit: SLOTS_PER_MOTIF }),
+      nextSlotsInTerritory(tx, { territoryId: place.territoryId, placeIds: [place.id], now, days: PLACE_PAGE_DAYS, limit: SLOTS_PER_MOTIF }),
     );
     return reply.page(<PlacePage ctx={reply.viewContext()} place={place} motifSlots={slots.get(place.id) ?? []} now={now} />);
   });

@@ -3,27 +3,29 @@ import type { Db } from "../../db/client.js";
 import { withTenant } from "../../db/tenant.js";
 import { allCommunes, communeByInsee, communesByPostcode, foldedNamesOf } from "./commune-index.js";
 import { communeArea, decideCommune, matchCommunes, type CommuneEntry, type SearchArea } from "./domain/commune-match.js";
-import type { Position } from "./domain/distance.js";
 import type { FinderQuery } from "./domain/finder-query.js";
 import { foldText, postcodeIn } from "./domain/fold.js";
 import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
 import { rankPlaces, type Ranked } from "./domain/ranking.js";
-import { getPublishedPlaces, meanPositionOfArea, nearestPublishedPlaces, placeCountsByInsee, publishedPlacesOfArea, type PlaceRow } from "./finder.queries.js";
-
-type PlaceCandidate = Ranked<PlaceRow>;
+import { findCandidates, placeCountsByInsee, type PlaceRow, type PositionBasis } from "./finder.queries.js";
 import { earliestSlot, nextSlotsForPlaces, type PlaceSlots } from "./finder.slots.js";
 
+type PlaceCandidate = Ranked<PlaceRow>;
+
 /** Results shown at most (the nearest ones); nobody pages further, and the work per search stays bounded. */
-export const MAX_RESULTS = 100;
+export const MAX_RESULTS = 50;
 /** Nearest places asked from the database before re-ranking by true distance (its order is approximate). */
-const NEAREST_POOL = 150;
+const NEAREST_POOL = 75;
+/** Places of the area itself (or, without a position, of its département) asked at most. */
+const AREA_LIMIT = 500;
 export const PAGE_SIZE = 10;
 /** With "premier rendez-vous libre d'abord", the nearest places compared by their next free slot. */
 export const SLOT_SORT_POOL = 30;
 /** Days ahead looked at for the next free slot of a result. */
 export const SLOT_DAYS = 28;
+const SLOT_FIRST_DAYS = 7;
 
-export type PositionBasis = "commune" | "postcode" | "none";
+export type { PositionBasis };
 
 export type SearchResults = {
   area: SearchArea;
@@ -73,10 +75,16 @@ function slotOf(slots: PlaceSlots, placeId: number): { motifId: number; start: n
 // "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
 async function orderBySlot(db: Db, candidates: PlaceCandidate[], now: Date): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
   const pool = candidates.slice(0, SLOT_SORT_POOL);
-  const slots = await nextSlotsForPlaces(db, { places: pool, now, days: SLOT_DAYS, limit: 1 });
+  const slots = await nextSlotsForPlaces(db, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
   const key = (c: PlaceCandidate) => slotOf(slots, c.id)?.start ?? Number.POSITIVE_INFINITY;
   const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
   return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
+}
+
+function pageOf<T>(items: T[], page: number): { page: number; pages: number; items: T[] } {
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  return { page: current, pages, items: items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE) };
 }
 
 /** Runs a search: errors to show, communes to choose from, or a page of results. */
@@ -85,42 +93,20 @@ export async function runSearch(db: Db, query: FinderQuery, now: Date): Promise<
   if ("kind" in resolved) return resolved;
   const { area } = resolved;
   const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
-  const found = await withTenant(db, null, async (tx) => {
-    let position: Position | undefined = await meanPositionOfArea(tx, area);
-    let positionBasis: PositionBasis = position ? (area.kind === "postcode" ? "postcode" : "commune") : "none";
-    if (!position && area.kind === "commune" && area.postcodes.length > 0) {
-      position = await meanPositionOfArea(tx, area, "postcode");
-      if (position) positionBasis = "postcode";
-    }
-    // Nearest places by the database's index, plus those of the area itself (some have no coordinates).
-    const rows = position
-      ? [
-          ...(await publishedPlacesOfArea(tx, { area, filters, limit: MAX_RESULTS, wholeDepartement: false })),
-          ...(await nearestPublishedPlaces(tx, { position, filters, limit: NEAREST_POOL })),
-        ]
-      : await publishedPlacesOfArea(tx, { area, filters, limit: 5 * MAX_RESULTS, wholeDepartement: true });
-    return { positionBasis, candidates: rankPlaces(rows, area, position, MAX_RESULTS), fetched: rows.length };
-  });
-  let candidates = query.ouvert ? found.candidates.filter((c) => isOpenAt(c.horaires, now)) : found.candidates;
+  const found = await withTenant(db, null, (tx) => findCandidates(tx, { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT }));
+  const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
+  let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now)) : ranked;
   let slots: PlaceSlots = new Map();
   if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(db, candidates, now));
-  const pages = Math.max(1, Math.ceil(candidates.length / PAGE_SIZE));
-  const page = Math.min(query.page, pages);
-  const onPage = candidates.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const { page, pages, items: onPage } = pageOf(candidates, query.page);
   const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
-  const [details, moreSlots] = await Promise.all([
-    withTenant(db, null, (tx) => getPublishedPlaces(tx, onPage.map((c) => c.id))),
-    needSlots.length > 0 ? nextSlotsForPlaces(db, { places: needSlots, now, days: SLOT_DAYS, limit: 1 }) : Promise.resolve(new Map() as PlaceSlots),
-  ]);
-  for (const [id, s] of moreSlots) slots.set(id, s);
-  const byId = new Map(details.map((d) => [d.id, d]));
-  const cards = onPage.flatMap((c) => {
-    const place = byId.get(c.id);
-    if (!place) return [];
-    return [resultCard(place, { distanceKm: c.distanceKm, inSearchedCommune: c.matchRank === 0, slot: slotOf(slots, c.id), slotDays: SLOT_DAYS, now })];
-  });
-  return {
-    kind: "results",
-    results: { area, positionBasis: found.positionBasis, total: candidates.length, capped: found.fetched >= MAX_RESULTS && found.candidates.length >= MAX_RESULTS, page, pages, cards },
-  };
+  if (needSlots.length > 0) {
+    const more = await nextSlotsForPlaces(db, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
+    for (const [id, s] of more) slots.set(id, s);
+  }
+  const cards = onPage.map((c) =>
+    resultCard(c, { distanceKm: c.distanceKm, inSearchedCommune: c.matchRank === 0, slot: slotOf(slots, c.id), slotDays: SLOT_DAYS, now }),
+  );
+  const capped = found.rows.length >= MAX_RESULTS && ranked.length >= MAX_RESULTS;
+  return { kind: "results", results: { area, positionBasis: found.basis, total: candidates.length, capped, page, pages, cards } };
 }

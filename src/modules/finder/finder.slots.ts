@@ -1,15 +1,14 @@
 // Next free slots of several places at once, for result lists and the place page. The booking module computes
 // slots for one place and motif (nextFreeSlotsForPlace: four queries each); a list of places would repeat that
-// per place and motif, so here each territory's places are loaded together (five queries per territory) and
-// the same pure computation (booking/domain/slots.ts) runs per place and motif.
-import { and, eq, gte, inArray, lt } from "drizzle-orm";
-import type { Db, Executor } from "../../db/client.js";
-import { absences, appointments, exceptionalPlages, mediators, motifs, plages } from "../../db/schema/index.js";
+// per place and motif, so here each territory's places are loaded together in one query and the same pure
+// computation (booking/domain/slots.ts) runs per place and motif. Same reads as booking's loadSlotInput.
+import { sql } from "drizzle-orm";
+import { queryRows, type Db, type Executor } from "../../db/client.js";
 import { withTenant } from "../../db/tenant.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
 import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
 import { holidayDatesBetween } from "../booking/domain/holidays.js";
-import { nextFreeSlots, type MediatorBusy, type Slot, type SlotInput } from "../booking/domain/slots.js";
+import { nextFreeSlots, type Slot, type SlotInput } from "../booking/domain/slots.js";
 
 export type PublicMotif = { id: number; name: string; durationMinutes: number; minNoticeMinutes: number; horizonDays: number; placeIds: number[] };
 
@@ -20,69 +19,90 @@ export type PlaceSlots = Map<number, MotifSlots[]>;
 
 type Loaded = Omit<SlotInput, "now" | "motif" | "placeId">;
 
-/** Public (bookable by everyone), active motifs of a territory. */
-async function publicMotifs(db: Executor, territoryId: number): Promise<PublicMotif[]> {
-  return db
-    .select({ id: motifs.id, name: motifs.name, durationMinutes: motifs.durationMinutes, minNoticeMinutes: motifs.minNoticeMinutes, horizonDays: motifs.horizonDays, placeIds: motifs.placeIds })
-    .from(motifs)
-    .where(and(eq(motifs.territoryId, territoryId), eq(motifs.active, true), eq(motifs.bookableBy, "everyone")))
-    .orderBy(motifs.name, motifs.id);
-}
+type Raw = {
+  motifs: { id: number; name: string; duration_minutes: number; min_notice_minutes: number; horizon_days: number; place_ids: number[] }[];
+  plages: { mediator_id: number; place_id: number; weekdays: number[]; start_time: string; end_time: string; valid_from: string; valid_until: string | null; every_n_weeks: number }[];
+  exceptional: { mediator_id: number; place_id: number; day: string; start_time: string; end_time: string }[];
+  busy: { kind: "absence" | "appointment"; mediator_id: number; start_ms: number; end_ms: number }[];
+  with_plages: number[];
+};
 
-/** Plages, exceptional plages, absences and active appointments of the places' mediators over [from, to]. */
-async function loadAvailability(db: Executor, { territoryId, placeIds, from, to }: { territoryId: number; placeIds: number[]; from: LocalDate; to: LocalDate }): Promise<Loaded> {
-  const hhmm = (t: string) => t.slice(0, 5);
-  const weekly = await db
-    .select({ mediatorId: plages.mediatorId, placeId: plages.placeId, weekdays: plages.weekdays, startTime: plages.startTime, endTime: plages.endTime, validFrom: plages.validFrom, validUntil: plages.validUntil, everyNWeeks: plages.everyNWeeks })
-    .from(plages)
-    .innerJoin(mediators, eq(mediators.id, plages.mediatorId))
-    .where(and(eq(plages.territoryId, territoryId), inArray(plages.placeId, placeIds), eq(mediators.active, true)));
-  const exceptional = await db
-    .select({ mediatorId: exceptionalPlages.mediatorId, placeId: exceptionalPlages.placeId, day: exceptionalPlages.day, startTime: exceptionalPlages.startTime, endTime: exceptionalPlages.endTime })
-    .from(exceptionalPlages)
-    .where(and(eq(exceptionalPlages.territoryId, territoryId), inArray(exceptionalPlages.placeId, placeIds), gte(exceptionalPlages.day, from), lt(exceptionalPlages.day, addDays(to, 1))));
-  const mediatorIds = [...new Set([...weekly, ...exceptional].map((p) => p.mediatorId))];
+const ints = (values: readonly number[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::int[]`;
+
+/**
+ * In one round trip: the territory's public motifs, and over [from, to] the plages and exceptional plages of the
+ * places, the absences and active appointments of their mediators (wherever those take place).
+ */
+async function loadAvailability(db: Executor, { territoryId, placeIds, from, to }: { territoryId: number; placeIds: number[]; from: LocalDate; to: LocalDate }): Promise<{ motifs: PublicMotif[]; loaded: Loaded; withPlages: number[] }> {
   const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
   const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
-  let busy: { absences: MediatorBusy[]; appointments: MediatorBusy[] } = { absences: [], appointments: [] };
-  if (mediatorIds.length > 0) {
-    const [absenceRows, appointmentRows] = await Promise.all([
-      db
-        .select({ mediatorId: absences.mediatorId, start: absences.startsAt, end: absences.endsAt })
-        .from(absences)
-        .where(and(eq(absences.territoryId, territoryId), inArray(absences.mediatorId, mediatorIds), lt(absences.startsAt, windowEnd), gte(absences.endsAt, windowStart))),
-      db
-        .select({ mediatorId: appointments.mediatorId, start: appointments.startsAt, end: appointments.endsAt })
-        .from(appointments)
-        .where(and(eq(appointments.territoryId, territoryId), inArray(appointments.mediatorId, mediatorIds), inArray(appointments.status, [...ACTIVE_STATUSES]), lt(appointments.startsAt, windowEnd), gte(appointments.endsAt, windowStart))),
-    ]);
-    const asBusy = (r: { mediatorId: number; start: Date; end: Date }) => ({ mediatorId: String(r.mediatorId), start: r.start.getTime(), end: r.end.getTime() });
-    busy = { absences: absenceRows.map(asBusy), appointments: appointmentRows.map(asBusy) };
-  }
+  // No appointment lasts a day: this bound lets each mediator's appointments be read from the
+  // (mediator_id, starts_at) index instead of from every appointment the mediator ever had.
+  const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+  const [raw] = await queryRows<Raw>(
+    db,
+    sql`with pl as (
+          select p.mediator_id, p.place_id, p.weekdays, p.start_time, p.end_time, p.valid_from, p.valid_until, p.every_n_weeks
+          from plages p join mediators m on m.id = p.mediator_id
+          where p.territory_id = ${territoryId} and p.place_id = any(${ints(placeIds)}) and m.active
+        ), ex as (
+          select e.mediator_id, e.place_id, e.day, e.start_time, e.end_time from exceptional_plages e
+          where e.territory_id = ${territoryId} and e.place_id = any(${ints(placeIds)}) and e.day >= ${from}::date and e.day <= ${to}::date
+        ), med as (select mediator_id from pl union select mediator_id from ex)
+        select
+          (select coalesce(json_agg(m order by m.name, m.id), '[]') from (
+             select id, name, duration_minutes, min_notice_minutes, horizon_days, place_ids from motifs
+             where territory_id = ${territoryId} and active and bookable_by = 'everyone') m) as motifs,
+          (select coalesce(json_agg(pl), '[]') from pl) as plages,
+          (select coalesce(json_agg(ex), '[]') from ex) as exceptional,
+          (select coalesce(json_agg(b), '[]') from (
+             select 'absence' as kind, mediator_id, extract(epoch from starts_at) * 1000 as start_ms, extract(epoch from ends_at) * 1000 as end_ms
+             from absences where territory_id = ${territoryId} and mediator_id in (select mediator_id from med)
+               and starts_at < ${windowEnd} and ends_at >= ${windowStart}
+             union all
+             select 'appointment', a.mediator_id, extract(epoch from a.starts_at) * 1000, extract(epoch from a.ends_at) * 1000
+             from med join lateral (
+               select * from appointments a where a.territory_id = ${territoryId} and a.mediator_id = med.mediator_id
+                 and a.status in (${sql.join(ACTIVE_STATUSES.map((status) => sql`${status}`), sql`, `)})
+                 and a.starts_at >= ${earliestStart} and a.starts_at < ${windowEnd} and a.ends_at >= ${windowStart}) a on true) b) as busy,
+          (select coalesce(json_agg(distinct x.place_id), '[]') from (
+             select place_id from plages where territory_id = ${territoryId}
+             union all select place_id from exceptional_plages where territory_id = ${territoryId} and day >= ${from}::date) x) as with_plages`,
+  );
+  const r = raw!;
+  // Both drivers parse json columns; the guard keeps a driver configured otherwise working.
+  const parse = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  const hhmm = (t: string) => t.slice(0, 5);
+  const busy = parse(r.busy).map((b) => ({ kind: b.kind, mediatorId: String(b.mediator_id), start: Number(b.start_ms), end: Number(b.end_ms) }));
   return {
-    from,
-    to,
-    plages: weekly.map((p) => ({ mediatorId: String(p.mediatorId), placeId: String(p.placeId), weekdays: p.weekdays, startTime: hhmm(p.startTime), endTime: hhmm(p.endTime), validFrom: p.validFrom, validUntil: p.validUntil, everyNWeeks: p.everyNWeeks })),
-    exceptionalPlages: exceptional.map((p) => ({ mediatorId: String(p.mediatorId), placeId: String(p.placeId), date: p.day, startTime: hhmm(p.startTime), endTime: hhmm(p.endTime) })),
-    ...busy,
-    holidays: holidayDatesBetween(from, to),
+    withPlages: parse(r.with_plages),
+    motifs: parse(r.motifs).map((m) => ({ id: m.id, name: m.name, durationMinutes: m.duration_minutes, minNoticeMinutes: m.min_notice_minutes, horizonDays: m.horizon_days, placeIds: m.place_ids })),
+    loaded: {
+      from,
+      to,
+      plages: parse(r.plages).map((p) => ({ mediatorId: String(p.mediator_id), placeId: String(p.place_id), weekdays: p.weekdays, startTime: hhmm(p.start_time), endTime: hhmm(p.end_time), validFrom: p.valid_from, validUntil: p.valid_until, everyNWeeks: p.every_n_weeks })),
+      exceptionalPlages: parse(r.exceptional).map((p) => ({ mediatorId: String(p.mediator_id), placeId: String(p.place_id), date: p.day, startTime: hhmm(p.start_time), endTime: hhmm(p.end_time) })),
+      absences: busy.filter((b) => b.kind === "absence").map(({ kind: _kind, ...b }) => b),
+      appointments: busy.filter((b) => b.kind === "appointment").map(({ kind: _kind, ...b }) => b),
+      holidays: holidayDatesBetween(from, to),
+    },
   };
 }
 
 /**
- * The next free slots (`limit` per motif) of places of one territory, over `days` days from today (capped by each
- * motif's horizon). Run it in the territory's tenant context: motifs, plages and appointments are not public.
+ * The next free slots (`limit` per motif) of places of one territory, over `days` days from today (each motif's
+ * horizon still applies). Run it in the territory's tenant context: motifs, plages and appointments are not public.
+ * `bookable` receives the territory's places that may take appointments (for the list hint below).
  */
 export async function nextSlotsInTerritory(
   db: Executor,
-  { territoryId, placeIds, now, days, limit }: { territoryId: number; placeIds: number[]; now: Date; days: number; limit: number },
+  { territoryId, placeIds, now, days, limit, bookable }: { territoryId: number; placeIds: number[]; now: Date; days: number; limit: number; bookable?: (placeIds: number[]) => void },
 ): Promise<PlaceSlots> {
   const result: PlaceSlots = new Map();
-  const offered = await publicMotifs(db, territoryId);
-  if (offered.length === 0 || placeIds.length === 0) return result;
+  if (placeIds.length === 0) return result;
   const from = parisDateOf(now.getTime());
-  const horizon = Math.min(days, Math.max(...offered.map((m) => m.horizonDays)));
-  const loaded = await loadAvailability(db, { territoryId, placeIds, from, to: addDays(from, Math.max(0, horizon - 1)) });
+  const { motifs: offered, loaded, withPlages } = await loadAvailability(db, { territoryId, placeIds, from, to: addDays(from, Math.max(0, days - 1)) });
+  bookable?.(offered.length > 0 ? withPlages : []);
   for (const placeId of placeIds) {
     const here = offered.filter((m) => m.placeIds.length === 0 || m.placeIds.includes(placeId));
     if (here.length === 0) continue;
@@ -97,15 +117,57 @@ export async function nextSlotsInTerritory(
   return result;
 }
 
-/** The same for places spread over several territories: one tenant transaction per territory, run in turn. */
-export async function nextSlotsForPlaces(db: Db, { places, now, days, limit }: { places: { id: number; territoryId: number }[]; now: Date; days: number; limit: number }): Promise<PlaceSlots> {
-  const byTerritory = new Map<number, number[]>();
-  for (const place of places) byTerritory.set(place.territoryId, [...(byTerritory.get(place.territoryId) ?? []), place.id]);
+// Which places of a territory may take appointments (public motifs and opening slots), as last seen, per database.
+// Result lists skip the slot query of a territory when none of their places is in the set: most places of a
+// list take no appointment, and each query is a transaction under the territory's row-level security. The hint
+// only ever skips places that had no plage; a plage added since shows in lists at most HINT_MS later (the
+// place page always looks). A public "takes appointments" column on places would make this unnecessary.
+const HINT_MS = 30_000;
+const bookableHints = new WeakMap<object, Map<number, { placeIds: Set<number>; until: number }>>();
+
+function rememberBookable(db: object, territoryId: number, placeIds: number[]): void {
+  const hints = bookableHints.get(db) ?? new Map<number, { placeIds: Set<number>; until: number }>();
+  bookableHints.set(db, hints);
+  hints.set(territoryId, { placeIds: new Set(placeIds), until: performance.now() + HINT_MS });
+}
+
+function mayBeBookable(db: object, territoryId: number, placeId: number): boolean {
+  const hint = bookableHints.get(db)?.get(territoryId);
+  return !hint || hint.until < performance.now() || hint.placeIds.has(placeId);
+}
+
+/**
+ * The same for places spread over several territories: one tenant transaction per territory. With
+ * `firstDays`, a short window is tried first and only places with no free slot in it are looked at again over
+ * `days` (a result list needs one slot per place, and most places have one within days).
+ */
+export async function nextSlotsForPlaces(
+  db: Db,
+  { places, now, days, limit, firstDays }: { places: { id: number; territoryId: number }[]; now: Date; days: number; limit: number; firstDays?: number },
+): Promise<PlaceSlots> {
   const all: PlaceSlots = new Map();
-  for (const [territoryId, placeIds] of byTerritory) {
-    const slots = await withTenant(db, territoryId, (tx) => nextSlotsInTerritory(tx, { territoryId, placeIds, now, days, limit }));
-    for (const [placeId, motifSlots] of slots) all.set(placeId, motifSlots);
+  const run = async (subset: { id: number; territoryId: number }[], window: number) => {
+    const byTerritory = new Map<number, number[]>();
+    for (const place of subset) {
+      if (mayBeBookable(db, place.territoryId, place.id)) byTerritory.set(place.territoryId, [...(byTerritory.get(place.territoryId) ?? []), place.id]);
+    }
+    const results = await Promise.all(
+      [...byTerritory].map(([territoryId, placeIds]) =>
+        withTenant(db, territoryId, async (tx) => {
+          const bookable = (ids: number[]) => rememberBookable(db, territoryId, ids);
+          return nextSlotsInTerritory(tx, { territoryId, placeIds, now, days: window, limit, bookable });
+        }),
+      ),
+    );
+    for (const slots of results) for (const [placeId, motifSlots] of slots) all.set(placeId, motifSlots);
+  };
+  if (!firstDays || firstDays >= days) {
+    await run(places, days);
+    return all;
   }
+  await run(places, firstDays);
+  const again = places.filter((p) => all.has(p.id) && all.get(p.id)!.every((m) => m.slots.length < limit));
+  if (again.length > 0) await run(again, days);
   return all;
 }
 

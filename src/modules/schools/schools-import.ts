@@ -17,10 +17,10 @@ export const SCHOOLS_IMPORT_KINDS = ["ecoles", "classes", "equipements"] as cons
 export type SchoolsImportKind = (typeof SCHOOLS_IMPORT_KINDS)[number];
 
 /** What each kind of file imports, in French (the noun counted in reports). */
-export const IMPORT_NOUNS: Record<SchoolsImportKind, { one: string; many: string }> = {
-  ecoles: { one: "école", many: "écoles" },
-  classes: { one: "classe", many: "classes" },
-  equipements: { one: "équipement", many: "équipements" },
+export const IMPORT_NOUNS: Record<SchoolsImportKind, { one: string; many: string; importedOne: string; importedMany: string }> = {
+  ecoles: { one: "école", many: "écoles", importedOne: "école importée", importedMany: "écoles importées" },
+  classes: { one: "classe", many: "classes", importedOne: "classe importée", importedMany: "classes importées" },
+  equipements: { one: "équipement", many: "équipements", importedOne: "équipement importé", importedMany: "équipements importés" },
 };
 
 export type SchoolsImportProgress = { written: number; toWrite: number };

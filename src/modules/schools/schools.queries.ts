@@ -3,6 +3,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { communes, equipmentItems, memberships, schoolClasses, schoolReferents, schools, users } from "../../db/schema/index.js";
+import { EQUIPMENT_CATEGORIES } from "./domain/categories.js";
 import type { SchoolScope } from "./schools.policy.js";
 
 /** The SQL condition limiting `schools.id` to what the scope may see. */
@@ -147,5 +148,9 @@ export async function schoolItemCounts(db: Executor, { territoryId, schoolId }: 
     cell.counted += row.counted;
     byCategory.set(row.category, cell);
   }
-  return { byClass, byCategory: [...byCategory.values()].sort((a, b) => a.category.localeCompare(b.category)) };
+  const rank = (category: string) => {
+    const i = (EQUIPMENT_CATEGORIES as readonly string[]).indexOf(category);
+    return i === -1 ? EQUIPMENT_CATEGORIES.length : i;
+  };
+  return { byClass, byCategory: [...byCategory.values()].sort((a, b) => rank(a.category) - rank(b.category)) };
 }

@@ -4,6 +4,9 @@
  */
 import { foldText, nameWithoutPostcode, postcodeIn } from "./fold.js";
 
+// One collator for every comparison: localeCompare(…, "fr") builds a new one per call.
+const byName = new Intl.Collator("fr");
+
 export type CommuneEntry = {
   insee: string;
   name: string;
@@ -77,7 +80,7 @@ export function matchCommunes(
     const t = tier(entry, name);
     if (t >= 0) scored.push({ entry, tier: t });
   }
-  scored.sort((a, b) => a.tier - b.tier || b.entry.population - a.entry.population || a.entry.name.localeCompare(b.entry.name, "fr"));
+  scored.sort((a, b) => a.tier - b.tier || b.entry.population - a.entry.population || byName.compare(a.entry.name, b.entry.name));
   return { postcode, name, exact: scored.filter((s) => s.tier === 0).map((s) => s.entry), candidates: scored.map((s) => s.entry) };
 }
 

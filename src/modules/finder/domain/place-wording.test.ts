@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { directionsUrl, formatPhone, howToGetHelp, supportChoices } from "./place-wording.js";
+import { de, directionsUrl, formatPhone, howToGetHelp, supportChoices } from "./place-wording.js";
 
 describe("howToGetHelp", () => {
   it.each([
@@ -33,5 +33,20 @@ describe("supportChoices", () => {
     expect(supportChoices().map((c) => c.value).sort()).toEqual(
       ["Déficience visuelle", "Handicaps mentaux", "Handicaps moteurs", "Illettrisme", "Langues étrangères (anglais)", "Langues étrangères (autres)", "Surdité"].sort(),
     );
+  });
+});
+
+describe("de", () => {
+  it.each([
+    ["Parthenay (79)", "de Parthenay (79)"],
+    ["Arbent", "d'Arbent"],
+    ["Évron", "d'Évron"],
+    ["Le Tallud (79)", "du Tallud (79)"],
+    ["Les Sables-d'Olonne (85)", "des Sables-d'Olonne (85)"],
+    ["La Rochelle (17)", "de La Rochelle (17)"],
+    ["Hérisson", "de Hérisson"],
+    ["code postal 79200", "du code postal 79200"],
+  ])("%s → %s", (name, expected) => {
+    expect(de(name)).toBe(expected);
   });
 });

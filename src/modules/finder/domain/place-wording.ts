@@ -69,3 +69,16 @@ export function directionsUrl(latitude: number, longitude: number): string {
 export function mapUrl(latitude: number, longitude: number): string {
   return `https://www.openstreetmap.org/?mlat=${latitude.toFixed(6)}&mlon=${longitude.toFixed(6)}#map=17/${latitude.toFixed(5)}/${longitude.toFixed(5)}`;
 }
+
+/**
+ * "de" before a place name, elided or contracted as French wants: "de Parthenay", "d'Arbent", "du Tallud"
+ * (Le Tallud), "des Sables-d'Olonne" (Les …), "de La Rochelle", "du code postal 79200". Names starting with
+ * "h" keep "de" (aspirated or not cannot be told from the spelling).
+ */
+export function de(name: string): string {
+  if (/^le /i.test(name)) return `du ${name.slice(3)}`;
+  if (/^les /i.test(name)) return `des ${name.slice(4)}`;
+  if (/^code postal /.test(name)) return `du ${name}`;
+  if (/^[aeiouyàâäéèêëîïôöùûü]/i.test(name)) return `d'${name}`;
+  return `de ${name}`;
+}

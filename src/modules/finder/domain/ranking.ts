@@ -2,6 +2,9 @@
 import type { SearchArea } from "./commune-match.js";
 import { haversineKm, type Position } from "./distance.js";
 
+// One collator for every comparison: localeCompare(…, "fr") builds a new one per call.
+const byName = new Intl.Collator("fr");
+
 export type RankRow = {
   id: number;
   nom: string;
@@ -29,25 +32,22 @@ export function matchRank(row: Pick<RankRow, "codeInsee" | "codePostal">, area: 
 }
 
 /**
- * Orders rows (duplicates by id removed): with a position, nearest first by great-circle distance, places of
+ * Orders rows (duplicates by id removed; rows are annotated in place with their rank and distance): with a position, nearest first by great-circle distance, places of
  * the searched commune without coordinates counting as nearest and other places without coordinates last;
  * without a position, by match rank then name. Keeps the first `limit`.
  */
 export function rankPlaces<T extends RankRow>(rows: readonly T[], area: SearchArea, position: Position | undefined, limit: number): Ranked<T>[] {
   const seen = new Set<number>();
-  const ranked: Ranked<T>[] = [];
+  const keyed: { row: Ranked<T>; key: number }[] = [];
   for (const row of rows) {
     if (seen.has(row.id)) continue;
     seen.add(row.id);
     const known = row.latitude !== null && row.longitude !== null;
     const distanceKm = position && known ? haversineKm(position, { latitude: row.latitude!, longitude: row.longitude! }) : null;
-    ranked.push({ ...row, matchRank: matchRank(row, area), distanceKm });
+    const rank = matchRank(row, area);
+    const key = position ? (distanceKm ?? (rank === 0 ? 0 : Number.MAX_VALUE)) : rank;
+    keyed.push({ row: Object.assign(row, { matchRank: rank, distanceKm }) as Ranked<T>, key });
   }
-  const sortKey = (r: Ranked<T>) => (r.distanceKm ?? (r.matchRank === 0 ? 0 : Number.POSITIVE_INFINITY));
-  ranked.sort((a, b) =>
-    position
-      ? sortKey(a) - sortKey(b) || a.matchRank - b.matchRank || a.nom.localeCompare(b.nom, "fr") || a.id - b.id
-      : a.matchRank - b.matchRank || a.nom.localeCompare(b.nom, "fr") || a.id - b.id,
-  );
-  return ranked.slice(0, limit);
+  keyed.sort((a, b) => a.key - b.key || a.row.matchRank - b.row.matchRank || byName.compare(a.row.nom, b.row.nom) || a.row.id - b.row.id);
+  return keyed.slice(0, limit).map((k) => k.row);
 }

@@ -3,7 +3,6 @@ import type { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { formatDateTime } from "../../../lib/format.js";
 import { openingStatusInFrench, parseOpeningHours } from "../../places/domain/opening-hours.js";
 import { serviceLabelsForCitizens } from "../../places/domain/service-labels.js";
-import type { LieuRecord } from "../../places/import-export/lieu-record.js";
 import { formatDistance } from "./distance.js";
 import { formatPhone, howToGetHelp } from "./place-wording.js";
 
@@ -26,11 +25,20 @@ export type ResultCard = {
   noSlotInDays: number | undefined;
 };
 
+// Opening lines by hours and minute: many places share their hours, and the library is slow (~40 µs a call).
+// The answer only changes on a minute boundary, so the memo is exact; it is emptied when it grows large.
+const openingMemo = new Map<string, OpeningLine | undefined>();
+
 /** The opening line of a place now, or undefined when it gives no readable hours. */
 export function openingLine(horaires: string | null | undefined, now: Date): OpeningLine | undefined {
   if (!horaires) return undefined;
+  const key = `${Math.floor(now.getTime() / 60_000)}\u0000${horaires}`;
+  if (openingMemo.has(key)) return openingMemo.get(key);
   const parsed = parseOpeningHours(horaires);
-  return parsed.ok ? openingStatusInFrench(parsed.hours, now) : undefined;
+  const line = parsed.ok ? openingStatusInFrench(parsed.hours, now) : undefined;
+  if (openingMemo.size >= 2_000) openingMemo.clear();
+  openingMemo.set(key, line);
+  return line;
 }
 
 /** Whether the place is open at `now` (unknown hours count as not open). */
@@ -39,7 +47,7 @@ export function isOpenAt(horaires: string | null | undefined, now: Date): boolea
 }
 
 /** "12 rue de la Poste, bâtiment B, 79200 Parthenay". */
-export function fullAddress(record: Pick<LieuRecord, "adresse" | "complement_adresse" | "code_postal" | "commune">): string {
+export function fullAddress(record: { adresse: string; complement_adresse?: string | undefined; code_postal: string; commune: string }): string {
   return [record.adresse, record.complement_adresse, `${record.code_postal} ${record.commune}`].filter(Boolean).join(", ");
 }
 
@@ -59,23 +67,36 @@ export function slotHref(placeId: number, motifId: number, start: number): strin
   return `/lieux/${placeId}/rendez-vous?motif=${motifId}&debut=${encodeURIComponent(new Date(start).toISOString())}`;
 }
 
+/** What a card needs of a place (columns and a few fields of its standard record). */
+export type CardPlace = {
+  id: number;
+  nom: string;
+  horaires: string | null;
+  adresse: string;
+  complementAdresse: string | null;
+  codePostal: string;
+  commune: string;
+  services: readonly string[];
+  modalitesAcces: readonly string[];
+  telephone: string | null;
+};
+
 /** Builds a result card. `slot` is undefined when the place takes no online appointment, null when none is free. */
 export function resultCard(
-  place: { id: number; nom: string; horaires: string | null; record: LieuRecord },
+  place: CardPlace,
   facts: { distanceKm: number | null; inSearchedCommune: boolean; slot: { motifId: number; start: number } | null | undefined; slotDays: number; now: Date },
 ): ResultCard {
-  const { record } = place;
   const where =
     facts.distanceKm !== null ? `À ${formatDistance(facts.distanceKm)}` : facts.inSearchedCommune ? "Dans la commune recherchée" : undefined;
   return {
     id: place.id,
     nom: place.nom,
-    address: fullAddress(record),
+    address: fullAddress({ adresse: place.adresse, complement_adresse: place.complementAdresse ?? undefined, code_postal: place.codePostal, commune: place.commune }),
     where,
     opening: openingLine(place.horaires, facts.now),
-    services: servicesInPlainWords(record.services),
-    help: howToGetHelp(record.modalites_acces, { bookableHere: facts.slot !== undefined, hasPhone: Boolean(record.telephone) }),
-    phone: phoneLink(record.telephone),
+    services: servicesInPlainWords(place.services),
+    help: howToGetHelp(place.modalitesAcces, { bookableHere: facts.slot !== undefined, hasPhone: Boolean(place.telephone) }),
+    phone: phoneLink(place.telephone ?? undefined),
     nextSlot: facts.slot ? { text: formatDateTime(new Date(facts.slot.start)), href: slotHref(place.id, facts.slot.motifId, facts.slot.start) } : undefined,
     noSlotInDays: facts.slot === null ? facts.slotDays : undefined,
   };

@@ -5,6 +5,7 @@ import { Layout } from "../../../ui/layout.js";
 import { finderUrl, type FinderQuery } from "../domain/finder-query.js";
 import type { SearchResults } from "../finder.search.js";
 import { MAX_RESULTS, SLOT_SORT_POOL } from "../finder.search.js";
+import { de } from "../domain/place-wording.js";
 import { FinderForm, type CommuneChoice } from "./finder-form.js";
 import { Pagination, ResultList } from "./result-list.js";
 
@@ -29,14 +30,14 @@ function orderText(results: SearchResults, query: FinderQuery): string[] {
   const lines: string[] = [];
   if (positionBasis === "none") {
     lines.push(
-      `Nous ne connaissons pas la position de ${area.label}\u00a0: les lieux de la commune viennent d'abord, puis ceux du même code postal, du même département et les autres, par ordre alphabétique.`,
+      `Nous ne connaissons pas la position ${de(area.label)}\u00a0: les lieux de la commune viennent d'abord, puis ceux du même code postal, du même département et les autres, par ordre alphabétique.`,
     );
   } else if (positionBasis === "postcode" && area.kind === "commune") {
     lines.push(
-      `Nous ne connaissons pas la position de ${area.label}\u00a0: les distances, à vol d'oiseau, partent du milieu des lieux du code postal ${area.postcodes.join(", ")}.`,
+      `Nous ne connaissons pas la position ${de(area.label)}\u00a0: les distances, à vol d'oiseau, partent du milieu des lieux du code postal ${area.postcodes.join(", ")}.`,
     );
   } else {
-    lines.push(`Les distances sont à vol d'oiseau. Elles partent du milieu des lieux ${area.kind === "postcode" ? `du ${area.label}` : `de ${area.label}`}, pas de votre adresse.`);
+    lines.push(`Les distances sont à vol d'oiseau. Elles partent du milieu des lieux ${de(area.label)}, pas de votre adresse.`);
   }
   if (query.tri === "creneau") {
     lines.push(`Parmi les ${SLOT_SORT_POOL} lieux les plus proches, ceux qui ont un rendez-vous libre le plus tôt viennent d'abord. Les autres suivent, du plus proche au plus loin.`);
@@ -44,7 +45,7 @@ function orderText(results: SearchResults, query: FinderQuery): string[] {
     lines.push("Les lieux les plus proches viennent d'abord.");
   }
   if (query.besoins.length + query.accompagnements.length > 1) lines.push("Les lieux montrés proposent tout ce que vous avez coché.");
-  if (results.capped) lines.push(`Seuls les ${MAX_RESULTS} lieux les plus proches sont montrés.`);
+  if (results.capped) lines.push(positionBasis === "none" ? `Seuls les ${MAX_RESULTS} premiers lieux sont montrés.` : `Seuls les ${MAX_RESULTS} lieux les plus proches sont montrés.`);
   return lines;
 }
 
@@ -53,7 +54,7 @@ function Results({ results, query }: { results: SearchResults; query: FinderQuer
   return (
     <section aria-labelledby="resultats">
       <h2 class="govuk-heading-m" id="resultats">
-        {countText(results.total)} près de {results.area.label}
+        {countText(results.total)} près {de(results.area.label)}
         {results.pages > 1 ? (
           <span class="govuk-caption-m">
             Page {results.page} sur {results.pages}
@@ -82,10 +83,10 @@ function Results({ results, query }: { results: SearchResults; query: FinderQuer
 export function FinderPage({ ctx, query, errors, choices, results, suggestScript }: FinderPageProps) {
   const hasErrors = Object.keys(errors).length > 0;
   const title = results
-    ? `Lieux d'aide au numérique près de ${results.area.label}${results.pages > 1 ? `, page ${results.page} sur ${results.pages}` : ""}`
+    ? `Lieux d'aide au numérique près ${de(results.area.label)}${results.pages > 1 ? `, page ${results.page} sur ${results.pages}` : ""}`
     : "Trouver un lieu d'aide au numérique";
   return (
-    <Layout ctx={ctx} title={title} hasErrors={hasErrors}>
+    <Layout ctx={ctx} title={title} hasErrors={hasErrors} head={suggestScript ? <script type="module" src={`${suggestScript}?v=${ctx.assetVersion}`}></script> : undefined}>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-l">Trouver un lieu d'aide au numérique</h1>
@@ -102,7 +103,6 @@ export function FinderPage({ ctx, query, errors, choices, results, suggestScript
           </div>
         </div>
       </div>
-      {suggestScript ? <script type="module" src={suggestScript}></script> : null}
     </Layout>
   );
 }

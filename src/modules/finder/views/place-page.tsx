@@ -5,7 +5,7 @@ import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import { joinFrench } from "../../places/domain/french-words.js";
 import { PlaceHours } from "../../places/views/place-hours.js";
-import { feeLabels, directionsUrl, howToGetHelp, mapUrl, supportLabels } from "../domain/place-wording.js";
+import { de, feeLabels, directionsUrl, howToGetHelp, mapUrl, supportLabels } from "../domain/place-wording.js";
 import { formatUpdateDate, fullAddress, phoneLink, servicesInPlainWords, slotHref } from "../domain/result-card.js";
 import type { PublicPlace } from "../finder.queries.js";
 import type { MotifSlots } from "../finder.slots.js";
@@ -71,7 +71,7 @@ export function PlacePage({ ctx, place, motifSlots, now }: PlacePageProps) {
   return (
     <Layout ctx={ctx} title={`${place.nom}, ${place.commune}`}>
       <a href={searchNearby} class="govuk-back-link">
-        Autres lieux près de {place.commune}
+        Autres lieux près {de(place.commune)}
       </a>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">

@@ -45,3 +45,21 @@ export function yearOf(isoDate: string): number {
 export function yearsBetween(from: string, to: string): number {
   return (toDayNumber(to) - toDayNumber(from)) / DAYS_PER_YEAR;
 }
+
+/** ISO date of a day number since 1970-01-01 (inverse of toDayNumber). */
+export function fromDayNumber(day: number): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+/**
+ * The latest acquisition date whose end of life (acquisition + `years`, see addYears) falls on or before
+ * `asOf`: an item is past its end of life exactly when acquired on or before this date. Lets the database
+ * compare dates instead of adding intervals to every row.
+ */
+export function endOfLifeCutoff(asOf: string, years: number): string {
+  let day = toDayNumber(addYears(asOf, -years));
+  // addYears turns 29 February into 28 February, so the cutoff may be a day off either way.
+  while (addYears(fromDayNumber(day), years) > asOf) day -= 1;
+  while (addYears(fromDayNumber(day + 1), years) <= asOf) day += 1;
+  return fromDayNumber(day);
+}

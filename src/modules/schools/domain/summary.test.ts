@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { EQUIPMENT_CATEGORIES, ITEM_STATES } from "./categories.js";
+import { addYears, endOfLifeCutoff, fromDayNumber, toDayNumber } from "./dates.js";
 import type { InventoryItem } from "./inventory.js";
 import { complianceFromCounts, computeCompliance } from "./socle.js";
 import { addLifecycleTotals, countCountedItems, lifecycleTotals } from "./summary.js";
@@ -51,6 +52,27 @@ describe("inventory summary", () => {
           cell.count > 1 ? [{ ...cell, count: 1 }, { ...cell, count: cell.count - 1 }] : [cell],
         );
         expect(complianceFromCounts(school, split)).toEqual(computeCompliance(school, list));
+      }),
+    );
+  });
+});
+
+describe("end-of-life cutoff", () => {
+  it.each([
+    ["2021-02-28", 1, "2020-02-29"],
+    ["2024-02-29", 1, "2023-02-28"],
+    ["2024-02-29", 4, "2020-02-29"],
+    ["2027-03-02", 5, "2022-03-02"],
+  ])("on %s with %i years, items acquired on or before the cutoff are past their end of life", (asOf, years, cutoff) => {
+    expect(endOfLifeCutoff(asOf, years)).toBe(cutoff);
+  });
+
+  it("agrees with acquisition + lifetime for any date", () => {
+    const day = fc.integer({ min: toDayNumber("2000-01-01"), max: toDayNumber("2040-12-31") });
+    fc.assert(
+      fc.property(day, day, fc.integer({ min: 1, max: 12 }), (acquired, today, years) => {
+        const [acq, asOf] = [fromDayNumber(acquired), fromDayNumber(today)];
+        expect(addYears(acq, years) <= asOf).toBe(acq <= endOfLifeCutoff(asOf, years));
       }),
     );
   });

@@ -10,16 +10,21 @@ export function schoolsBase(ctx: PageContext): string {
   return `/t/${ctx.territory!.code}/ecoles`;
 }
 
+// Formatters are built once: Number.prototype.toLocaleString builds one per call, which costs more than
+// rendering a table cell (pages show thousands of figures).
+const decimals = [0, 1, 2].map((d) => new Intl.NumberFormat("fr-FR", { minimumFractionDigits: d, maximumFractionDigits: d }));
+const fixed = (value: number, digits: number) => (decimals[digits] ?? decimals[1]!).format(value);
+
 /** "66,7 %" from a share in 0–1 ("—" when unknown). */
 export function percent(share: number | null, digits = 1): string {
   if (share === null || !Number.isFinite(share)) return "—";
-  return `${(share * 100).toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits })}\u00a0%`;
+  return `${fixed(share * 100, digits)}\u00a0%`;
 }
 
 /** A decimal the French way ("14,4"), "—" when unknown. */
 export function decimal(value: number | null, digits = 1): string {
   if (value === null || !Number.isFinite(value)) return "—";
-  return value.toLocaleString("fr-FR", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return fixed(value, digits);
 }
 
 /** "03/03/2027" from "2027-03-03" ("—" when none). */
@@ -32,7 +37,7 @@ export function shortDate(iso: string | null | undefined): string {
 /** "1 234,50 €" from cents ("—" when unknown). */
 export function euros(cents: number | null): string {
   if (cents === null) return "—";
-  return `${(cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}\u00a0€`;
+  return `${fixed(cents / 100, 2)}\u00a0€`;
 }
 
 /** The French label of a category code (the code itself when unknown). */

@@ -1,0 +1,204 @@
+// Web import of schools files: the upload form (which file, what to do with invalid rows), then the import's
+// progress (the page reloads itself while it runs, no JavaScript) and its report.
+import { formatDateTime, formatNumber } from "../../../lib/format.js";
+import { Table, Tag } from "../../../ui/components.js";
+import type { PageContext } from "../../../ui/context.js";
+import { Button, ErrorSummary, Radios, type FieldErrors } from "../../../ui/form.js";
+import { Layout } from "../../../ui/layout.js";
+import { rowsToWrite, type SchoolsImportRow } from "../schools-import-jobs.js";
+import { IMPORT_NOUNS, type SchoolsImportKind } from "../schools-import.js";
+import type { SchoolAction } from "../schools.policy.js";
+import { SchoolsSubNav, plural, schoolsBase } from "./shared.js";
+
+const KIND_OPTIONS: { value: SchoolsImportKind; text: string; hint: string }[] = [
+  {
+    value: "ecoles",
+    text: "Écoles (annuaire de l'éducation)",
+    hint: "Export CSV de l'annuaire de l'éducation (séparateur « ; »). Seules les écoles ouvertes des communes du territoire sont importées ; les autres lignes sont listées avec leur UAI et la raison.",
+  },
+  { value: "classes", text: "Classes", hint: "Colonnes uai;classe;niveaux;eleves — niveaux séparés par « | », par exemple CE2|CM1." },
+  {
+    value: "equipements",
+    text: "Équipements",
+    hint: "Colonnes uai;classe;categorie;numero_inventaire;modele;date_acquisition;cout_ttc;source_financement;fin_garantie;etat — classe vide : toute l'école. Un équipement déjà inventorié est mis à jour par son numéro d'inventaire.",
+  },
+];
+
+const KIND_TITLES: Record<SchoolsImportKind, string> = { ecoles: "Import d'écoles", classes: "Import de classes", equipements: "Import d'équipements" };
+
+const STATUS: Record<SchoolsImportRow["status"], { text: string; colour: "grey" | "blue" | "green" | "red" }> = {
+  pending: { text: "En attente", colour: "grey" },
+  running: { text: "En cours", colour: "blue" },
+  done: { text: "Terminé", colour: "green" },
+  failed: { text: "Échec", colour: "red" },
+};
+
+/** The upload form, with the latest imports below. */
+export function SchoolsImportFormPage(props: { ctx: PageContext; abilities: Set<SchoolAction>; recent: SchoolsImportRow[]; errors?: FieldErrors; kind?: string; skipInvalid?: string }) {
+  const { ctx, errors = {} } = props;
+  const base = schoolsBase(ctx);
+  const error = errors.fichier;
+  return (
+    <Layout ctx={ctx} title="Importer des fichiers des écoles" hasErrors={Object.keys(errors).length > 0}>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">Importer des fichiers des écoles</h1>
+      <SchoolsSubNav ctx={ctx} abilities={props.abilities} current="/import" />
+      <p class="govuk-body">Importez d'abord les écoles, puis les classes, puis les équipements : chaque fichier s'appuie sur les précédents.</p>
+      {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
+      <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+        <Radios name="type" label="Que contient le fichier ?" legendSize="m" value={props.kind ?? "ecoles"} error={errors.type} options={KIND_OPTIONS} />
+        <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+          <label class="govuk-label govuk-label--m" for="champ-fichier">
+            Fichier à importer
+          </label>
+          <div id="champ-fichier-hint" class="govuk-hint">
+            CSV (UTF-8 ou Windows-1252), 50 Mo au plus.
+          </div>
+          {error ? (
+            <p id="champ-fichier-error" class="govuk-error-message">
+              <span class="govuk-visually-hidden">Erreur :</span> {error}
+            </p>
+          ) : null}
+          <input
+            class={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+            id="champ-fichier"
+            name="fichier"
+            type="file"
+            accept=".csv,text/csv"
+            aria-describedby={error ? "champ-fichier-hint champ-fichier-error" : "champ-fichier-hint"}
+          />
+        </div>
+        <Radios
+          name="lignes_invalides"
+          label="Si des lignes sont invalides"
+          legendSize="m"
+          value={props.skipInvalid ?? "rien"}
+          options={[
+            { value: "rien", text: "Ne rien importer", hint: "Vous corrigez le fichier puis l'importez à nouveau." },
+            { value: "ignorer", text: "Importer les lignes valides", hint: "Les lignes invalides sont listées dans le compte rendu." },
+          ]}
+        />
+        <Button>Importer le fichier</Button>
+      </form>
+      <Table
+        caption="Derniers imports"
+        rows={props.recent}
+        empty="Aucun import pour l'instant."
+        columns={[
+          { header: "Fichier", cell: (r) => <a class="govuk-link" href={`${base}/import/${r.id}`}>{r.filename}</a> },
+          { header: "Contenu", cell: (r) => IMPORT_NOUNS[r.kind].many },
+          { header: "Lancé", cell: (r) => formatDateTime(r.createdAt, true) },
+          { header: "État", cell: (r) => <Tag colour={STATUS[r.status].colour}>{STATUS[r.status].text}</Tag> },
+        ]}
+      />
+    </Layout>
+  );
+}
+
+function Progress({ row }: { row: SchoolsImportRow }) {
+  if (row.status === "pending" || row.totalRows === 0) {
+    return (
+      <>
+        <label class="govuk-label" for="avancement">
+          Vérification des lignes
+        </label>
+        <progress id="avancement" class="govuk-!-width-full">
+          Vérification en cours
+        </progress>
+      </>
+    );
+  }
+  const toWrite = rowsToWrite(row);
+  const noun = IMPORT_NOUNS[row.kind];
+  return (
+    <>
+      <label class="govuk-label" for="avancement">
+        Enregistrement : {formatNumber(row.importedRows)} {noun.many} sur {formatNumber(toWrite)}
+      </label>
+      <progress id="avancement" class="govuk-!-width-full" value={row.importedRows} max={Math.max(1, toWrite)}>
+        {formatNumber(row.importedRows)} sur {formatNumber(toWrite)}
+      </progress>
+    </>
+  );
+}
+
+/** Progress while the import runs (reloading every 2 seconds), then its report. */
+export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: SchoolsImportRow; autoRefresh: boolean }) {
+  const base = schoolsBase(ctx);
+  const running = row.status === "pending" || row.status === "running";
+  const noun = IMPORT_NOUNS[row.kind];
+  const rejected = row.errors.filter((e) => !e.skipped);
+  const skipped = row.errors.filter((e) => e.skipped);
+  return (
+    <Layout ctx={ctx} title={`${KIND_TITLES[row.kind]} : ${row.filename}`}>
+      {/* The layout has no slot in <head>; browsers honour this element in the body too (the Refresh header is also sent). */}
+      {running && autoRefresh ? <meta http-equiv="refresh" content="2" /> : null}
+      <a href={`${base}/import`} class="govuk-back-link">
+        Retour aux imports
+      </a>
+      <h1 class="govuk-heading-l">
+        <span class="govuk-caption-l">{KIND_TITLES[row.kind]}</span>
+        {row.filename}
+      </h1>
+      <p class="govuk-body">
+        <Tag colour={STATUS[row.status].colour}>{STATUS[row.status].text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
+        {row.skipInvalid ? ", en important les lignes valides." : ", sans rien importer si une ligne est invalide."}
+      </p>
+      {running ? (
+        <>
+          <Progress row={row} />
+          <p class="govuk-body">
+            {autoRefresh ? "Cette page se met à jour toute seule. " : null}
+            <a class="govuk-link" href="?actualiser=non">
+              {autoRefresh ? "Arrêter la mise à jour automatique" : "Actualiser la page"}
+            </a>
+          </p>
+        </>
+      ) : row.status === "failed" ? (
+        <p class="govuk-body">L'import s'est arrêté sur une erreur inattendue. Les lignes déjà enregistrées le restent : vous pouvez relancer l'import.</p>
+      ) : (
+        <>
+          <p class="govuk-body-l">
+            {plural(row.importedRows, noun.importedOne, noun.importedMany)} sur{" "}
+            {plural(row.totalRows, "ligne", "lignes")}.
+          </p>
+          {rejected.length > 0 && !row.skipInvalid ? (
+            <p class="govuk-body">Le fichier contient des lignes invalides : rien n'a été importé. Corrigez-les puis importez le fichier à nouveau, ou choisissez d'importer les lignes valides.</p>
+          ) : null}
+        </>
+      )}
+      {!running && row.errors.length > 0 ? (
+        <>
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${base}/import/${row.id}/rapport.csv`} download>
+              Télécharger le compte rendu (CSV : ligne, UAI, statut, champ, raison)
+            </a>
+          </p>
+          {rejected.length > 0 ? (
+            <Table
+              caption={plural(rejected.length, "erreur", "erreurs")}
+              rows={rejected.slice(0, 200)}
+              columns={[
+                { header: "Ligne", cell: (e) => String(e.line), numeric: true },
+                { header: "Champ", cell: (e) => e.field },
+                { header: "Raison", cell: (e) => e.reason },
+              ]}
+            />
+          ) : null}
+          {skipped.length > 0 ? (
+            <Table
+              caption={`${plural(skipped.length, "ligne ignorée", "lignes ignorées")} (hors écoles du territoire)`}
+              rows={skipped.slice(0, 200)}
+              columns={[
+                { header: "Ligne", cell: (e) => String(e.line), numeric: true },
+                { header: "UAI", cell: (e) => e.uai ?? "" },
+                { header: "Raison", cell: (e) => e.reason },
+              ]}
+            />
+          ) : null}
+          {rejected.length > 200 || skipped.length > 200 ? <p class="govuk-body">Les 200 premières lignes de chaque liste sont affichées ; le compte rendu les contient toutes.</p> : null}
+        </>
+      ) : null}
+    </Layout>
+  );
+}
