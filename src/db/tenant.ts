@@ -9,8 +9,8 @@ import type { Db, Tx } from "./client.js";
  */
 export async function withTenant<T>(db: Db, territoryId: number | null, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.territory_id', ${territoryId === null ? "" : String(territoryId)}, true)`);
-    await tx.execute(sql`set local role maillage_app`);
+    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
+    await tx.execute(sql`select set_config('app.territory_id', ${territoryId === null ? "" : String(territoryId)}, true), set_config('role', 'maillage_app', true)`);
     return work(tx);
   });
 }

@@ -41,9 +41,14 @@ export function registerRendering(app: FastifyInstance, deps: AppDeps, assetsDir
     const actor = request.actor;
     const territory = request.territory;
     const urlPath = request.url.split("?")[0] ?? "/";
+    const reply = this;
+    let csrfToken: string | undefined;
     return {
       path: urlPath,
-      csrfToken: this.generateCsrf(),
+      // Lazy: only pages that render a form create the token (and its cookie).
+      get csrfToken() {
+        return (csrfToken ??= reply.generateCsrf());
+      },
       actor,
       territory: territory ? { id: territory.id, code: territory.code, name: territory.name, demo: territory.demo } : null,
       nav: territory ? territoryNav(actor, territory, urlPath) : [],

@@ -177,13 +177,13 @@ function ChoiceFieldset(props: ChoiceProps & { kind: "radio" | "checkbox"; isChe
                   type={kind}
                   value={o.value}
                   checked={props.isChecked(o.value)}
-                  aria-describedby={o.hint ? `${id}-hint` : undefined}
+                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
                 />
                 <label class={`govuk-label ${cls}__label`} for={id}>
                   {o.text}
                 </label>
                 {o.hint ? (
-                  <div id={`${id}-hint`} class={`govuk-hint ${cls}__hint`}>
+                  <div id={`${id}-item-hint`} class={`govuk-hint ${cls}__hint`}>
                     {o.hint}
                   </div>
                 ) : null}

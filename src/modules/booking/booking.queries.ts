@@ -65,6 +65,8 @@ export async function loadSlotInput(
                 eq(appointments.territoryId, territoryId),
                 inArray(appointments.mediatorId, mediatorIds),
                 inArray(appointments.status, [...ACTIVE_STATUSES]),
+                // Appointments last less than a day: this lower bound lets the planner use (mediator_id, starts_at).
+                gte(appointments.startsAt, new Date(windowStart.getTime() - 86_400_000)),
                 lt(appointments.startsAt, windowEnd),
                 gte(appointments.endsAt, windowStart),
               ),

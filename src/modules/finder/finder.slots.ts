@@ -152,12 +152,10 @@ export async function nextSlotsForPlaces(
       if (mayBeBookable(db, place.territoryId, place.id)) byTerritory.set(place.territoryId, [...(byTerritory.get(place.territoryId) ?? []), place.id]);
     }
     const results = await Promise.all(
-      [...byTerritory].map(([territoryId, placeIds]) =>
-        withTenant(db, territoryId, async (tx) => {
-          const bookable = (ids: number[]) => rememberBookable(db, territoryId, ids);
-          return nextSlotsInTerritory(tx, { territoryId, placeIds, now, days: window, limit, bookable });
-        }),
-      ),
+      [...byTerritory].map(([territoryId, placeIds]) => {
+        const bookable = (ids: number[]) => rememberBookable(db, territoryId, ids);
+        return withTenant(db, territoryId, (tx) => nextSlotsInTerritory(tx, { territoryId, placeIds, now, days: window, limit, bookable }));
+      }),
     );
     for (const slots of results) for (const [placeId, motifSlots] of slots) all.set(placeId, motifSlots);
   };

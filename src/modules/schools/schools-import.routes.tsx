@@ -59,7 +59,6 @@ export function registerSchoolsImportRoutes(app: FastifyInstance, _deps: AppDeps
     if (!row) throw new NotFoundError();
     const running = row.status === "pending" || row.status === "running";
     const autoRefresh = text((request.query as Record<string, unknown>).actualiser) !== "non";
-    if (running && autoRefresh) reply.header("refresh", "2");
     return reply.page(<SchoolsImportStatusPage ctx={reply.viewContext()} row={row} autoRefresh={autoRefresh} />);
   });
 

@@ -10,3 +10,24 @@ for (const select of document.querySelectorAll("[data-autosubmit]")) {
   const button = select.form?.querySelector("[data-autosubmit-button]");
   if (button) button.hidden = true;
 }
+
+// Long operations (imports): refresh the progress in place while it runs, without reloading the page
+// (no timed page refresh: WCAG 2.2.1). Without JavaScript, the page offers an "Actualiser" link.
+const live = document.querySelector("[data-live-refresh]");
+if (live) {
+  const seconds = Number(live.getAttribute("data-live-refresh")) || 2;
+  const poll = async () => {
+    const response = await fetch(location.href, { headers: { accept: "text/html" }, credentials: "same-origin" });
+    if (!response.ok) return;
+    const next = new DOMParser().parseFromString(await response.text(), "text/html").querySelector("main");
+    const main = document.querySelector("main");
+    if (!next || !main) return;
+    if (next.querySelector("[data-live-refresh]")) {
+      live.innerHTML = next.querySelector("[data-live-refresh]").innerHTML;
+      setTimeout(poll, seconds * 1000);
+    } else {
+      main.innerHTML = next.innerHTML;
+    }
+  };
+  setTimeout(poll, seconds * 1000);
+}

@@ -115,13 +115,13 @@ function Outcome({ row }: { row: PlacesImportRow }) {
   );
 }
 
-/** Progress while the import runs (the page reloads itself every 2 seconds), then its report. */
+/** Progress while the import runs (updated in place by a small script, or by the "Actualiser" link), then its report. */
 export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: PlacesImportRow; autoRefresh: boolean }) {
   const base = `/t/${ctx.territory!.code}/lieux`;
   const running = row.status === "pending" || row.status === "running";
   const status = STATUS[row.status];
   return (
-    <Layout ctx={ctx} title={`Import de ${row.filename}`} head={running && autoRefresh ? <meta http-equiv="refresh" content="2" /> : null}>
+    <Layout ctx={ctx} title={`Import de ${row.filename}`}>
       <a href={base} class="govuk-back-link">
         Retour aux lieux
       </a>
@@ -132,15 +132,11 @@ export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; 
       </p>
       {running ? (
         <>
-          <Progress row={row} />
+          <div data-live-refresh={autoRefresh ? "2" : undefined} aria-live="polite">
+            <Progress row={row} />
+          </div>
           <p class="govuk-body">
-            {autoRefresh ? (
-              <>
-                Cette page se met à jour toute seule. <a class="govuk-link" href="?actualiser=non">Arrêter la mise à jour automatique</a>
-              </>
-            ) : (
-              <a class="govuk-link" href="?actualiser=non">Actualiser la page</a>
-            )}
+            <a class="govuk-link" href="?actualiser=non">Actualiser la page</a> pour voir l'avancement.
           </p>
         </>
       ) : (

@@ -131,8 +131,6 @@ export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageCo
   const skipped = row.errors.filter((e) => e.skipped);
   return (
     <Layout ctx={ctx} title={`${KIND_TITLES[row.kind]} : ${row.filename}`}>
-      {/* The layout has no slot in <head>; browsers honour this element in the body too (the Refresh header is also sent). */}
-      {running && autoRefresh ? <meta http-equiv="refresh" content="2" /> : null}
       <a href={`${base}/import`} class="govuk-back-link">
         Retour aux imports
       </a>
@@ -146,12 +144,11 @@ export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageCo
       </p>
       {running ? (
         <>
-          <Progress row={row} />
+          <div data-live-refresh={autoRefresh ? "2" : undefined} aria-live="polite">
+            <Progress row={row} />
+          </div>
           <p class="govuk-body">
-            {autoRefresh ? "Cette page se met à jour toute seule. " : null}
-            <a class="govuk-link" href="?actualiser=non">
-              {autoRefresh ? "Arrêter la mise à jour automatique" : "Actualiser la page"}
-            </a>
+            <a class="govuk-link" href="?actualiser=non">Actualiser la page</a> pour voir l'avancement.
           </p>
         </>
       ) : row.status === "failed" ? (
