@@ -46,6 +46,8 @@ if (run("finder")) {
       { what: "finder page throughput", figure: `${Math.round(f.finder.requestsPerSecond)} req/s`, target: "—", ok: true },
       { what: "static route throughput (stylesheet)", figure: `${Math.round(f.staticCss.requestsPerSecond)} req/s`, target: "—", ok: true },
       { what: "ratio finder / static route", figure: f.ratioToStatic.toFixed(2), target: "≥ 0.3", ok: f.meetsTargets.ratio },
+      { what: "finder sorted by first free slot: throughput, p99", figure: `${Math.round(f.finderBySlotWithPositionIndex.requestsPerSecond)} req/s, ${ms(f.finderBySlotWithPositionIndex.p99Ms)}`, target: "—", ok: true },
+      { what: "static route p99 (for scale)", figure: ms(f.staticCss.p99Ms), target: "—", ok: true },
       { what: "next free slots, 10 mediators, 500 appointments over 4 weeks (median)", figure: ms(f.nextSlots.medianMs), target: "≤ 5 ms", ok: f.meetsTargets.nextSlots },
     ],
   });
