@@ -40,6 +40,11 @@ export function buildAssets(options: { force?: boolean } = {}): void {
   for (const file of fs.readdirSync(path.join(root, "src/ui/client"))) {
     if (file !== "init.js" && /\.(js|svg)$/.test(file)) fs.copyFileSync(path.join(root, "src/ui/client", file), path.join(out, file));
   }
+  // Leaflet for the optional finder map (served only when MAP_TILE_URL is set).
+  const leaflet = path.join(root, "node_modules/leaflet/dist");
+  fs.cpSync(path.join(leaflet, "leaflet.js"), path.join(out, "leaflet/leaflet.js"));
+  fs.cpSync(path.join(leaflet, "leaflet.css"), path.join(out, "leaflet/leaflet.css"));
+  fs.cpSync(path.join(leaflet, "images"), path.join(out, "leaflet/images"), { recursive: true });
   fs.writeFileSync(stamp, css.css);
 }
 

@@ -14,6 +14,8 @@ export type Config = {
   demo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; label: string } | undefined;
   mapTileUrl: string | undefined;
+  /** Credit shown on the map, as the tile provider requires (MAP_ATTRIBUTION). */
+  mapAttribution: string;
   worker: boolean;
   /** Which proxies may set X-Forwarded-* (TRUST_PROXY: "true", or addresses/CIDRs like "127.0.0.1,10.0.0.0/8"); off by default. */
   trustProxy: boolean | string;
@@ -44,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     mapTileUrl: env.MAP_TILE_URL || undefined,
+    mapAttribution: env.MAP_ATTRIBUTION ?? "© les contributeurs d'OpenStreetMap",
     worker: env.MAILLAGE_WORKER !== "0",
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === "0" || env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
   };

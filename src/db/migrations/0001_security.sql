@@ -7,7 +7,13 @@ DO $$ BEGIN
   END IF;
 END $$;
 --> statement-breakpoint
-GRANT maillage_app TO CURRENT_USER;
+-- The migrating role must be able to SET ROLE maillage_app. Skip the grant when it already can (e.g. the role was
+-- created beforehand by a superuser and granted to it), so no admin option on the role is needed then.
+DO $$ BEGIN
+  IF NOT pg_has_role(current_user, 'maillage_app', 'MEMBER') THEN
+    GRANT maillage_app TO CURRENT_USER;
+  END IF;
+END $$;
 --> statement-breakpoint
 GRANT USAGE ON SCHEMA public TO maillage_app;
 --> statement-breakpoint

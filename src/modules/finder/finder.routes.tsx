@@ -24,6 +24,8 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
   // The suggestion script is an enhancement: the page links it only when the asset build ships it.
   const suggestScript = fs.existsSync(path.join(assetsDir, SUGGEST_SCRIPT)) ? `/assets/${SUGGEST_SCRIPT}` : undefined;
 
+  const map = deps.config.mapTileUrl ? { tileUrl: deps.config.mapTileUrl, attribution: deps.config.mapAttribution } : undefined;
+
   app.get("/lieux", async (request, reply) => {
     const raw = request.query as RawQuery;
     const query = parseFinderQuery(raw);
@@ -35,7 +37,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
       const errors = { commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` };
       return reply.page(<FinderPage ctx={ctx} query={query} errors={errors} choices={outcome.choices} suggestScript={suggestScript} />);
     }
-    return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} results={outcome.results} suggestScript={suggestScript} />);
+    return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} results={outcome.results} suggestScript={suggestScript} map={map} />);
   });
 
   // Commune names for the optional suggestion script (same origin, JSON, cacheable: the geography is static).

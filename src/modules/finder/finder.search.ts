@@ -35,7 +35,11 @@ export type SearchResults = {
   page: number;
   pages: number;
   cards: ResultCard[];
+  /** Positions of the places on this page, for the optional map. */
+  points: MapPoint[];
 };
+
+export type MapPoint = { id: number; nom: string; lat: number; lon: number };
 
 export type SearchOutcome =
   | { kind: "errors"; errors: Record<string, string> }
@@ -108,5 +112,6 @@ export async function runSearch(db: Db, query: FinderQuery, now: Date): Promise<
     resultCard(c, { distanceKm: c.distanceKm, inSearchedCommune: c.matchRank === 0, slot: slotOf(slots, c.id), slotDays: SLOT_DAYS, now }),
   );
   const capped = found.rows.length >= MAX_RESULTS && ranked.length >= MAX_RESULTS;
-  return { kind: "results", results: { area, positionBasis: found.basis, total: candidates.length, capped, page, pages, cards } };
+  const points = onPage.flatMap((c) => (c.latitude != null && c.longitude != null ? [{ id: c.id, nom: c.nom, lat: c.latitude, lon: c.longitude }] : []));
+  return { kind: "results", results: { area, positionBasis: found.basis, total: candidates.length, capped, page, pages, cards, points } };
 }

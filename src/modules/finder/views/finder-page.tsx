@@ -17,6 +17,8 @@ export type FinderPageProps = {
   results?: SearchResults | undefined;
   /** URL of the optional suggestion script, when it is installed. */
   suggestScript?: string | undefined;
+  /** Map tiles (MAP_TILE_URL): the map is an enhancement shown under the list, only when configured. */
+  map?: { tileUrl: string; attribution: string } | undefined;
 };
 
 function countText(total: number): string {
@@ -49,7 +51,24 @@ function orderText(results: SearchResults, query: FinderQuery): string[] {
   return lines;
 }
 
-function Results({ results, query }: { results: SearchResults; query: FinderQuery }) {
+/** The map container: filled by /assets/finder-map.js when JavaScript runs; hidden otherwise. */
+function MapEnhancement({ results, map }: { results: SearchResults; map: { tileUrl: string; attribution: string } }) {
+  if (results.points.length === 0) return null;
+  return (
+    <div
+      class="maillage-map"
+      id="carte-lieux"
+      hidden
+      role="region"
+      aria-label="Carte des lieux de cette page (la liste donne les mêmes informations)"
+      data-tiles={map.tileUrl}
+      data-attribution={map.attribution}
+      data-points={JSON.stringify(results.points)}
+    ></div>
+  );
+}
+
+function Results({ results, query, map }: { results: SearchResults; query: FinderQuery; map?: { tileUrl: string; attribution: string } | undefined }) {
   const first = (results.page - 1) * 10 + 1;
   return (
     <section aria-labelledby="resultats">
@@ -74,19 +93,36 @@ function Results({ results, query }: { results: SearchResults; query: FinderQuer
       ) : (
         <ResultList cards={results.cards} start={first} labelledBy="resultats" />
       )}
+      {map ? <MapEnhancement results={results} map={map} /> : null}
       <Pagination page={results.page} pages={results.pages} href={(page) => finderUrl(query, { page })} />
     </section>
   );
 }
 
 /** The finder page. */
-export function FinderPage({ ctx, query, errors, choices, results, suggestScript }: FinderPageProps) {
+export function FinderPage({ ctx, query, errors, choices, results, suggestScript, map }: FinderPageProps) {
   const hasErrors = Object.keys(errors).length > 0;
   const title = results
     ? `Lieux d'aide au numérique près ${de(results.area.label)}${results.pages > 1 ? `, page ${results.page} sur ${results.pages}` : ""}`
     : "Trouver un lieu d'aide au numérique";
   return (
-    <Layout ctx={ctx} title={title} hasErrors={hasErrors} head={suggestScript ? <script type="module" src={`${suggestScript}?v=${ctx.assetVersion}`}></script> : undefined}>
+    <Layout
+      ctx={ctx}
+      title={title}
+      hasErrors={hasErrors}
+      head={
+        <>
+          {suggestScript ? <script type="module" src={`${suggestScript}?v=${ctx.assetVersion}`}></script> : null}
+          {map && results?.points.length ? (
+            <>
+              <link rel="stylesheet" href={`/assets/leaflet/leaflet.css?v=${ctx.assetVersion}`} />
+              <script src={`/assets/leaflet/leaflet.js?v=${ctx.assetVersion}`} defer></script>
+              <script src={`/assets/finder-map.js?v=${ctx.assetVersion}`} defer></script>
+            </>
+          ) : null}
+        </>
+      }
+    >
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-l">Trouver un lieu d'aide au numérique</h1>
@@ -96,7 +132,7 @@ export function FinderPage({ ctx, query, errors, choices, results, suggestScript
             </p>
           )}
           <ErrorSummary errors={errors} />
-          {results ? <Results results={results} query={query} /> : null}
+          {results ? <Results results={results} query={query} map={map} /> : null}
           <div id="recherche">
             {results ? <h2 class="govuk-heading-m">Modifier la recherche</h2> : null}
             <FinderForm query={query} errors={errors} choices={choices} suggestions={Boolean(suggestScript)} />
