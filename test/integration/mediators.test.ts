@@ -203,5 +203,9 @@ describe.each(engines)("mediators back-office on %s", (engine) => {
     expect((await client.post(url("/reglages-accompagnement"), { contactRetentionDays: "30", reminderHours: "24" })).statusCode).toBe(303);
     const [row] = await t.database.db.select().from(inclusionSettings).where(eq(inclusionSettings.territoryId, territoryId));
     expect(row).toMatchObject({ contactRetentionDays: 30, reminderHours: 24, smsEnabled: false });
+    await client.post(url("/reglages-accompagnement"), { contactRetentionDays: "30", reminderHours: "24", smsEnabled: "oui" });
+    const [withSms] = await t.database.db.select().from(inclusionSettings).where(eq(inclusionSettings.territoryId, territoryId));
+    expect(withSms!.smsEnabled).toBe(true);
+    expect((await client.get(url("/reglages-accompagnement"))).body).toMatch(/name="smsEnabled"[^>]*value="oui"[^>]*checked|name="smsEnabled"[^>]*checked[^>]*value="oui"/);
   });
 });

@@ -28,7 +28,7 @@ export async function setMotifActive(db: Executor, props: { territoryId: number;
   return true;
 }
 
-/** Saves the territory's retention and reminder settings (SMS stays as it was). */
+/** Saves the territory's retention, reminder and SMS settings. */
 export async function saveInclusionSettings(db: Executor, props: { territoryId: number; input: SettingsInput; actor: AuditActor }): Promise<void> {
   const { territoryId, input, actor } = props;
   await db.insert(inclusionSettings).values({ territoryId, ...input }).onConflictDoUpdate({ target: inclusionSettings.territoryId, set: input });

@@ -37,7 +37,7 @@ export async function getMotifDetails(db: Executor, { territoryId, motifId }: { 
 /** The territory's retention and reminder settings, or the defaults when never saved. */
 export async function getInclusionSettings(db: Executor, { territoryId }: { territoryId: number }): Promise<SettingsInput> {
   const [row] = await db
-    .select({ contactRetentionDays: inclusionSettings.contactRetentionDays, reminderHours: inclusionSettings.reminderHours })
+    .select({ contactRetentionDays: inclusionSettings.contactRetentionDays, reminderHours: inclusionSettings.reminderHours, smsEnabled: inclusionSettings.smsEnabled })
     .from(inclusionSettings)
     .where(eq(inclusionSettings.territoryId, territoryId));
   return row ?? settingsDefaults;

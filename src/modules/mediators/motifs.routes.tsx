@@ -96,17 +96,17 @@ export function registerMotifRoutes(app: FastifyInstance, _deps: AppDeps): void 
     const territory = request.territory!;
     if (!canMediators(request.actor, "settings.manage", territory.id)) throw new NotFoundError();
     const settings = await request.tenant((tx) => getInclusionSettings(tx, { territoryId: territory.id }));
-    const values = { contactRetentionDays: String(settings.contactRetentionDays), reminderHours: String(settings.reminderHours) };
-    return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} notice={doneCode(request)} />);
+    const values = { contactRetentionDays: String(settings.contactRetentionDays), reminderHours: String(settings.reminderHours), smsEnabled: settings.smsEnabled ? "oui" : "" };
+    return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} notice={doneCode(request)} smsProvider={Boolean(process.env.SMS_PROVIDER_URL)} />);
   });
 
   app.post("/t/:code/reglages-accompagnement", async (request, reply) => {
     const territory = request.territory!;
     if (!canMediators(request.actor, "settings.manage", territory.id)) throw new ForbiddenError();
     const body = formBody(request);
-    const values = { contactRetentionDays: text(body.contactRetentionDays), reminderHours: text(body.reminderHours) };
+    const values = { contactRetentionDays: text(body.contactRetentionDays), reminderHours: text(body.reminderHours), smsEnabled: text(body.smsEnabled) === "oui" ? "oui" : "" };
     const form = parseSettingsForm(values);
-    if (!form.ok) return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} errors={form.errors} />, 400);
+    if (!form.ok) return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} errors={form.errors} smsProvider={Boolean(process.env.SMS_PROVIDER_URL)} />, 400);
     await request.tenant((tx) => saveInclusionSettings(tx, { territoryId: territory.id, input: form.data, actor: actorForAudit(request) }));
     return reply.redirect(`/t/${territory.code}/reglages-accompagnement?fait=reglages`, 303);
   });

@@ -30,15 +30,16 @@ export function parseMediatorForm(values: MediatorValues, placeIds: readonly num
   return { ok: true, data: { ...parsed.data, email: parsed.data.email === "" ? null : parsed.data.email.toLowerCase() } };
 }
 
-export type SettingsValues = { contactRetentionDays: string; reminderHours: string };
-export type SettingsInput = { contactRetentionDays: number; reminderHours: number };
+export type SettingsValues = { contactRetentionDays: string; reminderHours: string; smsEnabled: string };
+export type SettingsInput = { contactRetentionDays: number; reminderHours: number; smsEnabled: boolean };
 
 /** Defaults when a territory never saved its settings: contact details kept 90 days, reminder 48 h before. */
-export const settingsDefaults: SettingsInput = { contactRetentionDays: 90, reminderHours: 48 };
+export const settingsDefaults: SettingsInput = { contactRetentionDays: 90, reminderHours: 48, smsEnabled: false };
 
 const settingsSchema = z.object({
   contactRetentionDays: wholeNumber("la durée de conservation", "jours", 1, 365, 90),
   reminderHours: wholeNumber("le délai du rappel", "heures", 1, 168, 48),
+  smsEnabled: z.string().transform((v) => v === "oui"),
 });
 
 /** Checks the accompaniment settings form. */

@@ -31,7 +31,11 @@ describe("motif form", () => {
 
 describe("settings form", () => {
   it("keeps contact details between 1 and 365 days", () => {
-    expect(parseSettingsForm({ contactRetentionDays: "400", reminderHours: "48" })).toEqual({ ok: false, errors: { contactRetentionDays: "La durée de conservation doit être entre 1 et 365 jours" } });
-    expect(parseSettingsForm({ contactRetentionDays: "30", reminderHours: "24" })).toEqual({ ok: true, data: { contactRetentionDays: 30, reminderHours: 24 } });
+    expect(parseSettingsForm({ contactRetentionDays: "400", reminderHours: "48", smsEnabled: "" })).toEqual({ ok: false, errors: { contactRetentionDays: "La durée de conservation doit être entre 1 et 365 jours" } });
+    expect(parseSettingsForm({ contactRetentionDays: "30", reminderHours: "24", smsEnabled: "" })).toEqual({ ok: true, data: { contactRetentionDays: 30, reminderHours: 24, smsEnabled: false } });
+  });
+
+  it("turns SMS on only when the box is ticked", () => {
+    expect(parseSettingsForm({ contactRetentionDays: "90", reminderHours: "48", smsEnabled: "oui" })).toEqual({ ok: true, data: { contactRetentionDays: 90, reminderHours: 48, smsEnabled: true } });
   });
 });

@@ -1,12 +1,12 @@
 // The territory's accompaniment settings: how long citizens' contact details are kept, when reminders go out.
 import type { PageContext } from "../../../ui/context.js";
-import { Button, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import type { SettingsValues } from "../domain/mediator-form.js";
 import { DoneNotice } from "./view-parts.js";
 
 /** The settings form for coordinators. */
-export function SettingsPage({ ctx, values, errors = {}, notice }: { ctx: PageContext; values: SettingsValues; errors?: FieldErrors; notice?: string }) {
+export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider }: { ctx: PageContext; values: SettingsValues; errors?: FieldErrors; notice?: string; smsProvider: boolean }) {
   return (
     <Layout ctx={ctx} title="Réglages des rendez-vous" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -31,6 +31,21 @@ export function SettingsPage({ ctx, values, errors = {}, notice }: { ctx: PageCo
           hint="Entre 1 et 168 heures (7 jours), 48 heures par défaut. Vaut pour les rendez-vous pris après l'enregistrement. Un rendez-vous pris moins longtemps à l'avance n'a pas de rappel."
           value={values.reminderHours}
           error={errors.reminderHours}
+        />
+        <Checkboxes
+          name="smsEnabled"
+          label="SMS"
+          legendSize="s"
+          options={[
+            {
+              value: "oui",
+              text: "Envoyer le rappel par SMS aux personnes qui ont donné un téléphone",
+              hint: smsProvider
+                ? "Aussi une confirmation par SMS pour un rendez-vous pris trop tard pour le rappel. Chaque SMS a un coût."
+                : "Aucun fournisseur de SMS n'est configuré sur cette installation : ce réglage ne prendra effet qu'une fois SMS_PROVIDER_URL renseigné.",
+            },
+          ]}
+          values={values.smsEnabled ? ["oui"] : []}
         />
         <Button>Enregistrer les réglages</Button>
       </form>
