@@ -9,8 +9,10 @@ import type { Db, Tx } from "./client.js";
  */
 export async function withTenant<T>(db: Db, territoryId: number | null, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    // One round trip: set_config('role', …, true) is SET LOCAL ROLE.
-    await tx.execute(sql`select set_config('app.territory_id', ${territoryId === null ? "" : String(territoryId)}, true), set_config('role', 'maillage_app', true)`);
+    if (territoryId !== null && !Number.isSafeInteger(territoryId)) throw new Error(`Invalid territory id ${territoryId}`);
+    // One round trip with no parameters (simple protocol): set_config('role', …, true) is SET LOCAL ROLE.
+    // The id is a checked integer, so inlining it is safe.
+    await tx.execute(sql.raw(`select set_config('app.territory_id', '${territoryId ?? ""}', true), set_config('role', 'maillage_app', true)`));
     return work(tx);
   });
 }
