@@ -33,15 +33,30 @@ export type BookingResult =
   | { ok: true; appointmentId: string; mediatorId: number; startsAt: Date; endsAt: Date }
   | { ok: false; reason: "taken" | "not-bookable"; alternatives: Slot[] };
 
-/** True for PostgreSQL's exclusion_violation (23P01), however the driver wraps it. */
+/**
+ * True for PostgreSQL's exclusion_violation (23P01), however the driver wraps it — and for a deadlock (40P01)
+ * between two inserts checking the same exclusion constraint, which also means "someone else is taking it".
+ */
 export function isOverlapError(error: unknown): boolean {
   let e: unknown = error;
   for (let depth = 0; e && depth < 4; depth++) {
-    if ((e as { code?: string }).code === "23P01") return true;
+    const code = (e as { code?: string }).code;
+    if (code === "23P01" || code === "40P01") return true;
     e = (e as { cause?: unknown }).cause;
   }
   return false;
 }
+
+/**
+ * Queues concurrent bookings of one mediator (transaction-scoped advisory lock). The exclusion constraint stays
+ * the guarantee; the lock only spares PostgreSQL the deadlocks that concurrent exclusion checks can cause, so a
+ * request that loses sees the winner's committed row and gets its conflict at once.
+ */
+async function queueForMediator(tx: Tx, mediatorId: number): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${MEDIATOR_LOCK_SPACE}, ${mediatorId})`);
+}
+
+const MEDIATOR_LOCK_SPACE = 7_242_001;
 
 async function alternativesAround(tx: Tx, req: BookingRequest, motif: NonNullable<Awaited<ReturnType<typeof getMotif>>>): Promise<Slot[]> {
   const day = parisDateOf(req.start.getTime());
@@ -67,6 +82,7 @@ export async function bookAppointment(tx: Tx, req: BookingRequest): Promise<Book
     const mediatorId = pickMediator({ mediatorIds: candidates }, load)!;
     candidates.splice(candidates.indexOf(mediatorId), 1);
     try {
+      await queueForMediator(tx, Number(mediatorId));
       const [row] = await tx.transaction((sp) =>
         sp
           .insert(appointments)
@@ -220,6 +236,7 @@ export async function rescheduleAppointment(tx: Tx, req: RescheduleRequest): Pro
     const mediatorId = pickMediator({ mediatorIds: candidates }, load)!;
     candidates.splice(candidates.indexOf(mediatorId), 1);
     try {
+      await queueForMediator(tx, Number(mediatorId));
       await tx.transaction((sp) =>
         sp
           .update(appointments)
