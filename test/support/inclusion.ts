@@ -2,6 +2,7 @@
 import type { Database } from "../../src/db/client.js";
 import { mediatorPlaces, mediators, motifs, places, plages } from "../../src/db/schema/index.js";
 import type { LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
+import { searchColumns } from "../../src/modules/places/places.commands.js";
 
 let seq = 0;
 
@@ -29,22 +30,7 @@ export function lieuRecord(overrides: Partial<LieuRecord> = {}): LieuRecord {
 export async function makePlace(database: Database, { territoryId, record = lieuRecord(), published = true }: { territoryId: number; record?: LieuRecord; published?: boolean }) {
   const [row] = await database.db
     .insert(places)
-    .values({
-      territoryId,
-      standardId: record.id,
-      nom: record.nom,
-      commune: record.commune,
-      codePostal: record.code_postal,
-      codeInsee: record.code_insee ?? null,
-      latitude: record.latitude ?? null,
-      longitude: record.longitude ?? null,
-      services: record.services,
-      priseEnChargeSpecifique: record.prise_en_charge_specifique ?? [],
-      fraisACharge: record.frais_a_charge ?? [],
-      horaires: record.horaires ?? null,
-      record,
-      published,
-    })
+    .values({ territoryId, ...searchColumns(record), published })
     .returning();
   return row!;
 }

@@ -5,6 +5,7 @@ import type { Tx } from "../../db/client.js";
 import { activities, appointments, mediatorPlaces, mediators, memberships, motifs, places, plages, users } from "../../db/schema/index.js";
 import { addDays, parisDateOf, parisToInstant } from "../../lib/paris-time.js";
 import type { LieuRecord } from "../places/import-export/lieu-record.js";
+import { searchColumns } from "../places/places.commands.js";
 import { DEMO_EMAIL_DOMAIN } from "./demo.seed.js";
 
 type DemoPlace = { key: string; nom: string; commune: string; insee: string; cp: string; adresse: string; lat: number; lon: number; typologie: string; horaires: string; services: string[]; programmes?: string[]; specifique?: string[] };
@@ -55,7 +56,7 @@ export async function seedDemoInclusion(tx: Tx, { territoryId, now }: { territor
     const record = recordOf(p, i);
     const [row] = await tx
       .insert(places)
-      .values({ territoryId, standardId: record.id, nom: p.nom, commune: p.commune, codePostal: p.cp, codeInsee: p.insee, latitude: p.lat, longitude: p.lon, services: p.services, priseEnChargeSpecifique: p.specifique ?? [], fraisACharge: ["Gratuit"], horaires: p.horaires, record, demo: true })
+      .values({ territoryId, ...searchColumns(record), demo: true })
       .returning({ id: places.id });
     placeIds.push(row!.id);
   }
