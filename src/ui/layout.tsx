@@ -32,14 +32,7 @@ export function Layout({ ctx, title, children, hasErrors, wide, head }: LayoutPr
         <a href="#contenu" class="govuk-skip-link" data-module="govuk-skip-link">
           Aller au contenu
         </a>
-        <Header ctx={ctx} />
-        {ctx.demo || ctx.territory?.demo ? (
-          <div class="maillage-demo-banner" role="note">
-            <div class="govuk-width-container">
-              <strong>Démonstration</strong> : les données affichées sont fictives ou d'exemple, à ne pas utiliser.
-            </div>
-          </div>
-        ) : null}
+        <Header ctx={ctx} demo={ctx.demo || Boolean(ctx.territory?.demo)} />
         {ctx.nav.length > 0 ? <ServiceNavigation ctx={ctx} /> : null}
         <div class={wide ? "govuk-width-container maillage-wide" : "govuk-width-container"}>
           <main class="govuk-main-wrapper" id="contenu" role="main" tabIndex={-1}>
@@ -53,7 +46,7 @@ export function Layout({ ctx, title, children, hasErrors, wide, head }: LayoutPr
   );
 }
 
-function Header({ ctx }: { ctx: PageContext }) {
+function Header({ ctx, demo }: { ctx: PageContext; demo: boolean }) {
   const actor = ctx.actor;
   return (
     <header class="maillage-header" role="banner">
@@ -82,6 +75,13 @@ function Header({ ctx }: { ctx: PageContext }) {
           )}
         </div>
       </div>
+      {demo ? (
+        <div class="maillage-demo-banner" role="note">
+          <div class="govuk-width-container">
+            <strong>Démonstration</strong> : les données affichées sont fictives ou d'exemple, à ne pas utiliser.
+          </div>
+        </div>
+      ) : null}
     </header>
   );
 }
