@@ -1,54 +1,8 @@
 // Small pieces shared by the mediators and motifs pages: link buttons, delete buttons, back links, notices.
-import type { ComponentChildren } from "preact";
-import { Notice } from "../../../ui/components.js";
-import { CsrfField } from "../../../ui/form.js";
 import { dateLabel, recurrenceLabel, timeLabel, weekdayNames } from "../domain/labels.js";
 import type { ExistingPlage } from "../domain/plage-rules.js";
 
-/** A link that looks like a button (to open a form page). */
-export function LinkButton({ href, children, secondary }: { href: string; children: ComponentChildren; secondary?: boolean }) {
-  return (
-    <a href={href} role="button" draggable={false} class={`govuk-button${secondary ? " govuk-button--secondary" : ""}`} data-module="govuk-button">
-      {children}
-    </a>
-  );
-}
-
-/** A one-button form posting to `action` (delete, deactivate…); `hidden` completes the label for screen readers. */
-export function PostButton({ action, csrfToken, children, hidden, warning, name, value }: {
-  action: string;
-  csrfToken: string;
-  children: ComponentChildren;
-  hidden?: string;
-  warning?: boolean;
-  name?: string;
-  value?: string;
-}) {
-  return (
-    <form method="post" action={action} class="maillage-inline-form">
-      <CsrfField token={csrfToken} />
-      <button type="submit" name={name} value={value} class={`govuk-button govuk-button--${warning ? "warning" : "secondary"} govuk-!-margin-bottom-0`} data-module="govuk-button">
-        {children}
-        {hidden ? <span class="govuk-visually-hidden"> {hidden}</span> : null}
-      </button>
-    </form>
-  );
-}
-
-/** The GOV.UK back link above a page's heading. */
-export function BackLink({ href, children = "Retour" }: { href: string; children?: ComponentChildren }) {
-  return (
-    <a href={href} class="govuk-back-link">
-      {children}
-    </a>
-  );
-}
-
-/** The success banner matching a `?fait=` code, if known. */
-export function DoneNotice({ notice, messages }: { notice: string | undefined; messages: Record<string, string> }) {
-  const message = notice ? messages[notice] : undefined;
-  return message ? <Notice title={message} success /> : null;
-}
+export { BackLink, DoneNotice, LinkButton, PostButton } from "../../../ui/components.js";
 
 /** Weekday checkboxes' options, lundi to dimanche. */
 export const weekdayOptions = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: String(d), text: capitalise(weekdayNames[d]!) }));

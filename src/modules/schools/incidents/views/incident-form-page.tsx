@@ -4,7 +4,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { Button, ErrorSummary, Select, Textarea, fieldId, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { STATE_LABELS, isItemState } from "../../domain/categories.js";
-import { BackLink } from "../../plan/views/parts.js";
+import { BackLink } from "../../../../ui/components.js";
 import { itemLabel } from "../incidents.mails.js";
 import type { ReportableItem, SchoolChoice } from "../incidents.queries.js";
 

@@ -5,7 +5,7 @@ import { Button, CsrfField, ErrorSummary, Radios, Textarea, type FieldErrors } f
 import { formatDateTime } from "../../../../lib/format.js";
 import { Layout } from "../../../../ui/layout.js";
 import { STATE_LABELS, isItemState } from "../../domain/categories.js";
-import { BackLink, DoneNotice } from "../../plan/views/parts.js";
+import { BackLink, DoneNotice } from "../../../../ui/components.js";
 import { canMoveTo, OUTCOME_LABELS } from "../incident-rules.js";
 import type { IncidentRow } from "../incidents.queries.js";
 import { incidentItemLabel, StatusTag } from "./incidents-page.js";

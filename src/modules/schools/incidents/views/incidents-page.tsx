@@ -5,7 +5,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { Button, Select } from "../../../../ui/form.js";
 import { formatShortDate } from "../../../../lib/format.js";
 import { Layout } from "../../../../ui/layout.js";
-import { LinkButton } from "../../plan/views/parts.js";
+import { LinkButton } from "../../../../ui/components.js";
 import { STATUS_COLOURS, STATUS_LABELS } from "../incident-rules.js";
 import { itemLabel } from "../incidents.mails.js";
 import type { IncidentRow } from "../incidents.queries.js";

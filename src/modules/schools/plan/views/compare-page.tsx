@@ -5,7 +5,7 @@ import type { comparePlans, MoneyTotals } from "../../domain/plan.js";
 import { formatEuros } from "../money.js";
 import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
 import type { ScenarioRow } from "../plan.queries.js";
-import { BackLink } from "./parts.js";
+import { BackLink } from "../../../../ui/components.js";
 import { periodLabel } from "./scenarios-page.js";
 
 type Props = {

@@ -8,7 +8,7 @@ import { CATEGORY_LABELS } from "../../domain/categories.js";
 import { formatEuros } from "../money.js";
 import { GAP_SCHEDULE_LABELS, type PlanReport } from "../plan-report.js";
 import type { ScenarioRow } from "../plan.queries.js";
-import { BackLink, DoneNotice, LinkButton, PostButton } from "./parts.js";
+import { BackLink, DoneNotice, LinkButton, PostButton } from "../../../../ui/components.js";
 import { periodLabel } from "./scenarios-page.js";
 
 const notices: Record<string, string> = {

@@ -3,7 +3,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import type { PriceValues, RuleValues } from "../plan-form.js";
-import { BackLink, DoneNotice } from "./parts.js";
+import { BackLink, DoneNotice } from "../../../../ui/components.js";
 import { PriceFields, RuleFields, SaveAndAddButtons } from "./catalogue-fields.js";
 
 const notices: Record<string, string> = {

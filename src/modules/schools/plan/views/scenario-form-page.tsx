@@ -8,7 +8,7 @@ import { SCENARIO_MAX_YEARS, SCENARIO_MIN_YEARS } from "../plan-build.js";
 import type { PriceValues, RuleValues, ScenarioValues } from "../plan-form.js";
 import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
 import { PriceFields, RuleFields, SaveAndAddButtons } from "./catalogue-fields.js";
-import { BackLink } from "./parts.js";
+import { BackLink } from "../../../../ui/components.js";
 
 type Props = {
   ctx: PageContext;

@@ -4,7 +4,7 @@ import { Button, Select } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
 import type { ScenarioRow } from "../plan.queries.js";
-import { DoneNotice, LinkButton, PostButton } from "./parts.js";
+import { DoneNotice, LinkButton, PostButton } from "../../../../ui/components.js";
 
 const notices: Record<string, string> = {
   suppression: "Le scénario a été supprimé.",

@@ -4,7 +4,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { Layout } from "../../../../ui/layout.js";
 import { formatNumber } from "../../../../lib/format.js";
 import { CATEGORY_LABELS } from "../../domain/categories.js";
-import { BackLink } from "../../plan/views/parts.js";
+import { BackLink } from "../../../../ui/components.js";
 import type { SchoolTrainingRow } from "../training.queries.js";
 
 type Props = { ctx: PageContext; rows: (SchoolTrainingRow & { link: string })[]; linkValidUntil: string };

@@ -3,7 +3,7 @@ import type { PageContext } from "../../../../ui/context.js";
 import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { CATEGORY_LABELS, EQUIPMENT_CATEGORIES } from "../../domain/categories.js";
-import { BackLink } from "../../plan/views/parts.js";
+import { BackLink } from "../../../../ui/components.js";
 import type { SessionValues } from "../training-form.js";
 
 type Props = { ctx: PageContext; values: SessionValues; errors?: FieldErrors; sessionId?: number };

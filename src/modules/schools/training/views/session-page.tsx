@@ -3,7 +3,7 @@ import { SummaryList } from "../../../../ui/components.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Button, CsrfField } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
-import { BackLink, DoneNotice, LinkButton, PostButton } from "../../plan/views/parts.js";
+import { BackLink, DoneNotice, LinkButton, PostButton } from "../../../../ui/components.js";
 import { sessionWhen } from "../training.mails.js";
 import type { RegistrationRow, SessionRow } from "../training.queries.js";
 import { categoriesLabel } from "./sessions-page.js";

@@ -2,7 +2,7 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { Layout } from "../../../../ui/layout.js";
 import { CATEGORY_LABELS, isEquipmentCategory } from "../../domain/categories.js";
-import { DoneNotice, LinkButton } from "../../plan/views/parts.js";
+import { DoneNotice, LinkButton } from "../../../../ui/components.js";
 import { sessionWhen } from "../training.mails.js";
 import type { SessionRow } from "../training.queries.js";
 
