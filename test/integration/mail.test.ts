@@ -5,7 +5,7 @@ import { jobs, mails } from "../../src/db/schema/index.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { retryDelayMs } from "../../src/modules/jobs/jobs.queue.js";
 import { queueMail } from "../../src/modules/mail/mail.commands.js";
-import { smtpOptions, storeOnlyTransport, transportFor } from "../../src/modules/mail/mail.transport.js";
+import { smtpOptions, storeOnlyTransport } from "../../src/modules/mail/mail.transport.js";
 import { startWorker } from "../../src/worker.js";
 import { testConfig } from "../support/app.js";
 import { cliEnv, runCli, tempDataDir } from "../support/cli.js";

@@ -97,7 +97,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const server = new SMTPServer({
     authOptional: true,
     logger: false,
-    onRcptTo(address: SMTPServerAddress, _session, callback) {
+    onRcptTo(_address: SMTPServerAddress, _session, callback) {
       if (state.rejectRecipients === undefined) return callback();
       const error = new Error(state.rejectRecipients) as Error & { responseCode: number };
       error.responseCode = 550;

@@ -2,21 +2,9 @@
  * The back-office form of a place: one field per column of the standard, with French labels and help text;
  * conversion between the form's values and a record, validated by the import's own `validateLieu`.
  */
-import {
-  DispositifProgrammeNational,
-  FormationLabel,
-  Frais,
-  Itinerance,
-  ModaliteAcces,
-  ModaliteAccompagnement,
-  PriseEnChargeSpecifique,
-  PublicSpecifiquementAdresse,
-  Service,
-  Typologie,
-} from "@gouvfr-anct/lieux-de-mediation-numerique";
 import type { FieldErrors } from "../../ui/form.js";
 import { typologieLabels } from "./domain/typologie-labels.js";
-import { STANDARD_COLUMNS, type LieuRecord, type StandardColumn } from "./import-export/lieu-record.js";
+import { ENUM_COLUMN_VALUES, STANDARD_COLUMNS, type LieuRecord, type StandardColumn } from "./import-export/lieu-record.js";
 import { validateLieu } from "./import-export/lieu-validation.js";
 
 type FieldKind = "text" | "textarea" | "lines" | "choices" | "number" | "url" | "tel" | "date";
@@ -39,7 +27,7 @@ export const PLACE_FIELDS: readonly PlaceField[] = [
   { name: "id", label: "Identifiant du lieu", kind: "text", hint: "Identifiant stable dans le standard, repris par la cartographie nationale. Laissez vide pour qu'il soit créé ; il ne change plus ensuite." },
   { name: "nom", label: "Nom du lieu", kind: "text", missing: "Saisissez le nom du lieu", hint: "Le nom que les habitants connaissent, par exemple « Médiathèque de Parthenay »." },
   { name: "pivot", label: "SIRET ou numéro RNA de la structure", kind: "text", missing: "Saisissez le SIRET (14 chiffres) ou le numéro RNA (W suivi de 9 caractères)", hint: "SIRET : 14 chiffres. Association : numéro RNA, W suivi de 9 caractères." },
-  { name: "typologie", label: "Type de structure", kind: "choices", options: Object.values(Typologie).map((value) => ({ value, text: `${typologieLabels[value]} (${value})` })), hint: "Cochez un ou plusieurs types." },
+  { name: "typologie", label: "Type de structure", kind: "choices", options: ENUM_COLUMN_VALUES.typologie.map((value) => ({ value, text: `${typologieLabels[value]} (${value})` })), hint: "Cochez un ou plusieurs types." },
   { name: "structure_parente", label: "Structure parente", kind: "text", hint: "Par exemple la communauté de communes ou l'association dont dépend le lieu." },
   { name: "adresse", label: "Adresse", kind: "text", missing: "Saisissez l'adresse (numéro et voie)", hint: "Numéro et voie, par exemple « 2 rue de la Citadelle »." },
   { name: "complement_adresse", label: "Complément d'adresse", kind: "text", hint: "Bâtiment, étage, porte." },
@@ -48,21 +36,21 @@ export const PLACE_FIELDS: readonly PlaceField[] = [
   { name: "code_insee", label: "Code INSEE de la commune", kind: "text", hint: "5 caractères, par exemple 79202 ou 2A004. Il sert à trouver le lieu par commune." },
   { name: "latitude", label: "Latitude", kind: "number", hint: "En degrés décimaux, par exemple 46.6486. À remplir avec la longitude." },
   { name: "longitude", label: "Longitude", kind: "number", hint: "En degrés décimaux, par exemple -0.2475." },
-  { name: "itinerance", label: "Le lieu est-il fixe ou itinérant ?", kind: "choices", options: same(Object.values(Itinerance)) },
+  { name: "itinerance", label: "Le lieu est-il fixe ou itinérant ?", kind: "choices", options: same(ENUM_COLUMN_VALUES.itinerance) },
   { name: "telephone", label: "Téléphone", kind: "tel", hint: "Par exemple 05 49 94 60 10 ; il est enregistré au format international (+33…)." },
   { name: "courriels", label: "Adresses de courriel", kind: "lines", hint: "Une adresse par ligne." },
   { name: "site_web", label: "Sites internet", kind: "lines", hint: "Une adresse par ligne, commençant par https://." },
   { name: "horaires", label: "Horaires d'ouverture", kind: "text", hint: "Format OpenStreetMap, par exemple « Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00; PH off » (Mo lundi, Tu mardi, We mercredi, Th jeudi, Fr vendredi, Sa samedi, Su dimanche, PH jours fériés)." },
   { name: "presentation_resume", label: "Présentation courte", kind: "textarea", hint: "280 caractères au plus. Elle s'affiche dans les résultats de recherche." },
   { name: "presentation_detail", label: "Présentation détaillée", kind: "textarea" },
-  { name: "services", label: "Services proposés", kind: "choices", options: same(Object.values(Service)), missing: "Cochez au moins un service proposé" },
-  { name: "publics_specifiquement_adresses", label: "Publics accueillis en particulier", kind: "choices", options: same(Object.values(PublicSpecifiquementAdresse)), hint: "Ne cochez rien si le lieu accueille tout le monde." },
-  { name: "prise_en_charge_specifique", label: "Accompagnements adaptés", kind: "choices", options: same(Object.values(PriseEnChargeSpecifique)) },
-  { name: "frais_a_charge", label: "Frais pour la personne", kind: "choices", options: same(Object.values(Frais)) },
-  { name: "modalites_acces", label: "Comment venir", kind: "choices", options: same(Object.values(ModaliteAcces)) },
-  { name: "modalites_accompagnement", label: "Façons d'accompagner", kind: "choices", options: same(Object.values(ModaliteAccompagnement)) },
-  { name: "dispositif_programmes_nationaux", label: "Dispositifs et programmes nationaux", kind: "choices", options: same(Object.values(DispositifProgrammeNational)) },
-  { name: "formations_labels", label: "Formations et labels", kind: "choices", options: same(Object.values(FormationLabel)) },
+  { name: "services", label: "Services proposés", kind: "choices", options: same(ENUM_COLUMN_VALUES.services), missing: "Cochez au moins un service proposé" },
+  { name: "publics_specifiquement_adresses", label: "Publics accueillis en particulier", kind: "choices", options: same(ENUM_COLUMN_VALUES.publics_specifiquement_adresses), hint: "Ne cochez rien si le lieu accueille tout le monde." },
+  { name: "prise_en_charge_specifique", label: "Accompagnements adaptés", kind: "choices", options: same(ENUM_COLUMN_VALUES.prise_en_charge_specifique) },
+  { name: "frais_a_charge", label: "Frais pour la personne", kind: "choices", options: same(ENUM_COLUMN_VALUES.frais_a_charge) },
+  { name: "modalites_acces", label: "Comment venir", kind: "choices", options: same(ENUM_COLUMN_VALUES.modalites_acces) },
+  { name: "modalites_accompagnement", label: "Façons d'accompagner", kind: "choices", options: same(ENUM_COLUMN_VALUES.modalites_accompagnement) },
+  { name: "dispositif_programmes_nationaux", label: "Dispositifs et programmes nationaux", kind: "choices", options: same(ENUM_COLUMN_VALUES.dispositif_programmes_nationaux) },
+  { name: "formations_labels", label: "Formations et labels", kind: "choices", options: same(ENUM_COLUMN_VALUES.formations_labels) },
   { name: "autres_formations_labels", label: "Autres formations et labels", kind: "lines", hint: "Un par ligne." },
   { name: "prise_rdv", label: "Adresse de prise de rendez-vous en ligne", kind: "url" },
   { name: "fiche_acces_libre", label: "Fiche Acceslibre (accessibilité du lieu)", kind: "url", hint: "Adresse de la fiche du lieu sur acceslibre.beta.gouv.fr." },

@@ -1,17 +1,5 @@
 // OpenAPI 3.1 description of the open places API, written by hand; enum values come from the package.
-import {
-  DispositifProgrammeNational,
-  FormationLabel,
-  Frais,
-  Itinerance,
-  ModaliteAcces,
-  ModaliteAccompagnement,
-  PriseEnChargeSpecifique,
-  PublicSpecifiquementAdresse,
-  Service,
-  Typologie,
-} from "@gouvfr-anct/lieux-de-mediation-numerique";
-import { REQUIRED_COLUMNS, STANDARD_COLUMNS, type StandardColumn } from "./import-export/lieu-record.js";
+import { ENUM_COLUMN_VALUES, REQUIRED_COLUMNS, STANDARD_COLUMNS, type StandardColumn } from "./import-export/lieu-record.js";
 
 const list = (values: readonly string[], description: string) => ({
   type: "string",
@@ -30,7 +18,7 @@ const COLUMN_SCHEMAS: Record<StandardColumn, Record<string, unknown>> = {
   complement_adresse: { type: "string" },
   latitude: { type: "number", minimum: -90, maximum: 90 },
   longitude: { type: "number", minimum: -180, maximum: 180 },
-  typologie: list(Object.values(Typologie), "Types de structure (data.inclusion)."),
+  typologie: list(ENUM_COLUMN_VALUES.typologie, "Types de structure (data.inclusion)."),
   telephone: { type: "string", description: "Format international, par exemple +33180059880." },
   courriels: { type: "string", description: "Adresses de courriel séparées par « | »." },
   site_web: { type: "string", description: "Adresses web séparées par « | »." },
@@ -38,25 +26,25 @@ const COLUMN_SCHEMAS: Record<StandardColumn, Record<string, unknown>> = {
   presentation_resume: { type: "string", maxLength: 280 },
   presentation_detail: { type: "string" },
   source: { type: "string" },
-  itinerance: list(Object.values(Itinerance), "Lieu fixe ou itinérant."),
+  itinerance: list(ENUM_COLUMN_VALUES.itinerance, "Lieu fixe ou itinérant."),
   structure_parente: { type: "string" },
   date_maj: { type: "string", format: "date" },
-  services: list(Object.values(Service), "Services proposés."),
-  publics_specifiquement_adresses: list(Object.values(PublicSpecifiquementAdresse), "Publics accueillis en particulier."),
-  prise_en_charge_specifique: list(Object.values(PriseEnChargeSpecifique), "Accompagnements adaptés."),
-  frais_a_charge: list(Object.values(Frais), "Frais pour la personne."),
-  dispositif_programmes_nationaux: list(Object.values(DispositifProgrammeNational), "Dispositifs et programmes nationaux."),
-  formations_labels: list(Object.values(FormationLabel), "Formations et labels."),
+  services: list(ENUM_COLUMN_VALUES.services, "Services proposés."),
+  publics_specifiquement_adresses: list(ENUM_COLUMN_VALUES.publics_specifiquement_adresses, "Publics accueillis en particulier."),
+  prise_en_charge_specifique: list(ENUM_COLUMN_VALUES.prise_en_charge_specifique, "Accompagnements adaptés."),
+  frais_a_charge: list(ENUM_COLUMN_VALUES.frais_a_charge, "Frais pour la personne."),
+  dispositif_programmes_nationaux: list(ENUM_COLUMN_VALUES.dispositif_programmes_nationaux, "Dispositifs et programmes nationaux."),
+  formations_labels: list(ENUM_COLUMN_VALUES.formations_labels, "Formations et labels."),
   autres_formations_labels: { type: "string", description: "Autres formations et labels, séparés par « | »." },
-  modalites_acces: list(Object.values(ModaliteAcces), "Modalités d'accès."),
-  modalites_accompagnement: list(Object.values(ModaliteAccompagnement), "Modalités d'accompagnement."),
+  modalites_acces: list(ENUM_COLUMN_VALUES.modalites_acces, "Modalités d'accès."),
+  modalites_accompagnement: list(ENUM_COLUMN_VALUES.modalites_accompagnement, "Modalités d'accompagnement."),
   fiche_acces_libre: { type: "string", format: "uri" },
   prise_rdv: { type: "string", format: "uri" },
 };
 
 const pageParameters = [
   { name: "commune", in: "query", description: "Code INSEE de la commune du lieu.", schema: { type: "string", pattern: "^([013-9]\\d|2[AB1-9])\\d{3}$" }, example: "79202" },
-  { name: "service", in: "query", description: "Un service, valeur exacte du standard.", schema: { type: "string", enum: Object.values(Service) } },
+  { name: "service", in: "query", description: "Un service, valeur exacte du standard.", schema: { type: "string", enum: ENUM_COLUMN_VALUES.services } },
   { name: "page", in: "query", description: "Numéro de page, à partir de 1.", schema: { type: "integer", minimum: 1, default: 1 } },
   { name: "par_page", in: "query", description: "Lieux par page.", schema: { type: "integer", minimum: 1, maximum: 500, default: 100 } },
 ];

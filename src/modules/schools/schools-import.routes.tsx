@@ -57,7 +57,6 @@ export function registerSchoolsImportRoutes(app: FastifyInstance, _deps: AppDeps
     const importId = idParam(request, "importId");
     const row = await request.tenant((tx) => getSchoolsImport(tx, { territoryId: territory.id, importId }));
     if (!row) throw new NotFoundError();
-    const running = row.status === "pending" || row.status === "running";
     const autoRefresh = text((request.query as Record<string, unknown>).actualiser) !== "non";
     return reply.page(<SchoolsImportStatusPage ctx={reply.viewContext()} row={row} autoRefresh={autoRefresh} />);
   });

@@ -3,7 +3,6 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   fromEngineDate,
   isOpenNow,
-  nextChange,
   openingStatusInFrench,
   parseOpeningHours,
   toEngineDate,

@@ -3,7 +3,7 @@
  * (schema v1.0.2), with the standard's own names, multi-valued fields as arrays of the package's enum values,
  * coordinates as numbers and `date_maj` as "YYYY-MM-DD". Optional fields are absent, never empty.
  */
-import type {
+import {
   DispositifProgrammeNational,
   FormationLabel,
   Frais,
@@ -12,9 +12,9 @@ import type {
   ModaliteAccompagnement,
   PriseEnChargeSpecifique,
   PublicSpecifiquementAdresse,
-  SchemaLieuMediationNumerique,
   Service,
   Typologie,
+  type SchemaLieuMediationNumerique,
 } from "@gouvfr-anct/lieux-de-mediation-numerique";
 
 export interface LieuRecord {
@@ -136,6 +136,20 @@ export const MULTI_VALUED_COLUMNS: ReadonlySet<StandardColumn> = new Set([
 
 /** The standard's separator between the values of a multi-valued field. */
 export const MULTI_VALUE_SEPARATOR = "|";
+
+/** The enumerated columns and their allowed values, taken from the package's enums (never retyped). */
+export const ENUM_COLUMN_VALUES = {
+  typologie: Object.values(Typologie),
+  itinerance: Object.values(Itinerance),
+  services: Object.values(Service),
+  publics_specifiquement_adresses: Object.values(PublicSpecifiquementAdresse),
+  prise_en_charge_specifique: Object.values(PriseEnChargeSpecifique),
+  frais_a_charge: Object.values(Frais),
+  dispositif_programmes_nationaux: Object.values(DispositifProgrammeNational),
+  formations_labels: Object.values(FormationLabel),
+  modalites_acces: Object.values(ModaliteAcces),
+  modalites_accompagnement: Object.values(ModaliteAccompagnement),
+} satisfies Partial<Record<StandardColumn, readonly string[]>>;
 
 /** A record in the standard's flat form (JSON), keys in the official order, absent fields left out. */
 export function toStandardRow(record: LieuRecord): SchemaLieuMediationNumerique {

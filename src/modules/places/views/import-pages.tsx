@@ -2,7 +2,8 @@
 import { formatDateTime, formatNumber } from "../../../lib/format.js";
 import { PageHeading, Table, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
-import { Button, ErrorSummary, Radios, type FieldErrors } from "../../../ui/form.js";
+import { Button, ErrorSummary, type FieldErrors } from "../../../ui/form.js";
+import { FileUpload, IMPORT_STATUS, ImportProgress, InvalidRowsChoice } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import type { PlacesImportRow } from "../places-import.js";
 
@@ -26,77 +27,28 @@ export function ImportFormPage({ ctx, errors = {}, skipInvalid }: { ctx: PageCon
       </p>
       {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
       <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
-        <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-          <label class="govuk-label govuk-label--m" for="champ-fichier">
-            Fichier à importer
-          </label>
-          <div id="champ-fichier-hint" class="govuk-hint">
-            CSV ou JSON, 50 Mo au plus.
-          </div>
-          {error ? (
-            <p id="champ-fichier-error" class="govuk-error-message">
-              <span class="govuk-visually-hidden">Erreur :</span> {error}
-            </p>
-          ) : null}
-          <input
-            class={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
-            id="champ-fichier"
-            name="fichier"
-            type="file"
-            accept=".csv,.json,text/csv,application/json"
-            aria-describedby={error ? "champ-fichier-hint champ-fichier-error" : "champ-fichier-hint"}
-          />
-        </div>
-        <Radios
-          name="lignes_invalides"
-          label="Si des lignes sont invalides"
-          legendSize="m"
-          value={skipInvalid ?? "rien"}
-          options={[
-            { value: "rien", text: "Ne rien importer", hint: "Vous corrigez le fichier puis l'importez à nouveau." },
-            { value: "ignorer", text: "Importer les lignes valides", hint: "Les lignes invalides sont listées dans le compte rendu." },
-          ]}
-        />
+        <FileUpload hint="CSV ou JSON, 50 Mo au plus." accept=".csv,.json,text/csv,application/json" error={error} />
+        <InvalidRowsChoice value={skipInvalid} />
         <Button>Importer le fichier</Button>
       </form>
     </Layout>
   );
 }
 
-const STATUS: Record<PlacesImportRow["status"], { text: string; colour: "grey" | "blue" | "green" | "red" }> = {
-  pending: { text: "En attente", colour: "grey" },
-  running: { text: "En cours", colour: "blue" },
-  done: { text: "Terminé", colour: "green" },
-  failed: { text: "Échec", colour: "red" },
-};
 
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
 
 function Progress({ row }: { row: PlacesImportRow }) {
-  const checking = row.status === "pending" || row.totalRows === 0;
-  if (checking) {
-    return (
-      <>
-        <label class="govuk-label" for="avancement">
-          Vérification des lignes : {plural(row.processedRows, "ligne vérifiée", "lignes vérifiées")}
-        </label>
-        <progress id="avancement" class="govuk-!-width-full">
-          Vérification en cours
-        </progress>
-      </>
-    );
-  }
   const rejected = new Set(row.errors.map((error) => error.line)).size;
   const toWrite = row.errors.length > 0 && !row.skipInvalid ? 0 : Math.max(0, row.totalRows - rejected);
   return (
-    <>
-      <label class="govuk-label" for="avancement">
-        Enregistrement : {formatNumber(row.importedRows)} lieux sur {formatNumber(toWrite)}
-      </label>
-      <progress id="avancement" class="govuk-!-width-full" value={row.importedRows} max={Math.max(1, toWrite)}>
-        {formatNumber(row.importedRows)} sur {formatNumber(toWrite)}
-      </progress>
-    </>
+    <ImportProgress
+      checking={row.status === "pending" || row.totalRows === 0}
+      checkingLabel={`Vérification des lignes : ${plural(row.processedRows, "ligne vérifiée", "lignes vérifiées")}`}
+      importedRows={row.importedRows}
+      toWrite={toWrite}
+      noun="lieux"
+    />
   );
 }
 
@@ -119,7 +71,7 @@ function Outcome({ row }: { row: PlacesImportRow }) {
 export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: PlacesImportRow; autoRefresh: boolean }) {
   const base = `/t/${ctx.territory!.code}/lieux`;
   const running = row.status === "pending" || row.status === "running";
-  const status = STATUS[row.status];
+  const status = IMPORT_STATUS[row.status];
   return (
     <Layout ctx={ctx} title={`Import de ${row.filename}`}>
       <a href={base} class="govuk-back-link">

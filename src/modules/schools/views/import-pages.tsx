@@ -1,9 +1,10 @@
 // Web import of schools files: the upload form (which file, what to do with invalid rows), then the import's
-// progress (the page reloads itself while it runs, no JavaScript) and its report.
-import { formatDateTime, formatNumber } from "../../../lib/format.js";
+// progress (updated in place by a small script, or by the "Actualiser" link) and its report.
+import { formatDateTime } from "../../../lib/format.js";
 import { Table, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, Radios, type FieldErrors } from "../../../ui/form.js";
+import { FileUpload, IMPORT_STATUS, ImportProgress, InvalidRowsChoice } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import { rowsToWrite, type SchoolsImportRow } from "../schools-import-jobs.js";
 import { IMPORT_NOUNS, type SchoolsImportKind } from "../schools-import.js";
@@ -26,12 +27,6 @@ const KIND_OPTIONS: { value: SchoolsImportKind; text: string; hint: string }[] =
 
 const KIND_TITLES: Record<SchoolsImportKind, string> = { ecoles: "Import d'écoles", classes: "Import de classes", equipements: "Import d'équipements" };
 
-const STATUS: Record<SchoolsImportRow["status"], { text: string; colour: "grey" | "blue" | "green" | "red" }> = {
-  pending: { text: "En attente", colour: "grey" },
-  running: { text: "En cours", colour: "blue" },
-  done: { text: "Terminé", colour: "green" },
-  failed: { text: "Échec", colour: "red" },
-};
 
 /** The upload form, with the latest imports below. */
 export function SchoolsImportFormPage(props: { ctx: PageContext; abilities: Set<SchoolAction>; recent: SchoolsImportRow[]; errors?: FieldErrors; kind?: string; skipInvalid?: string }) {
@@ -47,37 +42,8 @@ export function SchoolsImportFormPage(props: { ctx: PageContext; abilities: Set<
       {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
       <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
         <Radios name="type" label="Que contient le fichier ?" legendSize="m" value={props.kind ?? "ecoles"} error={errors.type} options={KIND_OPTIONS} />
-        <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
-          <label class="govuk-label govuk-label--m" for="champ-fichier">
-            Fichier à importer
-          </label>
-          <div id="champ-fichier-hint" class="govuk-hint">
-            CSV (UTF-8 ou Windows-1252), 50 Mo au plus.
-          </div>
-          {error ? (
-            <p id="champ-fichier-error" class="govuk-error-message">
-              <span class="govuk-visually-hidden">Erreur :</span> {error}
-            </p>
-          ) : null}
-          <input
-            class={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
-            id="champ-fichier"
-            name="fichier"
-            type="file"
-            accept=".csv,text/csv"
-            aria-describedby={error ? "champ-fichier-hint champ-fichier-error" : "champ-fichier-hint"}
-          />
-        </div>
-        <Radios
-          name="lignes_invalides"
-          label="Si des lignes sont invalides"
-          legendSize="m"
-          value={props.skipInvalid ?? "rien"}
-          options={[
-            { value: "rien", text: "Ne rien importer", hint: "Vous corrigez le fichier puis l'importez à nouveau." },
-            { value: "ignorer", text: "Importer les lignes valides", hint: "Les lignes invalides sont listées dans le compte rendu." },
-          ]}
-        />
+        <FileUpload hint="CSV (UTF-8 ou Windows-1252), 50 Mo au plus." accept=".csv,text/csv" error={error} />
+        <InvalidRowsChoice value={props.skipInvalid} />
         <Button>Importer le fichier</Button>
       </form>
       <Table
@@ -88,7 +54,7 @@ export function SchoolsImportFormPage(props: { ctx: PageContext; abilities: Set<
           { header: "Fichier", cell: (r) => <a class="govuk-link" href={`${base}/import/${r.id}`}>{r.filename}</a> },
           { header: "Contenu", cell: (r) => IMPORT_NOUNS[r.kind].many },
           { header: "Lancé", cell: (r) => formatDateTime(r.createdAt, true) },
-          { header: "État", cell: (r) => <Tag colour={STATUS[r.status].colour}>{STATUS[r.status].text}</Tag> },
+          { header: "État", cell: (r) => <Tag colour={IMPORT_STATUS[r.status].colour}>{IMPORT_STATUS[r.status].text}</Tag> },
         ]}
       />
     </Layout>
@@ -96,33 +62,18 @@ export function SchoolsImportFormPage(props: { ctx: PageContext; abilities: Set<
 }
 
 function Progress({ row }: { row: SchoolsImportRow }) {
-  if (row.status === "pending" || row.totalRows === 0) {
-    return (
-      <>
-        <label class="govuk-label" for="avancement">
-          Vérification des lignes
-        </label>
-        <progress id="avancement" class="govuk-!-width-full">
-          Vérification en cours
-        </progress>
-      </>
-    );
-  }
-  const toWrite = rowsToWrite(row);
-  const noun = IMPORT_NOUNS[row.kind];
   return (
-    <>
-      <label class="govuk-label" for="avancement">
-        Enregistrement : {formatNumber(row.importedRows)} {noun.many} sur {formatNumber(toWrite)}
-      </label>
-      <progress id="avancement" class="govuk-!-width-full" value={row.importedRows} max={Math.max(1, toWrite)}>
-        {formatNumber(row.importedRows)} sur {formatNumber(toWrite)}
-      </progress>
-    </>
+    <ImportProgress
+      checking={row.status === "pending" || row.totalRows === 0}
+      checkingLabel="Vérification des lignes"
+      importedRows={row.importedRows}
+      toWrite={rowsToWrite(row)}
+      noun={IMPORT_NOUNS[row.kind].many}
+    />
   );
 }
 
-/** Progress while the import runs (reloading every 2 seconds), then its report. */
+/** Progress while the import runs, then its report. */
 export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: SchoolsImportRow; autoRefresh: boolean }) {
   const base = schoolsBase(ctx);
   const running = row.status === "pending" || row.status === "running";
@@ -139,7 +90,7 @@ export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageCo
         {row.filename}
       </h1>
       <p class="govuk-body">
-        <Tag colour={STATUS[row.status].colour}>{STATUS[row.status].text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
+        <Tag colour={IMPORT_STATUS[row.status].colour}>{IMPORT_STATUS[row.status].text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
         {row.skipInvalid ? ", en important les lignes valides." : ", sans rien importer si une ligne est invalide."}
       </p>
       {running ? (
