@@ -65,6 +65,17 @@ describe.each(engines)("booking under concurrency on %s", (engine) => {
     expect(lost.alternatives.map((s) => s.start)).not.toContain(base.start.getTime());
   });
 
+  it("lets an agent book inside the motif's minimum notice, which a citizen online may not", async () => {
+    const notice = await makeMotif(t.database, { territoryId: base.territoryId, name: "Préavis de 2 heures", minNoticeMinutes: 120 });
+    // The test clock is 09:00 in Paris: 10:00 is within the two hours of notice.
+    const soon = { ...base, motifId: notice.id, start: new Date(parisToInstant("2027-03-01", "10:00")) };
+    const person = { firstName: "Paul", lastName: "Essai", phone: "0600000002", email: "", noEmail: true };
+    const online = await withTenant(t.database.db, base.territoryId, (tx) => bookAppointment(tx, { ...soon, person, bookedBy: "citizen" }));
+    expect(online.ok).toBe(false);
+    const atDesk = await withTenant(t.database.db, base.territoryId, (tx) => bookAppointment(tx, { ...soon, person, bookedBy: "agent" }));
+    expect(atDesk.ok).toBe(true);
+  });
+
   it("refuses, in the database itself, an overlapping appointment inserted without any check", async () => {
     const [first] = await t.database.db.select().from(appointments).where(eq(appointments.territoryId, base.territoryId));
     await expect(

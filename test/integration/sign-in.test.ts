@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginTokens, mails } from "../../src/db/schema/index.js";
+import { loginTokens, mails, sessions } from "../../src/db/schema/index.js";
 import { hashToken } from "../../src/lib/crypto.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
@@ -88,6 +88,19 @@ describe.each(engines)("sign-in by e-mail link on %s", (engine) => {
     const response = await client.post("/connexion", { email: "agent@exemple.fr" }, { csrf: false });
     expect(response.statusCode).toBe(419);
     expect(response.body).toContain("La page a expiré");
+  });
+
+  it("extends an active session (sliding expiry), writing at most once an hour", async () => {
+    const userId = await makeUser(t.database, { email: `actif-${engine}@exemple.fr`, territoryId: territory.id, roles: ["mediator"] });
+    const client = await new TestClient(t.app).signInAs(t, userId);
+    const expiry = async () => (await t.database.db.select().from(sessions).where(eq(sessions.userId, userId)))[0]!.expiresAt.getTime();
+    const first = await expiry();
+    t.clock.advance(30 * 60_000);
+    await client.get(`/t/${territory.code}`);
+    expect(await expiry()).toBe(first);
+    t.clock.advance(60 * 60_000);
+    await client.get(`/t/${territory.code}`);
+    expect(await expiry()).toBe(first + 90 * 60_000);
   });
 
   it("signs out and forgets the session", async () => {

@@ -40,7 +40,7 @@ async function touchSession(db: Executor, { sessionHash, now }: { sessionHash: s
   await db
     .update(sessions)
     .set({ lastSeenAt: now, expiresAt: sql`${now.toISOString()}::timestamptz + (${sessions.expiresAt} - ${sessions.lastSeenAt})` })
-    .where(and(eq(sessions.idHash, sessionHash), lt(sessions.lastSeenAt, new Date(now.getTime() - TOUCH_EVERY_MS))));
+    .where(eq(sessions.idHash, sessionHash));
 }
 
 /** Loads the person behind a session cookie with their memberships, or null if the session is unknown or expired. */
@@ -53,17 +53,20 @@ export async function loadActor(db: Executor, { sessionId, now }: { sessionId: s
       displayName: users.displayName,
       isOperator: users.isOperator,
       isFacilitator: users.isFacilitator,
+      lastSeenAt: sessions.lastSeenAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.idHash, sessionHash), gt(sessions.expiresAt, now)));
   if (!row) return null;
-  await touchSession(db, { sessionHash, now });
+  // Written at most once an hour per session, not on every request.
+  const { lastSeenAt, ...person } = row;
+  if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, { sessionHash, now });
   const rows = await db
     .select({ territoryId: territories.id, code: territories.code, name: territories.name, roles: memberships.roles })
     .from(memberships)
     .innerJoin(territories, eq(territories.id, memberships.territoryId))
     .where(eq(memberships.userId, row.userId))
     .orderBy(territories.name);
-  return { ...row, memberships: rows, sessionHash };
+  return { ...person, memberships: rows, sessionHash };
 }

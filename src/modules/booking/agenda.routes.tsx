@@ -9,7 +9,7 @@ import { addNavEntry } from "../../ui/navigation.js";
 import { recordAudit } from "../audit/audit.commands.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { agendaFilters, listAgenda, noShowRate } from "./agenda.queries.js";
-import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome } from "./booking.commands.js";
+import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome, slotRulesFor } from "./booking.commands.js";
 import { personValues, validatePerson } from "./booking.person.js";
 import { canBookForSomeone, canSeeAgenda } from "./booking.policy.js";
 import { getMotif, getPlaceForBooking, nextFreeSlotsForPlace } from "./booking.queries.js";
@@ -98,7 +98,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
         .orderBy(asc(places.nom));
       const results = [];
       for (const p of placeRows) {
-        const slots = await nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: p.id, motif: { ...motif, minNoticeMinutes: 0 }, now: deps.clock(), limit: 6 });
+        const slots = await nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: p.id, motif: slotRulesFor(motif, "agent"), now: deps.clock(), limit: 6 });
         results.push({ placeId: p.id, placeName: p.name, slots });
       }
       return { motifs: motifRows, results: results.filter((r) => r.slots.length > 0 || placeRows.length <= 10) };
@@ -135,7 +135,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     if (!checked.ok) return page(checked.errors, 400);
     const secret = await linkSecret(deps.database.db);
     const result = await request.tenant((tx) =>
-      bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: checked.person, bookedBy: "agent", actor: actorForAudit(request), now: new Date(deps.clock().getTime() - motif.minNoticeMinutes * 60_000), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
+      bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: checked.person, bookedBy: "agent", actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
     );
     if (!result.ok) return page({ debut: "Ce créneau vient d'être pris : choisissez-en un autre." }, 409);
     return reply.redirect(`/t/${territory.code}/agenda?date=${parisDateOf(result.startsAt.getTime())}&fait=reservation`, 303);

@@ -58,6 +58,11 @@ async function queueForMediator(tx: Tx, mediatorId: number): Promise<void> {
 
 const MEDIATOR_LOCK_SPACE = 7_242_001;
 
+/** The minimum notice protects mediators from last-minute online bookings; an agent at the desk may book now. */
+export function slotRulesFor<M extends { minNoticeMinutes: number }>(motif: M, bookedBy: "citizen" | "agent"): M {
+  return bookedBy === "agent" ? { ...motif, minNoticeMinutes: 0 } : motif;
+}
+
 async function alternativesAround(tx: Tx, req: BookingRequest, motif: NonNullable<Awaited<ReturnType<typeof getMotif>>>): Promise<Slot[]> {
   const day = parisDateOf(req.start.getTime());
   const input = await loadSlotInput(tx, { territoryId: req.territoryId, placeId: req.placeId, motif, from: day, to: addDays(day, 13), now: req.now });
@@ -70,8 +75,9 @@ async function alternativesAround(tx: Tx, req: BookingRequest, motif: NonNullabl
  * mediator is tried, each in its own savepoint. When none is left: "taken", with the nearest free slots.
  */
 export async function bookAppointment(tx: Tx, req: BookingRequest): Promise<BookingResult> {
-  const motif = await getMotif(tx, { territoryId: req.territoryId, motifId: req.motifId });
-  if (!motif || !motif.active || (req.bookedBy === "citizen" && motif.bookableBy !== "everyone")) return { ok: false, reason: "not-bookable", alternatives: [] };
+  const found = await getMotif(tx, { territoryId: req.territoryId, motifId: req.motifId });
+  if (!found || !found.active || (req.bookedBy === "citizen" && found.bookableBy !== "everyone")) return { ok: false, reason: "not-bookable", alternatives: [] };
+  const motif = slotRulesFor(found, req.bookedBy);
   const day = parisDateOf(req.start.getTime());
   const input = await loadSlotInput(tx, { territoryId: req.territoryId, placeId: req.placeId, motif, from: day, to: day, now: req.now });
   const slot = findSlot(input, req.start.getTime());
