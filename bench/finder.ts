@@ -8,7 +8,7 @@ import { Worker } from "node:worker_threads";
 import { Frais, ModaliteAcces, PriseEnChargeSpecifique, Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { sql } from "drizzle-orm";
 import pg from "pg";
-import { buildAssets } from "../scripts/build-assets.js";
+import { buildAssets } from "../src/ui/assets.js";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { migrateDatabase, openDatabase, queryRows, type Database } from "../src/db/client.js";

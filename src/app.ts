@@ -1,6 +1,4 @@
 // Builds the Fastify app: external plugins → app plugins → module routes.
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
@@ -25,6 +23,7 @@ import { registerRendering } from "./plugins/render.js";
 import { registerSecurity } from "./plugins/security.js";
 import { registerSession } from "./plugins/session.js";
 import { registerTenant } from "./plugins/tenant.js";
+import { assetsDir } from "./ui/assets.js";
 
 export type RateLimits = { signIn: number; publicForm: number };
 
@@ -52,8 +51,7 @@ export function redactUrl(url: string): string {
   return url.replace(/([?&](?:jeton|cle|token|code|state)=)[^&]*/g, "$1[masqué]").replace(/(\/partage\/)[^/?]+/, "$1[masqué]");
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const assetsDir = path.join(root, "dist/assets");
+export { assetsDir };
 
 /** Builds the application; the caller listens (server.ts) or injects requests (tests). */
 export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {

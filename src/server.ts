@@ -5,7 +5,7 @@ import type { Config } from "./config.js";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { systemClock } from "./lib/clock.js";
 import { startWorker } from "./worker.js";
-import { buildAssets } from "../scripts/build-assets.js";
+import { buildAssets } from "./ui/assets.js";
 
 export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 

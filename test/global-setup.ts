@@ -2,7 +2,7 @@
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openDatabase } from "../src/db/client.js";
-import { buildAssets } from "../scripts/build-assets.js";
+import { buildAssets } from "../src/ui/assets.js";
 import { pgBinariesAvailable, startPgServer, type PgServer } from "./support/pg-server.js";
 
 declare module "vitest" {
