@@ -1,11 +1,11 @@
 // In Chromium with JavaScript off, as a citizen would on an old phone: find a place, book, see the confirmation;
 // the e-mail with its .ics goes through a real SMTP server; the cancel link frees the slot; the mediator sees it
 // all in the agenda. axe-core checks every page.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { a11yLedger, checkA11y, launchChromium, newTestContext, signInContext, startRunningApp, type RunningApp } from "../support/browser.js";
+import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
 import { createTestDatabase } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
@@ -29,7 +29,7 @@ describe("a citizen books in Chromium without JavaScript", () => {
   let territory: Awaited<ReturnType<typeof makeTerritory>>;
   let mediatorUserId: number;
   let placeId: number;
-  const contexts: BrowserContext[] = [];
+  let pages: PageOpener;
 
   beforeAll(async () => {
     [database, smtp, browser] = await Promise.all([createTestDatabase("pglite"), startSmtpServer(), launchChromium()]);
@@ -44,28 +44,23 @@ describe("a citizen books in Chromium without JavaScript", () => {
     const mediator = await makeMediator(database, { territoryId: territory.id, placeIds: [place.id], userId: mediatorUserId, name: "Camille Médiatrice" });
     await makePlage(database, { territoryId: territory.id, mediatorId: mediator.id, placeId: place.id, weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: "08:00", endTime: "19:00", validFrom: "2026-01-01" });
     running = await startRunningApp(database, { config: { smtpUrl: smtp.url } });
+    pages = new PageOpener(browser, running, database);
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await pages?.close();
     await browser?.close();
     await running?.close();
     await smtp?.close();
     await database?.close();
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean; signedInAs?: number } = {}): Promise<Page> {
-    const context = await newTestContext(browser, { javaScriptEnabled: options.javaScriptEnabled ?? true });
-    contexts.push(context);
-    if (options.signedInAs) await signInContext(context, running, database, options.signedInAs);
-    return context.newPage();
-  }
 
   let manageLink = "";
   let bookedSlotHref = "";
 
   it("finds the place, books a slot one question at a time and sees the confirmation", async () => {
-    const page = await newPage({ javaScriptEnabled: false });
+    const page = await pages.open({ javaScriptEnabled: false });
     await page.goto(`${running.url}/lieux`);
     await checkA11y(page);
     await page.getByLabel("Où\u00a0?").fill("parthenay");
@@ -108,7 +103,7 @@ describe("a citizen books in Chromium without JavaScript", () => {
   });
 
   it("shows the appointment in the mediator's agenda", async () => {
-    const page = await newPage({ signedInAs: mediatorUserId });
+    const page = await pages.open({ signedInAs: mediatorUserId });
     const day = decodeURIComponent(/debut=([^&]+)/.exec(bookedSlotHref)![1]!);
     const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(day));
     await page.goto(`${running.url}/t/${territory.code}/agenda?date=${date}`);
@@ -117,7 +112,7 @@ describe("a citizen books in Chromium without JavaScript", () => {
   });
 
   it("cancels through the e-mailed link, which frees the slot, and the agenda shows the cancellation", async () => {
-    const page = await newPage({ javaScriptEnabled: false });
+    const page = await pages.open({ javaScriptEnabled: false });
     await page.goto(manageLink);
     await checkA11y(page);
     await page.getByRole("button", { name: "Annuler le rendez-vous" }).click();
@@ -127,7 +122,7 @@ describe("a citizen books in Chromium without JavaScript", () => {
     await checkA11y(page);
     expect(await page.locator(`.maillage-slot-list a[href="${bookedSlotHref}"]`).count()).toBe(1);
 
-    const agent = await newPage({ signedInAs: mediatorUserId });
+    const agent = await pages.open({ signedInAs: mediatorUserId });
     const date = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date(decodeURIComponent(/debut=([^&]+)/.exec(bookedSlotHref)![1]!)));
     await agent.goto(`${running.url}/t/${territory.code}/agenda?date=${date}`);
     await checkA11y(agent);

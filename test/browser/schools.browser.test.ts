@@ -1,12 +1,12 @@
 // In Chromium: a coordinator imports schools and equipment, opens the harmonisation view, builds a two-year
 // plan and exports it; a school referent reports an incident and sees it resolved. axe-core on every page.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { communes, schoolReferents, schools } from "../../src/db/schema/index.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { a11yLedger, checkA11y, launchChromium, newTestContext, signInContext, startRunningApp, type RunningApp } from "../support/browser.js";
+import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
 import { createTestDatabase } from "../support/database.js";
 import { uaiCheckLetter } from "../../src/modules/schools/domain/uai.js";
 
@@ -19,7 +19,7 @@ describe("schools in Chromium", () => {
   let territory: Awaited<ReturnType<typeof makeTerritory>>;
   let coordinatorId: number;
   let referentId: number;
-  const contexts: BrowserContext[] = [];
+  let pages: PageOpener;
   const schoolA = uai("0799901");
   const schoolB = uai("0799902");
 
@@ -29,21 +29,16 @@ describe("schools in Chromium", () => {
     coordinatorId = await makeUser(database, { email: "coordination@exemple.fr", territoryId: territory.id, roles: ["coordinator"] });
     referentId = await makeUser(database, { email: "directrice@exemple.fr", territoryId: territory.id, roles: ["school_referent"] });
     running = await startRunningApp(database);
+    pages = new PageOpener(browser, running, database);
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await pages?.close();
     await browser?.close();
     await running?.close();
     await database?.close();
   });
 
-  async function newPage(userId: number): Promise<Page> {
-    const context = await newTestContext(browser);
-    contexts.push(context);
-    await signInContext(context, running, database, userId);
-    return context.newPage();
-  }
 
   const url = (path: string) => `${running.url}/t/${territory.code}${path}`;
 
@@ -65,7 +60,7 @@ describe("schools in Chromium", () => {
 
   it("imports schools and equipment, shows the harmonisation, builds a two-year plan and exports it", async () => {
     const [c1, c2] = await database.db.select({ insee: communes.insee, name: communes.name }).from(communes).where(eq(communes.territoryId, territory.id)).orderBy(communes.insee);
-    const page = await newPage(coordinatorId);
+    const page = await pages.open({ signedInAs: coordinatorId });
     await importFile(
       page,
       "Écoles (annuaire de l'éducation)",
@@ -124,7 +119,7 @@ describe("schools in Chromium", () => {
   it("lets a school referent report a broken item and see it resolved by the coordinator", async () => {
     const [school] = await database.db.select({ id: schools.id }).from(schools).where(eq(schools.uai, schoolA));
     await database.db.insert(schoolReferents).values({ territoryId: territory.id, schoolId: school!.id, userId: referentId });
-    const referent = await newPage(referentId);
+    const referent = await pages.open({ signedInAs: referentId });
     await referent.goto(url("/incidents/nouveau"));
     await checkA11y(referent);
     if (await referent.getByLabel("École", { exact: true }).count()) {
@@ -139,7 +134,7 @@ describe("schools in Chromium", () => {
     const incidentUrl = referent.url();
     expect(await referent.locator("main").innerText()).toContain("Nouveau");
 
-    const coordinator = await newPage(coordinatorId);
+    const coordinator = await pages.open({ signedInAs: coordinatorId });
     await coordinator.goto(incidentUrl);
     await checkA11y(coordinator);
     await coordinator.getByRole("button", { name: "Prendre en charge" }).click();

@@ -1,10 +1,10 @@
 // In Chromium: sign-in through the link e-mailed over real SMTP, tenant refusal, pages of each role, no-JS use,
 // and axe-core on every page rendered.
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { a11yLedger, checkA11y, launchChromium, newTestContext, signInContext, startRunningApp, type RunningApp } from "../support/browser.js";
+import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
 import { createTestDatabase } from "../support/database.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
 
@@ -17,7 +17,7 @@ describe("in Chromium, with axe-core on every page", () => {
   let territoryB: Awaited<ReturnType<typeof makeTerritory>>;
   let adminId: number;
   let operatorId: number;
-  const contexts: BrowserContext[] = [];
+  let pages: PageOpener;
 
   beforeAll(async () => {
     [database, smtp, browser] = await Promise.all([createTestDatabase("pglite"), startSmtpServer(), launchChromium()]);
@@ -28,27 +28,22 @@ describe("in Chromium, with axe-core on every page", () => {
     adminId = await makeUser(database, { email: "admin@exemple.fr", territoryId: territoryA.id, roles: ["admin"] });
     operatorId = await makeUser(database, { email: "operateur@exemple.fr", operator: true });
     running = await startRunningApp(database, { config: { smtpUrl: smtp.url } });
+    pages = new PageOpener(browser, running, database);
   });
 
   afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
+    await pages?.close();
     await browser?.close();
     await running?.close();
     await smtp?.close();
     await database?.close();
   });
 
-  async function newPage(options: { javaScriptEnabled?: boolean; signedInAs?: number } = {}): Promise<Page> {
-    const context = await newTestContext(browser, { javaScriptEnabled: options.javaScriptEnabled ?? true });
-    contexts.push(context);
-    if (options.signedInAs) await signInContext(context, running, database, options.signedInAs);
-    return context.newPage();
-  }
 
   const url = (path: string) => `${running.url}${path}`;
 
   it("signs in through the link received by SMTP, lands on the territory home, and is refused another territory", async () => {
-    const page = await newPage();
+    const page = await pages.open();
     await page.goto(url("/"));
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     await checkA11y(page);
@@ -83,7 +78,7 @@ describe("in Chromium, with axe-core on every page", () => {
   });
 
   it("shows an error summary for a malformed address and keeps what was typed", async () => {
-    const page = await newPage();
+    const page = await pages.open();
     await page.goto(url("/connexion"));
     await checkA11y(page);
     await page.getByLabel("Adresse électronique").fill("pas-une-adresse");
@@ -97,7 +92,7 @@ describe("in Chromium, with axe-core on every page", () => {
   });
 
   it("works with JavaScript off: sign-in, accessibility statement, personal-data notice", async () => {
-    const page = await newPage({ javaScriptEnabled: false });
+    const page = await pages.open({ javaScriptEnabled: false });
     for (const [path, heading] of [
       ["/accessibilite", /accessibilité/i],
       ["/donnees-personnelles", /données personnelles/i],
@@ -116,7 +111,7 @@ describe("in Chromium, with axe-core on every page", () => {
   });
 
   it("shows a territory admin the members, communes and audit log pages", async () => {
-    const page = await newPage({ signedInAs: adminId });
+    const page = await pages.open({ signedInAs: adminId });
     for (const path of ["", "/membres", "/communes", "/journal"]) {
       const response = await page.goto(url(`/t/${territoryA.code}${path}`));
       expect(response!.status(), path).toBe(200);
@@ -126,7 +121,7 @@ describe("in Chromium, with axe-core on every page", () => {
   });
 
   it("shows an operator the territories, jobs and stored mail pages", async () => {
-    const page = await newPage({ signedInAs: operatorId });
+    const page = await pages.open({ signedInAs: operatorId });
     for (const path of ["/operateur", "/operateur/taches", "/operateur/courriels"]) {
       const response = await page.goto(url(path));
       expect(response!.status(), path).toBe(200);

@@ -212,3 +212,25 @@ export async function checkA11y(page: Page, ledger: A11yLedger = a11yLedger): Pr
   const document = ledger.markChecked(page);
   if (violations.length > 0) throw new Error(formatViolations(document, violations));
 }
+
+/** Opens pages in fresh contexts (signed in or not, JavaScript on or off) and closes them all at the end. */
+export class PageOpener {
+  private readonly contexts: BrowserContext[] = [];
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly running: RunningApp,
+    private readonly database: Database,
+  ) {}
+
+  async open(options: { javaScriptEnabled?: boolean; signedInAs?: number } = {}): Promise<Page> {
+    const context = await newTestContext(this.browser, { javaScriptEnabled: options.javaScriptEnabled ?? true });
+    this.contexts.push(context);
+    if (options.signedInAs) await signInContext(context, this.running, this.database, options.signedInAs);
+    return context.newPage();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.contexts.map((c) => c.close()));
+  }
+}
