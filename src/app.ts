@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
+import { dataChanged } from "./lib/data-changes.js";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.js";
 import { registerOidcRoutes } from "./modules/accounts/oidc.routes.js";
 import { registerActivityRoutes } from "./modules/activity/activity.routes.js";
@@ -65,6 +66,10 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     for (const method of ([] as string[]).concat(route.method)) if (method !== "HEAD") routes.push({ method, url: route.url });
   });
   app.decorate("routeTable", routes);
+  // A write that succeeded may change what the public sees: caches of public reads start again.
+  app.addHook("onSend", async (request, reply) => {
+    if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400) dataChanged();
+  });
   await registerSecurity(app, deps.config);
   await app.register(fastifyStatic, {
     root: assetsDir,

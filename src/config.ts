@@ -19,6 +19,8 @@ export type Config = {
   worker: boolean;
   /** Which proxies may set X-Forwarded-* (TRUST_PROXY: "true", or addresses/CIDRs like "127.0.0.1,10.0.0.0/8"); off by default. */
   trustProxy: boolean | string;
+  /** How long a finder search may be served from memory (FINDER_CACHE_SECONDS, default 30; 0 turns it off). */
+  finderCacheSeconds: number;
 };
 
 /** Builds the configuration from environment variables (documented in docs/operations.md). */
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapTileUrl: env.MAP_TILE_URL || undefined,
     mapAttribution: env.MAP_ATTRIBUTION ?? "© les contributeurs d'OpenStreetMap",
     worker: env.MAILLAGE_WORKER !== "0",
+    finderCacheSeconds: nonNegativeInteger(env.FINDER_CACHE_SECONDS, 30, "FINDER_CACHE_SECONDS"),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === "0" || env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
   };
 }
@@ -56,5 +59,12 @@ function positiveInteger(value: string | undefined, fallback: number, name: stri
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} doit être un entier positif (reçu : ${value})`);
+  return n;
+}
+
+function nonNegativeInteger(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} doit être un entier positif ou nul (reçu : ${value})`);
   return n;
 }

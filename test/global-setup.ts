@@ -8,6 +8,8 @@ import { pgBinariesAvailable, startPgServer, type PgServer } from "./support/pg-
 declare module "vitest" {
   export interface ProvidedContext {
     pgUrl: string;
+    /** The same server through its Unix socket, with a password in the URL (the server trusts and ignores it). */
+    pgSocketUrl: string;
   }
 }
 
@@ -17,6 +19,7 @@ export async function setup(project: TestProject) {
   buildAssets();
   if (process.env.MAILLAGE_TEST_ENGINES === "pglite") {
     project.provide("pgUrl", "");
+    project.provide("pgSocketUrl", "");
     return;
   }
   if (!pgBinariesAvailable()) throw new Error("PostgreSQL server binaries are missing: apt-get install postgresql (or set MAILLAGE_TEST_ENGINES=pglite)");
@@ -31,6 +34,7 @@ export async function setup(project: TestProject) {
   await migrateDatabase(database);
   await database.close();
   project.provide("pgUrl", server.url);
+  project.provide("pgSocketUrl", `postgres://postgres:s3cret%40pass@/postgres?host=${encodeURIComponent(server.dir)}&port=${server.port}`);
 }
 
 export async function teardown() {

@@ -4,7 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { openDatabase, pgliteExtensions } from "../db/client.js";
+import { openDatabase, pgliteExtensions, splitPassword } from "../db/client.js";
 import { acquireDataDirLock } from "../db/data-dir-lock.js";
 import { CliError } from "./shared.js";
 
@@ -36,14 +36,6 @@ function fileStart(file: string): Buffer {
 /** "2027-03-02T09-00-00": a timestamp usable in a file name on every system. */
 function stamp(now: Date): string {
   return now.toISOString().slice(0, 19).replace(/:/g, "-");
-}
-
-/** The URL without its password, and the password for the PGPASSWORD variable (never on a command line). */
-function splitPassword(databaseUrl: string): { url: string; password: string | undefined } {
-  const url = new URL(databaseUrl);
-  const password = url.password ? decodeURIComponent(url.password) : undefined;
-  url.password = "";
-  return { url: url.toString(), password };
 }
 
 /** Runs pg_dump or pg_restore; a missing binary or a failure becomes a one-line French error. */

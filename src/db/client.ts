@@ -1,4 +1,5 @@
 // Opens the database: PGlite in a data directory by default, a PostgreSQL server when DATABASE_URL is set.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,7 +8,7 @@ import { btree_gist } from "@electric-sql/pglite/contrib/btree_gist";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { sql, type SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { PgDialect, type PgDatabase, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
@@ -26,6 +27,12 @@ export type Engine = "pglite" | "postgres";
 
 export type Database = {
   db: Db;
+  /**
+   * On a PostgreSQL server, connections opened as the restricted role maillage_app with no territory: public
+   * reads run on it one statement at a time, under row-level security, without a transaction (see withPublic).
+   * Undefined on PGlite (one connection), where public reads use a public tenant transaction.
+   */
+  publicDb?: Db;
   engine: Engine;
   /** Where the data lives: a directory for PGlite, the URL without password for a server. */
   location: string;
@@ -53,14 +60,40 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
   return openPglite(options.dataDir ?? "./data", options.holder ?? "maillage");
 }
 
+/** Startup options of the public pool's connections: the restricted role, no territory. */
+const PUBLIC_SESSION_OPTIONS = "-c role=maillage_app -c app.territory_id= -c plan_cache_mode=force_generic_plan";
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  pool.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+  // Connects lazily, after the migrations have created the role.
+  const publicPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: PUBLIC_SESSION_OPTIONS });
+  for (const p of [pool, publicPool]) p.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  const safe = new URL(url);
-  safe.password = "";
-  return { db, engine: "postgres", location: safe.toString(), close: () => pool.end() };
+  const publicDb = drizzlePg(publicPool, { schema }) as unknown as Db;
+  return {
+    db,
+    publicDb,
+    engine: "postgres",
+    location: withoutPassword(url),
+    close: async () => {
+      await Promise.all([pool.end(), publicPool.end()]);
+    },
+  };
 }
+
+/**
+ * A connection string without its password, and the password (for PGPASSWORD, never on a command line or in a
+ * log). Works on every form libpq and node-postgres accept, Unix-socket ones included (`postgres://user@/db?host=/run/postgresql`).
+ */
+export function splitPassword(url: string): { url: string; password: string | undefined } {
+  const inUserInfo = /^([a-z]+:\/\/[^:/@]*):([^@/]*)@/i.exec(url);
+  const inQuery = /[?&]password=([^&]*)/i.exec(url);
+  const raw = inUserInfo?.[2] ?? inQuery?.[1];
+  const stripped = url.replace(/^([a-z]+:\/\/[^:/@]*):[^@/]*@/i, "$1@").replace(/([?&])password=[^&]*&?/i, "$1").replace(/[?&]$/, "");
+  return { url: stripped, password: raw ? decodeURIComponent(raw) : undefined };
+}
+
+const withoutPassword = (url: string) => splitPassword(url).url;
 
 async function openPglite(dataDir: string, holder: string): Promise<Database> {
   let lock: DataDirLock | undefined;
@@ -104,5 +137,25 @@ export async function migrateDatabase(database: Database): Promise<void> {
 /** Rows of a raw `db.execute(sql…)` result; both drivers return `{ rows }`. */
 export async function queryRows<T>(db: Executor, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
+
+const dialect = new PgDialect();
+const statementNames = new Map<string, string>();
+
+/**
+ * Like queryRows, as a named prepared statement: a PostgreSQL server parses and plans it once per connection
+ * instead of on every call (the finder's hot queries). Only for statements whose text has a bounded number of
+ * shapes (values as parameters, arrays as one parameter): each distinct text stays prepared on every pooled
+ * connection. PGlite runs it as a plain query.
+ */
+export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  let name = statementNames.get(built.sql);
+  if (!name) {
+    name = `m_${createHash("sha1").update(built.sql).digest("hex").slice(0, 20)}`;
+    statementNames.set(built.sql, name);
+  }
+  const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
 }

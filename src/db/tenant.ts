@@ -1,6 +1,6 @@
 // Runs work for one territory (or for the public) under row-level security.
 import { sql } from "drizzle-orm";
-import type { Db, Tx } from "./client.js";
+import type { Database, Db, Executor, Tx } from "./client.js";
 
 /**
  * Runs `work` in a transaction as the restricted role maillage_app with app.territory_id set, so that
@@ -15,4 +15,14 @@ export async function withTenant<T>(db: Db, territoryId: number | null, work: (t
     await tx.execute(sql.raw(`select set_config('app.territory_id', '${territoryId ?? ""}', true), set_config('role', 'maillage_app', true)`));
     return work(tx);
   });
+}
+
+/**
+ * Runs public reads (anonymous visitors: published places and what policies share). On a PostgreSQL server they
+ * run on connections opened as maillage_app with no territory, a statement at a time with no transaction (one
+ * round trip per query instead of four); on PGlite, in a public tenant transaction. Row-level security applies
+ * either way. Reads only: the public connections can write nothing a visitor may not.
+ */
+export async function withPublic<T>(database: Pick<Database, "db" | "publicDb">, work: (db: Executor) => Promise<T>): Promise<T> {
+  return database.publicDb ? work(database.publicDb) : withTenant(database.db, null, work);
 }

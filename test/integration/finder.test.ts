@@ -2,7 +2,7 @@
 // order by distance or next free slot; the place page; unpublished places never shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments } from "../../src/db/schema/index.js";
-import { createTestApp, makeTerritory, type TestApp } from "../support/app.js";
+import { createTestApp, makeTerritory, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 import type { LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
@@ -225,5 +225,45 @@ describe.each(engines)("public finder on %s", (engine) => {
     expect((await get(`/lieux/${ids["Lieu caché de Parthenay"]}`)).statusCode).toBe(404);
     expect((await get("/lieux/999999")).statusCode).toBe(404);
     expect((await get("/lieux/abc")).statusCode).toBe(404);
+  });
+});
+
+describe.each(engines)("finder cache on %s", (engine) => {
+  let t: TestApp;
+  let territoryId = 0;
+  beforeAll(async () => {
+    t = await createTestApp(engine, { config: { finderCacheSeconds: 30 } });
+    territoryId = (await makeTerritory(t.database)).id;
+    await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "Médiathèque de Parthenay", ...parthenay }) });
+  });
+  afterAll(() => t.close());
+
+  const names = async () => {
+    const response = await t.app.inject({ method: "GET", url: "/lieux?ou=Parthenay&tri=distance" });
+    expect(response.statusCode).toBe(200);
+    return resultNames(response.body);
+  };
+
+  it("serves a repeated search from memory for 30 seconds at most", async () => {
+    expect(await names()).toEqual(["Médiathèque de Parthenay"]);
+    // Published by another process (an import from the command line): this one cannot know before the entry expires.
+    await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "France Services de Parthenay", ...parthenay }) });
+    expect(await names()).toEqual(["Médiathèque de Parthenay"]);
+    t.clock.set(new Date(t.clock().getTime() + 29_000));
+    expect(await names()).toEqual(["Médiathèque de Parthenay"]);
+    t.clock.set(new Date(t.clock().getTime() + 1_000));
+    expect((await names()).sort()).toEqual(["France Services de Parthenay", "Médiathèque de Parthenay"]);
+  });
+
+  it("forgets every search as soon as a write request succeeds here, and not when one fails", async () => {
+    await names();
+    await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "Mairie de Parthenay", ...parthenay }) });
+    const client = new TestClient(t.app);
+    const refused = await client.post("/connexion", { email: "pas-une-adresse" });
+    expect(refused.statusCode).toBe(400);
+    expect(await names()).not.toContain("Mairie de Parthenay");
+    const accepted = await client.post("/connexion", { email: "agent@example.org" });
+    expect(accepted.statusCode).toBe(200);
+    expect(await names()).toContain("Mairie de Parthenay");
   });
 });

@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { absences, appointments, communes, equipmentItems, exceptionalPlages, imports, incidents, planScenarios, schools, territoryRoles, trainingSessions, type TerritoryRole } from "../../src/db/schema/index.js";
-import { withTenant } from "../../src/db/tenant.js";
+import { withPublic, withTenant } from "../../src/db/tenant.js";
 import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
@@ -112,7 +112,20 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     expect(foreignRowsSeenBySystem).toBeGreaterThan(0);
   });
 
-  it("refuses to write a row for another territory, and to change one", async () => {
+  it("shows the public (anonymous pages, the API) only what is shared on purpose, and lets it write nothing", async () => {
+    // On a server, public reads use their own connections (maillage_app, no territory, no transaction).
+    expect(Boolean(t.database.publicDb)).toBe(engine === "postgres");
+    for (const table of tenantTables) {
+      const shared = sharedOnPurpose[table];
+      const seen = await withPublic(t.database, (db) => queryRows<{ shared: boolean }>(db, sql.raw(`select ${shared ?? "false"} as shared from ${table}`)));
+      expect({ table, unshared: seen.filter((r) => !r.shared).length }).toEqual({ table, unshared: 0 });
+    }
+    await expect(withPublic(t.database, (db) => db.insert(communes).values({ territoryId: home.id, insee: "00001", name: "Intruse", departement: "99" }))).rejects.toThrow();
+    const [who] = await withPublic(t.database, (db) => queryRows<{ role: string }>(db, sql`select current_user as role`));
+    expect(who!.role).toBe("maillage_app");
+  });
+
+    it("refuses to write a row for another territory, and to change one", async () => {
     await expect(
       withTenant(t.database.db, home.id, (tx) => tx.insert(communes).values({ territoryId: foreign.id, insee: "00000", name: "Intruse", departement: "99" })),
     ).rejects.toThrow();

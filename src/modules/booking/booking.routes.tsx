@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.js";
 import { defaultRateLimits } from "../../app.js";
 import { appointments } from "../../db/schema/index.js";
-import { withTenant } from "../../db/tenant.js";
+import { withPublic, withTenant } from "../../db/tenant.js";
 import { addDays, isoWeekday, parisDateOf } from "../../lib/paris-time.js";
 import { linkSecret } from "../../lib/signed-links.js";
 import { text } from "../../lib/validation.js";
@@ -34,7 +34,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
   async function placeAndMotif(request: FastifyRequest, motifParam?: unknown) {
     const placeId = Number((request.params as { placeId: string }).placeId);
     if (!Number.isInteger(placeId)) throw new NotFoundError();
-    const place = await withTenant(db, null, (tx) => getPlaceForBooking(tx, { placeId }));
+    const place = await withPublic(deps.database, (tx) => getPlaceForBooking(tx, { placeId }));
     if (!place || !place.published) throw new NotFoundError();
     const summary: PlaceSummary = { id: place.id, nom: place.nom, address: `${place.record.adresse}, ${place.record.code_postal} ${place.record.commune}` };
     const motifs = await withTenant(db, place.territoryId, (tx) => listMotifsForPlace(tx, { territoryId: place.territoryId, placeId, publicOnly: true }));

@@ -1,7 +1,7 @@
 // Public reads of the finder. Callers run them under withTenant(db, null, …): row-level security shows only
 // published places, and every query also says `published` so that indexes on published places can serve it.
 import { sql, type SQL } from "drizzle-orm";
-import { queryRows, type Executor } from "../../db/client.js";
+import { queryPrepared, queryRows, type Executor } from "../../db/client.js";
 import type { LieuRecord } from "../places/import-export/lieu-record.js";
 import type { SearchArea } from "./domain/commune-match.js";
 import type { Position } from "./domain/distance.js";
@@ -33,8 +33,10 @@ export type PlaceFilters = { besoins: readonly string[]; accompagnements: readon
 
 export type PositionBasis = "commune" | "postcode" | "none";
 
-const textArray = (values: readonly string[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::text[]`;
-const anyOf = (column: SQL, values: readonly string[]) => (values.length > 0 ? sql`${column} = any(${textArray(values)})` : sql`false`);
+// Lists travel as one array parameter, so that a statement's text does not depend on how many values it has
+// (the finder's statements are prepared once per connection: see queryPrepared).
+const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
+const anyOf = (column: SQL, values: readonly string[]) => sql`${column} = any(${textArray(values)})`;
 
 function filterConditions(filters: PlaceFilters): SQL {
   const conditions: SQL[] = [sql`p.published`];
@@ -88,11 +90,11 @@ export async function findCandidates(
   { area, filters, nearest, areaLimit }: { area: SearchArea; filters: PlaceFilters; nearest: number; areaLimit: number },
 ): Promise<{ position: Position | undefined; basis: PositionBasis; rows: PlaceRow[] }> {
   const inArea = area.kind === "postcode" ? sql`(${anyOf(sql`p.code_postal`, area.postcodes)} or ${anyOf(sql`p.code_insee`, area.insee)})` : anyOf(sql`p.code_insee`, area.insee);
-  const inPostcodes = area.kind === "commune" ? anyOf(sql`p.code_postal`, area.postcodes) : sql`false`;
+  const inPostcodes = area.kind === "commune" && area.postcodes.length > 0 ? anyOf(sql`p.code_postal`, area.postcodes) : sql`false`;
   const prefix = area.departement ? departementPrefix(area.departement) : undefined;
   // A range on the indexed postcode: digit strings of equal length sort the same in every collation.
   const inDepartement = prefix ? sql`(p.code_postal >= ${prefix.padEnd(5, "0")} and p.code_postal <= ${prefix.padEnd(5, "9")})` : sql`false`;
-  const rows = await queryRows<RawRow>(
+  const rows = await queryPrepared<RawRow>(
     db,
     sql`with a as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p where p.published and ${HAS_POSITION} and ${inArea}),
         b as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p where p.published and ${HAS_POSITION} and ${inPostcodes}),
@@ -139,7 +141,7 @@ export async function placeCountsByInsee(db: Executor, insee: readonly string[])
   if (insee.length === 0) return new Map();
   const rows = await queryRows<{ code_insee: string; n: number }>(
     db,
-    sql`select p.code_insee, count(*)::int as n from places p where p.published and p.code_insee = any(${textArray(insee)}) group by p.code_insee`,
+    sql`select p.code_insee, count(*)::int as n from places p where p.published and ${anyOf(sql`p.code_insee`, insee)} group by p.code_insee`,
   );
   return new Map(rows.map((r) => [r.code_insee, Number(r.n)]));
 }
@@ -160,10 +162,10 @@ export type PublicPlace = {
 /** Published places by id, with their standard record (result cards and the place page). */
 export async function getPublishedPlaces(db: Executor, ids: readonly number[]): Promise<PublicPlace[]> {
   if (ids.length === 0) return [];
-  const rows = await queryRows<{ id: number; territory_id: number; nom: string; commune: string; code_postal: string; latitude: number | null; longitude: number | null; horaires: string | null; record: LieuRecord | string; updated_at: Date | string }>(
+  const rows = await queryPrepared<{ id: number; territory_id: number; nom: string; commune: string; code_postal: string; latitude: number | null; longitude: number | null; horaires: string | null; record: LieuRecord | string; updated_at: Date | string }>(
     db,
     sql`select p.id, p.territory_id, p.nom, p.commune, p.code_postal, p.latitude, p.longitude, p.horaires, p.record, p.updated_at
-        from places p where p.published and p.id = any(array[${sql.join(ids.map((id) => sql`${id}`), sql`, `)}]::int[])`,
+        from places p where p.published and p.id = any(${sql.param([...ids])}::int[])`,
   );
   return rows.map((r) => ({
     id: r.id,

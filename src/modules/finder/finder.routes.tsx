@@ -3,11 +3,12 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { assetsDir, type AppDeps } from "../../app.js";
-import { withTenant } from "../../db/tenant.js";
+import { withPublic, withTenant } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
 import { matchCommunes } from "./domain/commune-match.js";
 import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
+import { createSearchCache } from "./finder.cache.js";
 import { getPublishedPlaces } from "./finder.queries.js";
 import { runSearch } from "./finder.search.js";
 import { nextSlotsInTerritory } from "./finder.slots.js";
@@ -24,6 +25,9 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
   // The suggestion script is an enhancement: the page links it only when the asset build ships it.
   const suggestScript = fs.existsSync(path.join(assetsDir, SUGGEST_SCRIPT)) ? `/assets/${SUGGEST_SCRIPT}` : undefined;
 
+  const cache = createSearchCache({ ttlMs: deps.config.finderCacheSeconds * 1000 });
+  app.addHook("onClose", async () => cache.close());
+
   const map = deps.config.mapTileUrl ? { tileUrl: deps.config.mapTileUrl, attribution: deps.config.mapAttribution } : undefined;
 
   app.get("/lieux", async (request, reply) => {
@@ -31,7 +35,12 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const query = parseFinderQuery(raw);
     const ctx = reply.viewContext();
     if (!isSubmitted(raw)) return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} suggestScript={suggestScript} />);
-    const outcome = await runSearch(deps.database.db, query, deps.clock());
+    const now = deps.clock();
+    let outcome = cache.get(query, now);
+    if (!outcome) {
+      outcome = await runSearch(deps.database, query, now);
+      cache.set(query, outcome, now);
+    }
     if (outcome.kind === "errors") return reply.page(<FinderPage ctx={ctx} query={query} errors={outcome.errors} suggestScript={suggestScript} />);
     if (outcome.kind === "choose") {
       const errors = { commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` };
@@ -61,7 +70,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const placeId = Number((request.params as { placeId: string }).placeId);
     if (!Number.isSafeInteger(placeId) || placeId < 1 || placeId > 2_147_483_647) throw new NotFoundError();
     const db = deps.database.db;
-    const [place] = await withTenant(db, null, (tx) => getPublishedPlaces(tx, [placeId]));
+    const [place] = await withPublic(deps.database, (tx) => getPublishedPlaces(tx, [placeId]));
     if (!place) throw new NotFoundError();
     const now = deps.clock();
     const slots = await withTenant(db, place.territoryId, (tx) =>

@@ -1,6 +1,6 @@
 // The finder's search, from the parsed query to what the page shows: which commune, which places, in which order.
-import type { Db } from "../../db/client.js";
-import { withTenant } from "../../db/tenant.js";
+import type { Database, Db } from "../../db/client.js";
+import { withPublic } from "../../db/tenant.js";
 import { allCommunes, communeByInsee, communesByPostcode, foldedNamesOf } from "./commune-index.js";
 import { communeArea, decideCommune, matchCommunes, type CommuneEntry, type SearchArea } from "./domain/commune-match.js";
 import type { FinderQuery } from "./domain/finder-query.js";
@@ -56,13 +56,13 @@ function chosenCommune(query: FinderQuery): CommuneEntry | undefined {
   return (postcode === undefined || entry.postcodes.includes(postcode)) && nameFits ? entry : undefined;
 }
 
-async function resolveArea(db: Db, query: FinderQuery): Promise<{ area: SearchArea } | SearchOutcome> {
+async function resolveArea(database: Database, query: FinderQuery): Promise<{ area: SearchArea } | SearchOutcome> {
   if (query.ou.length === 0) return { kind: "errors", errors: { ou: "Indiquez votre commune ou votre code postal" } };
   const chosen = chosenCommune(query);
   if (chosen) return { area: communeArea(chosen) };
   const match = matchCommunes(allCommunes(), query.ou, communesByPostcode);
   const considered = [...new Set(match.candidates.slice(0, 300).map((c) => c.insee))];
-  const counts = match.exact.length === 1 || match.candidates.length <= 1 ? new Map<string, number>() : await withTenant(db, null, (tx) => placeCountsByInsee(tx, considered));
+  const counts = match.exact.length === 1 || match.candidates.length <= 1 ? new Map<string, number>() : await withPublic(database, (tx) => placeCountsByInsee(tx, considered));
   const decision = decideCommune(match, (insee) => counts.get(insee) ?? 0, communesByPostcode);
   if (decision.kind === "found") return { area: decision.area };
   if (decision.kind === "choose") return { kind: "choose", choices: decision.choices.map((entry) => ({ entry, places: counts.get(entry.insee) ?? 0 })) };
@@ -92,12 +92,13 @@ function pageOf<T>(items: T[], page: number): { page: number; pages: number; ite
 }
 
 /** Runs a search: errors to show, communes to choose from, or a page of results. */
-export async function runSearch(db: Db, query: FinderQuery, now: Date): Promise<SearchOutcome> {
-  const resolved = await resolveArea(db, query);
+export async function runSearch(database: Database, query: FinderQuery, now: Date): Promise<SearchOutcome> {
+  const db = database.db;
+  const resolved = await resolveArea(database, query);
   if ("kind" in resolved) return resolved;
   const { area } = resolved;
   const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
-  const found = await withTenant(db, null, (tx) => findCandidates(tx, { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT }));
+  const found = await withPublic(database, (tx) => findCandidates(tx, { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT }));
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now)) : ranked;
   let slots: PlaceSlots = new Map();

@@ -3,7 +3,7 @@
 // per place and motif, so here each territory's places are loaded together in one query and the same pure
 // computation (booking/domain/slots.ts) runs per place and motif. Same reads as booking's loadSlotInput.
 import { sql } from "drizzle-orm";
-import { queryRows, type Db, type Executor } from "../../db/client.js";
+import { queryPrepared, type Db, type Executor } from "../../db/client.js";
 import { withTenant } from "../../db/tenant.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
 import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
@@ -27,7 +27,8 @@ type Raw = {
   with_plages: number[];
 };
 
-const ints = (values: readonly number[]) => sql`array[${sql.join(values.map((v) => sql`${v}`), sql`, `)}]::int[]`;
+// One array parameter: the statement's text stays the same whatever the number of places (it is prepared).
+const ints = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
 
 /**
  * In one round trip: the territory's public motifs, and over [from, to] the plages and exceptional plages of the
@@ -39,7 +40,7 @@ async function loadAvailability(db: Executor, { territoryId, placeIds, from, to 
   // No appointment lasts a day: this bound lets each mediator's appointments be read from the
   // (mediator_id, starts_at) index instead of from every appointment the mediator ever had.
   const earliestStart = new Date(windowStart.getTime() - 86_400_000);
-  const [raw] = await queryRows<Raw>(
+  const [raw] = await queryPrepared<Raw>(
     db,
     sql`with pl as (
           select p.mediator_id, p.place_id, p.weekdays, p.start_time, p.end_time, p.valid_from, p.valid_until, p.every_n_weeks

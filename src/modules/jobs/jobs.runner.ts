@@ -2,6 +2,7 @@
 import { hostname } from "node:os";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
+import { dataChanged } from "../../lib/data-changes.js";
 import { claimNextJob, completeJob, defaultStaleAfterMs, failJob, touchJob, type ClaimedJob } from "./jobs.queue.js";
 import { recurringScheduler, type RecurringJob } from "./recurring.js";
 import { isJobName, parsePayload, type JobName, type JobPayload } from "./registry.js";
@@ -38,6 +39,7 @@ async function runJob(db: Db, executors: Executors, job: ClaimedJob, clock: Cloc
     await (executors[job.name] as (p: unknown, c: JobContext) => Promise<void>)(payload, context);
     clearInterval(heartbeat);
     await completeJob(db, { job, now: clock() });
+    dataChanged();
   } catch (error) {
     clearInterval(heartbeat);
     await failJob(db, { job, error: (error as Error).stack ?? String(error), now: clock() });

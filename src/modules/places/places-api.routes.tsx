@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.js";
-import { withTenant } from "../../db/tenant.js";
+import { withPublic } from "../../db/tenant.js";
 import { toStandardRow } from "./import-export/lieu-record.js";
 import { toDataInclusion } from "./import-export/lieux-data-inclusion.js";
 import { placesOpenApi } from "./places-openapi.js";
@@ -69,7 +69,6 @@ function apiError(reply: FastifyReply, status: number, message: string) {
 
 /** Registers /api/v1 (human page), /api/v1/openapi.json, /api/v1/lieux and /api/v1/lieux/data-inclusion. */
 export function registerPlaceApiRoutes(app: FastifyInstance, deps: AppDeps): void {
-  const db = deps.database.db;
 
   const serve = (path: string, render: (records: Awaited<ReturnType<typeof listPublishedPlaces>>) => unknown) =>
     app.get(path, async (request, reply) => {
@@ -77,7 +76,7 @@ export function registerPlaceApiRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (!parsed.ok) return apiError(reply, 400, parsed.message);
       const query = parsed.value;
       // The public context: row-level security lets only published places through, whatever the query says.
-      const { total, lastModified } = await withTenant(db, null, (tx) => publishedPlacesVersion(tx, query.filters));
+      const { total, lastModified } = await withPublic(deps.database, (tx) => publishedPlacesVersion(tx, query.filters));
       const key = `${path}|${lastModified?.toISOString() ?? ""}|${total}|${pageUrl("", query, query.page)}`;
       const etag = `"${createHash("sha256").update(key).digest("base64url").slice(0, 27)}"`;
       reply
@@ -90,7 +89,7 @@ export function registerPlaceApiRoutes(app: FastifyInstance, deps: AppDeps): voi
         .header("x-total-count", String(total));
       if (lastModified) reply.header("last-modified", lastModified.toUTCString());
       if (notModified(request, etag, lastModified)) return reply.code(304).send();
-      const records = await withTenant(db, null, (tx) =>
+      const records = await withPublic(deps.database, (tx) =>
         listPublishedPlaces(tx, { filters: query.filters, limit: query.perPage, offset: (query.page - 1) * query.perPage }),
       );
       return reply.type("application/json; charset=utf-8").send(render(records));
