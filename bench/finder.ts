@@ -1,10 +1,12 @@
 // Benchmark of the public finder on a PostgreSQL server with a national-scale data set: 20,000 places over
 // 5,000 real communes, 3,000 mediators with plages, 2 million appointments. Measures, at 50 concurrent
-// keep-alive connections, a commune search against static routes of the same server (throughput, p99, ratio),
-// and the next free slots of a place with 10 mediators and 500 appointments over 4 weeks.
+// keep-alive connections, residents' searches against static routes of the same server (throughput, p99, ratio),
+// each search's own cost (no cache, every search new), and the next free slots of a place with 10 mediators and
+// 500 appointments over 4 weeks.
 // Run alone with `npx tsx bench/finder.ts`, or call benchFinder() from bench/run.ts.
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { Worker } from "node:worker_threads";
 import { Frais, ModaliteAcces, PriseEnChargeSpecifique, Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -24,17 +26,19 @@ export type LoadFigures = { requests: number; errors: number; seconds: number; r
 
 export type FinderFigures = {
   dataSet: { places: number; mediators: number; appointments: number; generationSeconds: number };
-  /** A commune search, nearest first, on the schema as migrated (targets are judged on it). */
+  /** Residents' searches (residentSearches) on a running server, its search cache warm: targets are judged on it. */
   finder: LoadFigures;
-  /** The same once the position index the finder asks for exists (see PROPOSED_INDEX). */
-  finderWithPositionIndex: LoadFigures;
-  /** "Premier rendez-vous libre d'abord", with the position index. */
-  finderBySlotWithPositionIndex: LoadFigures;
+  /** Share of those searches the cache answered. */
+  cacheHitShare: number;
+  /** Every request a commune not searched before, the cache off: what each search costs the server. */
+  finderUncached: LoadFigures;
+  /** The same, sorted by first free slot. */
+  finderUncachedBySlot: LoadFigures;
   staticCss: LoadFigures;
   health: LoadFigures;
-  /** Finder throughput divided by the static stylesheet's (target ≥ 0.3), as migrated and with the index. */
+  /** Finder throughput divided by the static stylesheet's (target ≥ 0.3). */
   ratioToStatic: number;
-  ratioToStaticWithPositionIndex: number;
+  ratioToStaticUncached: number;
   nextSlots: {
     /** booking's nextFreeSlotsForPlace computing every free slot of the 4 weeks (the target's measure). */
     medianMs: number;
@@ -50,16 +54,13 @@ export type FinderFigures = {
   meetsTargets: { p99: boolean; ratio: boolean; nextSlots: boolean };
 };
 
-/** The index the finder asks the lead to add in a migration (nearest-neighbour search over published places). */
-export const PROPOSED_INDEX =
-  "create index if not exists places_published_position on places using gist (point(longitude * 0.69, latitude)) where published and latitude is not null and longitude is not null";
-
 const PLACES = 20_000;
 const PLACES_PER_COMMUNE = 4;
 const MEDIATORS = 3_000;
 const APPOINTMENTS_PER_MEDIATOR = 667; // 3,000 × 667 ≈ 2 million
 const CONCURRENCY = 50;
-const REQUESTS = 5_000;
+const REQUESTS = 20_000;
+const WARM_UP = 5_000;
 
 const HORAIRES = ["Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00", "Mo,We,Fr 10:00-17:00; PH off", "Tu-Sa 13:30-19:00", "Mo-Fr 08:30-17:00", "Mo-Th 09:00-12:30"];
 const SERVICES = Object.values(Service);
@@ -74,7 +75,7 @@ function noise(n: number): number {
 type BenchPlace = { territory: number; record: LieuRecord };
 
 /** 20,000 places over 5,000 current communes taken evenly from the official list, 4 per commune. */
-function generatePlaces(): { places: BenchPlace[]; communes: { name: string; postcode: string }[] } {
+function generatePlaces(): { places: BenchPlace[]; communes: { name: string; postcode: string; population: number }[] } {
   const current = allCommunes().filter((c) => /^\d{5}$/.test(c.insee) && !c.insee.startsWith("97") && c.postcodes.length > 0 && !c.name.includes("("));
   const step = Math.floor(current.length / (PLACES / PLACES_PER_COMMUNE));
   const chosen = current.filter((_, i) => i % step === 0).slice(0, PLACES / PLACES_PER_COMMUNE);
@@ -110,7 +111,7 @@ function generatePlaces(): { places: BenchPlace[]; communes: { name: string; pos
       });
     }
   });
-  return { places, communes: chosen.map((c) => ({ name: c.name, postcode: c.postcodes[0]! })) };
+  return { places, communes: chosen.map((c) => ({ name: c.name, postcode: c.postcodes[0]!, population: c.population })) };
 }
 
 /** Loads the data set with plain SQL as the superuser (foreign-key triggers off while loading: data built consistent). */
@@ -219,51 +220,86 @@ export async function generateDataSet(url: string, log: (line: string) => void) 
   }
 }
 
-// The load generator runs in a worker thread so that it does not share the server's event loop.
-const LOAD_WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const http = require("node:http");
-const { urls, total, concurrency } = workerData;
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-function one(url) {
-  const started = process.hrtime.bigint();
-  return new Promise((resolve) => {
-    const req = http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, ok: res.statusCode === 200 }));
-    });
-    req.on("error", () => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, ok: false }));
-  });
-}
-(async () => {
+// The load generator: autocannon, in a child process so that it does not share the server's event loop (it
+// still shares the machine's cores; in a worker thread autocannon reports raw histograms instead of results).
+// Keep-alive connections, one request at a time on each.
+const LOAD_PROCESS = `
+const autocannon = require(process.env.AUTOCANNON);
+let input = "";
+process.stdin.on("data", (chunk) => (input += chunk));
+process.stdin.on("end", () => {
+  const { base, paths, total, connections } = JSON.parse(input);
   let next = 0;
-  const latencies = [];
-  let errors = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < total) {
-      const url = urls[next++ % urls.length];
-      const r = await one(url);
-      latencies.push(r.ms);
-      if (!r.ok) errors++;
-    }
-  }));
-  parentPort.postMessage({ latencies, errors, seconds: (performance.now() - started) / 1000 });
-  agent.destroy();
-})();
+  let first;
+  let last;
+  const instance = autocannon(
+    { url: base, connections, amount: total, timeout: 30, requests: [{ setupRequest: (request) => ((first ??= performance.now()), { ...request, path: paths[next++ % paths.length] }) }] },
+    (error, result) => {
+      if (error) throw error;
+      process.stdout.write(JSON.stringify({
+        requests: result.requests.total, seconds: (last - first) / 1000, p50: result.latency.p50, p99: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      }));
+    },
+  );
+  // autocannon's own duration counts whole seconds: the throughput is timed from the first request to the last answer.
+  instance.on("response", () => (last = performance.now()));
+});
 `;
 
-/** Sends `total` GET requests over `concurrency` keep-alive connections, cycling through `urls`. */
-export async function load(urls: string[], total: number, concurrency = CONCURRENCY): Promise<LoadFigures> {
-  const result = await new Promise<{ latencies: number[]; errors: number; seconds: number }>((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER, { eval: true, workerData: { urls, total, concurrency } });
-    worker.once("message", resolve);
-    worker.once("error", reject);
-  });
-  const sorted = result.latencies.sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+/** Sends `total` GET requests of `paths` (in turn) to `base` over `concurrency` keep-alive connections. */
+export async function load(base: string, paths: string[], total: number, concurrency = CONCURRENCY): Promise<LoadFigures> {
+  const child = spawn(process.execPath, ["-e", LOAD_PROCESS], { env: { ...process.env, AUTOCANNON: createRequire(import.meta.url).resolve("autocannon") }, stdio: ["pipe", "pipe", "inherit"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+  const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
+  child.stdin.end(JSON.stringify({ base, paths, total, connections: concurrency }));
+  const code = await exited;
+  if (code !== 0) throw new Error(`the load generator stopped (exit code ${code})`);
+  const result = JSON.parse(output) as { requests: number; seconds: number; p50: number; p99: number; errors: number };
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { requests: total, errors: result.errors, seconds: round(result.seconds), requestsPerSecond: Math.round(total / result.seconds), p50Ms: round(at(0.5)), p99Ms: round(at(0.99)) };
+  return { requests: result.requests, errors: result.errors, seconds: round(result.seconds), requestsPerSecond: Math.round(result.requests / result.seconds), p50Ms: round(result.p50), p99Ms: round(result.p99) };
+}
+
+/** A small deterministic generator of numbers in [0, 1) (the request mixes are the same on every run). */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/**
+ * Searches as residents make them: each from a commune drawn in proportion to its population (official figures)
+ * among the data set's communes; most by commune, nearest first, some with a need, some by first free slot, some
+ * on their second page.
+ */
+export function residentSearches(communes: { name: string; postcode: string; population: number }[], count: number, seed: number): string[] {
+  const random = seeded(seed);
+  const cumulative: number[] = [];
+  let sum = 0;
+  for (const c of communes) cumulative.push((sum += Math.max(1, c.population)));
+  const pick = () => {
+    const r = random() * sum;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return communes[lo]!;
+  };
+  return Array.from({ length: count }, () => {
+    const c = pick();
+    const ou = encodeURIComponent(`${c.name} ${c.postcode}`);
+    const kind = random();
+    if (kind < 0.15) return `/lieux?ou=${ou}&besoin=${encodeURIComponent(SERVICES[Math.floor(random() * SERVICES.length)]!)}&tri=distance`;
+    if (kind < 0.25) return `/lieux?ou=${ou}&tri=creneau`;
+    if (kind < 0.3) return `/lieux?ou=${ou}&tri=distance&page=2`;
+    return `/lieux?ou=${ou}&tri=distance`;
+  });
 }
 
 function median(values: number[]): number {
@@ -299,7 +335,10 @@ async function benchNextSlots(database: Database, special: { id: number; territo
   return { medianMs: all.ms, next20MedianMs: next20.ms, allFourWeeksMedianMs: all.ms, finderLoaderAllFourWeeksMedianMs: finderLoader.ms, slotsInFourWeeks: all.count, appointmentsInFourWeeks: booked!.n };
 }
 
-/** Starts a PostgreSQL server, generates the data set, serves the app on 127.0.0.1 and measures; returns the figures. */
+/**
+ * Starts a PostgreSQL server, generates the data set, serves the app on 127.0.0.1 as in production (the server
+ * reached through its Unix socket, as on a one-machine install) and measures; returns the figures.
+ */
 export async function benchFinder({ log = console.log, requests = REQUESTS }: { log?: (line: string) => void; requests?: number } = {}): Promise<FinderFigures> {
   buildAssets();
   const server = await startPgServer();
@@ -309,49 +348,60 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
     await admin.query("create database bench_finder");
     await admin.end();
     const url = server.url.replace(/\/postgres$/, "/bench_finder");
-    const database = await openDatabase({ databaseUrl: url, poolSize: 20 });
+    const socketUrl = `postgres://postgres@/bench_finder?host=${encodeURIComponent(server.dir)}&port=${server.port}`;
+    const database = await openDatabase({ databaseUrl: socketUrl, poolSize: 20 });
     try {
       await migrateDatabase(database);
       log("Finder benchmark: generating the data set…");
       const data = await generateDataSet(url, log);
-      const app = await buildApp({ config: { ...loadConfig({}), production: true, worker: false }, database, clock: systemClock });
-      await app.listen({ host: "127.0.0.1", port: 0 });
+      const config = { ...loadConfig({}), production: true, worker: false };
+      // The same server twice: as configured by default (search cache on), and with the cache off.
+      const app = await buildApp({ config, database, clock: systemClock });
+      const uncachedApp = await buildApp({ config: { ...config, finderCacheSeconds: 0 }, database, clock: systemClock });
+      const baseOf = async (a: typeof app) => {
+        await a.listen({ host: "127.0.0.1", port: 0 });
+        const address = a.server.address();
+        return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
+      };
       try {
-        const address = app.server.address();
-        const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-        const searches = data.communes.filter((_, i) => i % 100 === 0).map((c) => `${base}/lieux?ou=${encodeURIComponent(`${c.name} ${c.postcode}`)}&tri=distance`);
-        const bySlot = searches.map((u) => u.replace("tri=distance", "tri=creneau"));
-        const css = `${base}/assets/maillage.css`;
-        const health_ = `${base}/sante`;
-        const check = await fetch(searches[0]!);
-        const body = await check.text();
-        if (check.status !== 200 || !body.includes("maillage-card-list")) throw new Error(`the finder did not answer with results (${check.status})`);
-        const measure = async (label: string, urls: string[], total: number) => {
-          await load(urls, Math.min(500, total));
-          const figures = await load(urls, total);
-          log(`  ${label}: ${figures.requestsPerSecond} requests/s, p99 ${figures.p99Ms} ms, ${figures.errors} errors`);
+        const base = await baseOf(app);
+        const uncachedBase = await baseOf(uncachedApp);
+        const check = await fetch(`${base}/lieux?ou=${encodeURIComponent(`${data.communes[0]!.name} ${data.communes[0]!.postcode}`)}&tri=distance`);
+        if (check.status !== 200 || !(await check.text()).includes("maillage-card-list")) throw new Error(`the finder did not answer with results (${check.status})`);
+        const measure = async (label: string, at: string, paths: string[], total: number, warmUp = 500) => {
+          if (warmUp > 0) await load(at, paths.slice(-warmUp), warmUp);
+          const figures = await load(at, paths, total);
+          log(`  ${label}: ${figures.requestsPerSecond} requests/s, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.errors} errors`);
           return figures;
         };
         log(`  measuring at ${CONCURRENCY} concurrent connections…`);
-        const staticCss = await measure("static stylesheet", [css], requests);
-        const health = await measure("/sante", [health_], requests);
-        const finder = await measure("finder as migrated", searches, requests);
-        await database.db.execute(sql.raw(PROPOSED_INDEX));
-        await database.db.execute(sql`analyze places`);
-        const finderWithPositionIndex = await measure("finder with the position index", searches, requests);
-        const finderBySlotWithPositionIndex = await measure("finder by next free slot, with the index", bySlot, Math.round(requests / 2));
+        const staticCss = await measure("static stylesheet", base, ["/assets/maillage.css"], requests);
+        const health = await measure("/sante", base, ["/sante"], requests);
+        // Residents' searches: a first stretch warms the server up as if it had been running, then the measure.
+        const searches = residentSearches(data.communes, WARM_UP + requests, 2027);
+        await load(base, searches.slice(0, WARM_UP), WARM_UP);
+        const measured = searches.slice(WARM_UP);
+        const seen = new Set(searches.slice(0, WARM_UP));
+        const misses = measured.filter((p) => !seen.has(p) && (seen.add(p), true)).length;
+        const finder = await measure("finder, residents' searches", base, measured, requests, 0);
+        // Every request a commune not searched before, on the server without the cache.
+        const distinct = (sort: string) => data.communes.map((c) => `/lieux?ou=${encodeURIComponent(`${c.name} ${c.postcode}`)}&tri=${sort}`);
+        const finderUncached = await measure("finder, each search new, no cache", uncachedBase, distinct("distance"), data.communes.length);
+        const finderUncachedBySlot = await measure("finder by first free slot, each search new, no cache", uncachedBase, distinct("creneau"), data.communes.length);
         const nextSlots = await benchNextSlots(database, data.special);
         const targets = { p99Ms: 50, ratio: 0.3, nextSlotsMs: 5 };
         const ratio = (f: LoadFigures) => Math.round((f.requestsPerSecond / staticCss.requestsPerSecond) * 100) / 100;
         const figures: FinderFigures = {
           dataSet: { places: data.places, mediators: data.mediators, appointments: data.appointments, generationSeconds: Math.round(data.generationSeconds) },
           finder,
-          finderWithPositionIndex,
-          finderBySlotWithPositionIndex,
+          // Upper bound: a path first seen during the measure is computed once (more if its entry expires meanwhile).
+          cacheHitShare: Math.round((1 - misses / measured.length) * 100) / 100,
+          finderUncached,
+          finderUncachedBySlot,
           staticCss,
           health,
           ratioToStatic: ratio(finder),
-          ratioToStaticWithPositionIndex: ratio(finderWithPositionIndex),
+          ratioToStaticUncached: ratio(finderUncached),
           nextSlots,
           targets,
           meetsTargets: { p99: finder.p99Ms <= targets.p99Ms, ratio: ratio(finder) >= targets.ratio, nextSlots: nextSlots.medianMs <= targets.nextSlotsMs },
@@ -359,7 +409,7 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
         log(JSON.stringify(figures, null, 2));
         return figures;
       } finally {
-        await app.close();
+        await Promise.all([app.close(), uncachedApp.close()]);
       }
     } finally {
       await database.close();

@@ -12,6 +12,8 @@ import { renderDocument } from "../ui/render.js";
 declare module "fastify" {
   interface FastifyReply {
     page(page: VNode, status?: number): FastifyReply;
+    /** Sends an HTML document already rendered (see reply.page); a Buffer is sent as is (UTF-8). */
+    html(document: string | Buffer, status?: number): FastifyReply;
     viewContext(): PageContext;
   }
 }
@@ -33,8 +35,11 @@ function assetVersion(assetsDir: string): string {
 /** Adds page rendering helpers to replies. */
 export function registerRendering(app: FastifyInstance, deps: AppDeps, assetsDir: string): void {
   const version = assetVersion(assetsDir);
+  app.decorateReply("html", function (document: string | Buffer, status = 200) {
+    return this.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(document);
+  });
   app.decorateReply("page", function (page: VNode, status = 200) {
-    return this.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(renderDocument(page));
+    return this.html(renderDocument(page), status);
   });
   app.decorateReply("viewContext", function (): PageContext {
     const request = this.request;

@@ -2,7 +2,7 @@
 // order by distance or next free slot; the place page; unpublished places never shown.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments } from "../../src/db/schema/index.js";
-import { createTestApp, makeTerritory, TestClient, type TestApp } from "../support/app.js";
+import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 import type { LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
@@ -255,6 +255,21 @@ describe.each(engines)("finder cache on %s", (engine) => {
     expect((await names()).sort()).toEqual(["France Services de Parthenay", "Médiathèque de Parthenay"]);
   });
 
+  it("keeps one page for visitors without an account, and never gives it to a signed-in person (nor theirs to others)", async () => {
+    const url = "/lieux?ou=Parthenay&tri=distance";
+    const anonymous = await t.app.inject({ method: "GET", url });
+    const userId = await makeUser(t.database, { email: `agente-${engine}@parthenay.fr` });
+    const client = await new TestClient(t.app).signInAs(t, userId);
+    const signedIn = await client.get(url);
+    expect(signedIn.body).toContain(`agente-${engine}@parthenay.fr`);
+    expect(signedIn.body).toContain("Se déconnecter");
+    const again = await t.app.inject({ method: "GET", url });
+    expect(again.body).toBe(anonymous.body);
+    expect(again.body).not.toContain("agente-");
+    expect(again.body).not.toContain('name="_csrf"');
+    expect(again.headers["set-cookie"]).toBeUndefined();
+  });
+
   it("forgets every search as soon as a write request succeeds here, and not when one fails", async () => {
     await names();
     await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "Mairie de Parthenay", ...parthenay }) });
@@ -265,5 +280,26 @@ describe.each(engines)("finder cache on %s", (engine) => {
     const accepted = await client.post("/connexion", { email: "agent@example.org" });
     expect(accepted.statusCode).toBe(200);
     expect(await names()).toContain("Mairie de Parthenay");
+  });
+});
+
+describe.each(engines)("finder filters among many places on %s", (engine) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    const { id: territoryId } = await makeTerritory(t.database);
+    // 90 places around Parthenay without the need asked for, then one 30 km away that meets it.
+    for (let i = 0; i < 90; i++) {
+      const near = { ...parthenay, latitude: 46.6486 + (i % 10) / 500, longitude: -0.2471 + Math.floor(i / 10) / 500 };
+      await makePlace(t.database, { territoryId, record: lieuRecord({ nom: `Point ${i} de Parthenay`, ...near, services: ["Aide aux démarches administratives"] } as Fields) });
+    }
+    await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "Atelier parentalité de Niort", ...niort, services: ["Parentalité et éducation avec le numérique"] } as Fields) });
+  });
+  afterAll(() => t.close());
+
+  it("finds the nearest place meeting a need even when many nearer places do not", async () => {
+    const query = new URLSearchParams({ ou: "Parthenay", besoin: "Parentalité et éducation avec le numérique", tri: "distance" });
+    const response = await t.app.inject({ method: "GET", url: `/lieux?${query.toString()}` });
+    expect(resultNames(response.body)).toEqual(["Atelier parentalité de Niort"]);
   });
 });

@@ -1,5 +1,6 @@
-// A short-lived cache of finder searches (results and commune choices), so that the searches many people make at
-// once (the same commune, the same needs) cost one database round trip every few seconds instead of one each.
+// A short-lived cache of finder searches (results and commune choices, and the page as an anonymous visitor sees
+// it), so that the searches many people make at once (the same commune, the same needs) are computed once every
+// few seconds instead of once each.
 // An entry lives `ttlMs` by the app's clock and every entry goes as soon as this process sees a change
 // (data-changes.ts): a booking, a place edited, an import. Changes made by another process show within `ttlMs`.
 // The place page and the booking steps never use it: a slot is always checked afresh before it is offered.
@@ -9,22 +10,34 @@ import type { FinderQuery } from "./domain/finder-query.js";
 import { finderUrl } from "./domain/finder-query.js";
 import type { SearchOutcome } from "./finder.search.js";
 
+/** A search's outcome, and once rendered for a visitor without an account, that page (the same for all of them). */
+export type CachedSearch = { outcome: SearchOutcome; anonymousPage?: Buffer };
+
 export type SearchCache = {
-  get(query: FinderQuery, now: Date): SearchOutcome | undefined;
-  set(query: FinderQuery, outcome: SearchOutcome, now: Date): void;
+  get(query: FinderQuery, now: Date): CachedSearch | undefined;
+  /** Keeps a search's outcome (not an error); returns its entry. */
+  set(query: FinderQuery, outcome: SearchOutcome, now: Date): CachedSearch;
+  /** Keeps the page an anonymous visitor gets for this search, beside its outcome. */
+  setAnonymousPage(query: FinderQuery, search: CachedSearch, page: Buffer): void;
   /** Stops listening for changes (app shutdown). */
   close(): void;
 };
 
-type Entry = { outcome: SearchOutcome; at: number };
+type Entry = { search: CachedSearch; at: number };
+
+/** What an outcome weighs in memory, roughly (ten result cards and their map points). */
+const OUTCOME_BYTES = 16_384;
 
 // The same search whatever the order of its needs in the link.
 const keyOf = (query: FinderQuery) => finderUrl({ ...query, besoins: [...query.besoins].sort(), accompagnements: [...query.accompagnements].sort() });
 
-/** A cache of at most `maxEntries` searches, each kept `ttlMs` at most; `ttlMs` 0 keeps nothing. */
-export function createSearchCache({ ttlMs, maxEntries = 1000 }: { ttlMs: number; maxEntries?: number }): SearchCache {
-  if (ttlMs <= 0) return { get: () => undefined, set: () => undefined, close: () => undefined };
-  const entries = new LRUCache<string, Entry>({ max: maxEntries });
+/** A cache of searches kept `ttlMs` at most, within about `maxBytes` of memory; `ttlMs` 0 keeps nothing. */
+export function createSearchCache({ ttlMs, maxBytes = 64 * 1_048_576 }: { ttlMs: number; maxBytes?: number }): SearchCache {
+  if (ttlMs <= 0) return { get: () => undefined, set: (_query, outcome) => ({ outcome }), setAnonymousPage: () => undefined, close: () => undefined };
+  const entries = new LRUCache<string, Entry>({
+    maxSize: maxBytes,
+    sizeCalculation: (entry) => OUTCOME_BYTES + (entry.search.anonymousPage?.length ?? 0),
+  });
   const stop = onDataChange(() => entries.clear());
   return {
     get(query, now) {
@@ -32,12 +45,20 @@ export function createSearchCache({ ttlMs, maxEntries = 1000 }: { ttlMs: number;
       const entry = entries.get(key);
       if (!entry) return undefined;
       const age = now.getTime() - entry.at;
-      if (age >= 0 && age < ttlMs) return entry.outcome;
+      if (age >= 0 && age < ttlMs) return entry.search;
       entries.delete(key);
       return undefined;
     },
     set(query, outcome, now) {
-      if (outcome.kind !== "errors") entries.set(keyOf(query), { outcome, at: now.getTime() });
+      const search: CachedSearch = { outcome };
+      if (outcome.kind !== "errors") entries.set(keyOf(query), { search, at: now.getTime() });
+      return search;
+    },
+    setAnonymousPage(query, search, page) {
+      const key = keyOf(query);
+      const entry = entries.peek(key);
+      // Set again so that its size counts the page (unless the entry went meanwhile).
+      if (entry?.search === search) entries.set(key, { search: { ...search, anonymousPage: page }, at: entry.at });
     },
     close: stop,
   };

@@ -79,6 +79,27 @@ type RawRow = {
   telephone: string | null;
 };
 
+/** Nearest places looked through for those meeting a search's filters (see nearestPlaces). */
+export const NEAREST_SCANNED = 1_000;
+
+/**
+ * The `nearest` places around the search position (the `pos` row) that meet the filters. Under row-level
+ * security PostgreSQL cannot use the services index for a filter (array containment is not leakproof), and a
+ * filter met by few places would make it read every place in France; so, with filters, the NEAREST_SCANNED
+ * nearest places are read from the position index, in order, and the filters apply to those (about 100 km
+ * around, at the density of a national network).
+ */
+function nearestPlaces(filters: PlaceFilters, nearest: number): SQL {
+  const towards = sql`${PLANE_POINT} <-> (select point(lon * 0.69, lat) from pos)`;
+  const located = sql`p.published and ${HAS_POSITION} and (select lat from pos) is not null`;
+  const filtered = filters.besoins.length > 0 || filters.accompagnements.length > 0 || filters.gratuit;
+  if (!filtered) return sql`(select ${ROW_COLUMNS} from places p where ${located} order by ${towards} limit ${nearest})`;
+  // Each candidate is read back by its key (`limit 1` keeps the planner from turning that into a scan of every place).
+  return sql`(select x.* from (select p.id, ${towards} as d from places p where ${located} order by ${towards} limit ${NEAREST_SCANNED}) n
+              cross join lateral (select ${ROW_COLUMNS} from places p where p.id = n.id and ${filterConditions(filters)} limit 1) x
+              order by n.d limit ${nearest})`;
+}
+
 /**
  * In one statement: the searched area's position (mean of its places' positions; for a commune without any,
  * of its postcode's places), the area's places matching the filters, and the `nearest` places matching them
@@ -105,9 +126,7 @@ export async function findCandidates(
            where ${filterConditions(filters)} and (${inArea} or ${inPostcodes} or ((select basis from pos) = 'none' and ${inDepartement}))
            order by p.nom, p.id limit ${areaLimit})
           union all
-          (select ${ROW_COLUMNS} from places p
-           where ${filterConditions(filters)} and ${HAS_POSITION} and (select lat from pos) is not null
-           order by ${PLANE_POINT} <-> (select point(lon * 0.69, lat) from pos) limit ${nearest})
+          ${nearestPlaces(filters, nearest)}
         )
         select pos.basis, pos.lat, pos.lon, found.* from pos left join found on true`,
   );

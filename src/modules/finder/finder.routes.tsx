@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { assetsDir, type AppDeps } from "../../app.js";
 import { withPublic, withTenant } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { renderDocument } from "../../ui/render.js";
 import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
 import { matchCommunes } from "./domain/commune-match.js";
 import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
@@ -36,17 +37,27 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const ctx = reply.viewContext();
     if (!isSubmitted(raw)) return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} suggestScript={suggestScript} />);
     const now = deps.clock();
-    let outcome = cache.get(query, now);
-    if (!outcome) {
-      outcome = await runSearch(deps.database, query, now);
-      cache.set(query, outcome, now);
+    const search = cache.get(query, now) ?? cache.set(query, await runSearch(deps.database, query, now), now);
+    const anonymous = !request.actor;
+    if (anonymous && search.anonymousPage) return reply.html(search.anonymousPage);
+    const { outcome } = search;
+    const page =
+      outcome.kind === "errors" ? (
+        <FinderPage ctx={ctx} query={query} errors={outcome.errors} suggestScript={suggestScript} />
+      ) : outcome.kind === "choose" ? (
+        <FinderPage ctx={ctx} query={query} errors={{ commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` }} choices={outcome.choices} suggestScript={suggestScript} />
+      ) : (
+        <FinderPage ctx={ctx} query={query} errors={{}} results={outcome.results} suggestScript={suggestScript} map={map} />
+      );
+    const document = renderDocument(page);
+    // The page is the same for every visitor without an account, unless it carries a form token (it should not).
+    // Kept encoded: sent as is, and half the memory of the string.
+    if (anonymous && !document.includes('name="_csrf"') && !reply.hasHeader("set-cookie")) {
+      const encoded = Buffer.from(document, "utf8");
+      cache.setAnonymousPage(query, search, encoded);
+      return reply.html(encoded);
     }
-    if (outcome.kind === "errors") return reply.page(<FinderPage ctx={ctx} query={query} errors={outcome.errors} suggestScript={suggestScript} />);
-    if (outcome.kind === "choose") {
-      const errors = { commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` };
-      return reply.page(<FinderPage ctx={ctx} query={query} errors={errors} choices={outcome.choices} suggestScript={suggestScript} />);
-    }
-    return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} results={outcome.results} suggestScript={suggestScript} map={map} />);
+    return reply.html(document);
   });
 
   // Commune names for the optional suggestion script (same origin, JSON, cacheable: the geography is static).
