@@ -76,6 +76,8 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
     prefix: "/assets/",
     maxAge: 31_536_000_000,
     immutable: true,
+    // dist/assets holds .br and .gz copies (src/ui/assets.ts): sent to browsers that accept them.
+    preCompressed: true,
     decorateReply: false,
   });
   registerSession(app, deps);

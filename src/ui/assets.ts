@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
+import zlib from "node:zlib";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const out = path.join(root, "dist/assets");
@@ -51,5 +52,19 @@ export function buildAssets(options: { force?: boolean } = {}): void {
   fs.cpSync(path.join(leaflet, "leaflet.js"), path.join(out, "leaflet/leaflet.js"));
   fs.cpSync(path.join(leaflet, "leaflet.css"), path.join(out, "leaflet/leaflet.css"));
   fs.cpSync(path.join(leaflet, "images"), path.join(out, "leaflet/images"), { recursive: true });
+  // Compressed copies, served to browsers that accept them (@fastify/static preCompressed): the stylesheet goes from
+  // about 140 kB to about 20 kB on the wire, which counts on an old phone with a weak signal. The stylesheet is
+  // written last: it is the stamp of a complete build.
+  for (const entry of fs.readdirSync(out, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && /\.(css|js|svg)$/.test(entry.name) && file !== stamp) writeCompressed(file, fs.readFileSync(file));
+  }
+  writeCompressed(stamp, css.css);
   fs.writeFileSync(stamp, css.css);
+}
+
+/** Writes the Brotli and gzip copies of a file's content beside it (`.br`, `.gz`). */
+function writeCompressed(file: string, content: string | Buffer): void {
+  fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
 }
