@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { appointments, mails } from "../../src/db/schema/index.js";
+import { appointments, auditEvents, imports, mails } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { parisToInstant } from "../../src/lib/paris-time.js";
 import { bookAppointment } from "../../src/modules/booking/booking.commands.js";
@@ -89,5 +89,30 @@ describe.each(engines)("reminders and personal-data retention on %s", (engine) =
 
     await purgePersonalData(t.database.db, { now: new Date(appointmentEnd.getTime() + 731 * DAY) });
     expect(await t.database.db.select().from(appointments).where(eq(appointments.id, id))).toHaveLength(0);
+  });
+
+  it("deletes audit events after a year and drops an import's file 30 days after it was sent", async () => {
+    const now = new Date("2028-06-01T08:00:00Z");
+    const daysAgo = (n: number) => new Date(now.getTime() - n * DAY);
+    await t.database.db.insert(auditEvents).values([
+      { territoryId, actorLabel: "test", action: "export", entityType: "appointments", at: daysAgo(366) },
+      { territoryId, actorLabel: "test", action: "export", entityType: "appointments", at: daysAgo(364) },
+    ]);
+    const [stale, fresh] = await t.database.db
+      .insert(imports)
+      .values([
+        { territoryId, kind: "lieux", filename: "vieux.csv", content: "id,nom\n1,Mairie", createdAt: daysAgo(31) },
+        { territoryId, kind: "lieux", filename: "recent.csv", content: "id,nom\n1,Mairie", createdAt: daysAgo(29) },
+      ])
+      .returning({ id: imports.id });
+    const report = await purgePersonalData(t.database.db, { now });
+    expect(report.importFilesDropped).toBe(1);
+    const left = await t.database.db.select({ at: auditEvents.at }).from(auditEvents).where(eq(auditEvents.territoryId, territoryId));
+    expect(left.every((e) => e.at.getTime() >= daysAgo(365).getTime())).toBe(true);
+    expect(left.some((e) => e.at.getTime() === daysAgo(364).getTime())).toBe(true);
+    expect(report.auditEventsDeleted).toBeGreaterThanOrEqual(1);
+    const rows = await t.database.db.select({ id: imports.id, content: imports.content, status: imports.status }).from(imports).where(eq(imports.territoryId, territoryId));
+    expect(rows.find((r) => r.id === stale!.id)).toEqual({ id: stale!.id, content: null, status: "failed" });
+    expect(rows.find((r) => r.id === fresh!.id)?.content).not.toBeNull();
   });
 });

@@ -30,6 +30,8 @@ export function PrivacyPage({ ctx }: { ctx: PageContext }) {
         <li>Coordonnées des personnes reçues : effacées 90 jours après le rendez-vous (durée réglable par la collectivité).</li>
         <li>Journal des messages envoyés : anonymisé après 6 mois.</li>
         <li>Rendez-vous : supprimés 2 ans après leur date.</li>
+        <li>Journal des actions sensibles des agents : supprimé après un an.</li>
+        <li>Fichiers importés : supprimés à la fin de l'import, au plus tard après 30 jours.</li>
         <li>Liens de connexion : valables 15 minutes, utilisables une seule fois.</li>
       </ul>
       <h2 class="govuk-heading-m">Cookies</h2>
