@@ -167,4 +167,31 @@ describe.each(engines)("teacher training on %s", (engine) => {
     expect({ ...cancelled, subject: plain(cancelled!.subject) }).toMatchObject({ toAddress: "noa.petit@exemple.fr", subject: "Formation annulée : Tablettes en classe, mardi 6 avril à 9 h" });
     expect(cancelled!.attachments[0]!.content).toContain("METHOD:CANCEL");
   });
+
+  it("sends registered teachers the updated invitation, with a higher SEQUENCE, when the time or place changes", async () => {
+    const teacher = new TestClient(t.app);
+    await teacher.get(links.lilas!);
+    const created = await coordinator.post(url(""), { ...session, title: "Messagerie de l'ENT", date: "2027-05-11", capacity: "10" });
+    const id = Number(/\/formations\/(\d+)\?/.exec(created.headers.location as string)![1]);
+    await teacher.post(links.lilas!, { sessionId: String(id), name: "Lou Martin", email: "lou.martin@exemple.fr" });
+    const [invitation] = (await teacherMails("formation.inscription")).filter((m) => m.toAddress === "lou.martin@exemple.fr");
+    expect(invitation!.attachments[0]!.content).toContain("SEQUENCE:0");
+    // The title alone changes: nobody is disturbed.
+    expect((await coordinator.post(url(`/${id}`), { ...session, title: "Messagerie de l'ENT (débutants)", date: "2027-05-11", capacity: "10" })).statusCode).toBe(303);
+    expect(await teacherMails("formation.modification")).toEqual([]);
+    // An hour later: the updated invitation, same UID, next sequence.
+    expect((await coordinator.post(url(`/${id}`), { ...session, title: "Messagerie de l'ENT (débutants)", date: "2027-05-11", startTime: "10:00", endTime: "12:00", capacity: "10" })).statusCode).toBe(303);
+    const [changed] = await teacherMails("formation.modification");
+    expect({ to: changed!.toAddress, subject: plain(changed!.subject) }).toEqual({ to: "lou.martin@exemple.fr", subject: "Formation modifiée : Messagerie de l'ENT (débutants), mardi 11 mai à 10 h" });
+    const ics = changed!.attachments[0]!.content;
+    expect(ics).toContain("METHOD:REQUEST");
+    expect(ics).toContain("SEQUENCE:1");
+    expect(ics).toContain("DTSTART;TZID=Europe/Paris:20270511T100000");
+    const uid = (text: string) => /UID:([^\r\n]+)/.exec(text)![1];
+    expect(uid(ics)).toBe(uid(invitation!.attachments[0]!.content));
+    // Deleting it now cancels with a sequence above the last invitation.
+    await coordinator.post(url(`/${id}/suppression`));
+    const cancelled = (await teacherMails("formation.annulation")).find((m) => m.toAddress === "lou.martin@exemple.fr");
+    expect(cancelled!.attachments[0]!.content).toContain("SEQUENCE:2");
+  });
 });

@@ -164,6 +164,8 @@ export const trainingSessions = pgTable("training_sessions", {
   place: text("place").notNull().default(""),
   trainer: text("trainer").notNull().default(""),
   capacity: integer("capacity").notNull().default(20),
+  /** iCalendar SEQUENCE: raised when the time or place changes, so that invitations already sent are updated. */
+  sequence: integer("sequence").notNull().default(0),
   demo: boolean("demo").notNull().default(false),
   createdAt: createdAt(),
 });

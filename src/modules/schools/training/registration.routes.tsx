@@ -105,7 +105,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
   app.get("/formations/inscription/:registrationId/formation.ics", async (request, reply) => {
     const r = await registrationFromLink(request);
     const s = r.session;
-    const ics = sessionIcs({ id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, description: s.trainer ? `Avec ${s.trainer}` : "" }, { method: "PUBLISH", organizerEmail });
+    const ics = sessionIcs({ id: s.id, sequence: s.sequence, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, description: s.trainer ? `Avec ${s.trainer}` : "" }, { method: "PUBLISH", organizerEmail });
     return reply.type("text/calendar; charset=utf-8").header("content-disposition", 'attachment; filename="formation.ics"').header("cache-control", "no-store").send(ics);
   });
 

@@ -12,6 +12,8 @@ function parisLocal(d: Date): string {
 
 export type CalendarSession = {
   id: number;
+  /** Raised each time the time or place changes (training_sessions.sequence). */
+  sequence: number;
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -36,7 +38,8 @@ export function sessionIcs(session: CalendarSession, options: SessionIcsOptions)
   });
   calendar.createEvent({
     id: `formation-${session.id}@${options.host ?? "maillage"}`,
-    sequence: options.method === "CANCEL" ? 1 : 0,
+    // A cancellation outranks the last invitation sent.
+    sequence: options.method === "CANCEL" ? session.sequence + 1 : session.sequence,
     start: parisLocal(session.startsAt),
     end: parisLocal(session.endsAt),
     timezone: "Europe/Paris",

@@ -6,31 +6,52 @@ import { schools, trainingRegistrations, trainingSessions } from "../../../db/sc
 import { recordAudit, type AuditActor } from "../../audit/audit.commands.js";
 import { queueMail } from "../../mail/mail.commands.js";
 import type { SessionInput } from "./training-form.js";
-import { cancellationMail, registrationMail, type SessionForMessage } from "./training.mails.js";
+import { cancellationMail, changeMail, registrationMail, type SessionForMessage } from "./training.mails.js";
 
 function forMessage(s: typeof trainingSessions.$inferSelect): SessionForMessage {
-  return { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, trainer: s.trainer, description: s.trainer ? `Avec ${s.trainer}` : "" };
+  return { id: s.id, sequence: s.sequence, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt, place: s.place, trainer: s.trainer, description: s.trainer ? `Avec ${s.trainer}` : "" };
 }
 
 export type SaveSessionResult = { ok: true; sessionId: number } | { ok: false; reason: "introuvable" } | { ok: false; reason: "capacite"; registered: number };
 
-/** Creates a session, or changes one (its capacity never below the teachers already registered). */
-export async function saveSession(db: Executor, { territoryId, sessionId, input, actor }: { territoryId: number; sessionId?: number; input: SessionInput; actor: AuditActor }): Promise<SaveSessionResult> {
+/**
+ * Creates a session, or changes one (its capacity never below the teachers already registered). When the time or
+ * place of a session still to come changes, its calendar sequence goes up and every registered teacher gets the
+ * updated invitation (with `notify`: the organizer's address and the time now).
+ */
+export async function saveSession(
+  db: Executor,
+  { territoryId, sessionId, input, actor, notify }: { territoryId: number; sessionId?: number; input: SessionInput; actor: AuditActor; notify?: { organizerEmail: string; now: Date } },
+): Promise<SaveSessionResult> {
   if (sessionId === undefined) {
     const [row] = await db.insert(trainingSessions).values({ territoryId, ...input }).returning({ id: trainingSessions.id });
     await recordAudit(db, { territoryId, actor, action: "training.session.create", entityType: "training_session", entityId: row!.id, details: { title: input.title } });
     return { ok: true, sessionId: row!.id };
   }
   const [session] = await db
-    .select({ id: trainingSessions.id })
+    .select()
     .from(trainingSessions)
     .where(and(eq(trainingSessions.territoryId, territoryId), eq(trainingSessions.id, sessionId)))
     .for("update");
   if (!session) return { ok: false, reason: "introuvable" };
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(trainingRegistrations).where(eq(trainingRegistrations.sessionId, sessionId));
   if (input.capacity < count!.n) return { ok: false, reason: "capacite", registered: count!.n };
-  await db.update(trainingSessions).set(input).where(and(eq(trainingSessions.territoryId, territoryId), eq(trainingSessions.id, sessionId)));
-  await recordAudit(db, { territoryId, actor, action: "training.session.update", entityType: "training_session", entityId: sessionId, details: { title: input.title } });
+  const moved = session.startsAt.getTime() !== input.startsAt.getTime() || session.endsAt.getTime() !== input.endsAt.getTime() || session.place !== input.place;
+  const [saved] = await db
+    .update(trainingSessions)
+    .set({ ...input, sequence: moved ? session.sequence + 1 : session.sequence })
+    .where(and(eq(trainingSessions.territoryId, territoryId), eq(trainingSessions.id, sessionId)))
+    .returning();
+  let told = 0;
+  if (moved && notify && saved!.startsAt > notify.now) {
+    const registered = await db
+      .select({ name: trainingRegistrations.teacherName, email: trainingRegistrations.teacherEmail })
+      .from(trainingRegistrations)
+      .where(and(eq(trainingRegistrations.territoryId, territoryId), eq(trainingRegistrations.sessionId, sessionId)));
+    for (const teacher of registered) await queueMail(db, { territoryId, ...changeMail(forMessage(saved!), teacher, notify.organizerEmail) });
+    told = registered.length;
+  }
+  await recordAudit(db, { territoryId, actor, action: "training.session.update", entityType: "training_session", entityId: sessionId, details: { title: input.title, ...(moved ? { moved: true, told } : {}) } });
   return { ok: true, sessionId };
 }
 

@@ -40,6 +40,31 @@ export function registrationMail(s: SessionForMessage, teacher: { name: string; 
   };
 }
 
+/** To a registered teacher when the time or place of a session still to come changes: the updated invitation. */
+export function changeMail(s: SessionForMessage, teacher: { name: string; email: string }, organizerEmail: string): Message {
+  return {
+    kind: "formation.modification",
+    to: teacher.email,
+    subject: `Formation modifiée : ${s.title}, ${formatDateTime(s.startsAt)}`,
+    text: [
+      `Bonjour ${teacher.name},`,
+      "",
+      `La formation « ${s.title} » à laquelle vous êtes inscrit ou inscrite change.`,
+      `Quand : ${sessionWhen(s)}`,
+      ...(s.place ? [`Où : ${s.place}`] : []),
+      "",
+      "Le fichier joint met votre agenda à jour. Si vous ne pouvez plus venir, annulez votre inscription avec le lien reçu lors de votre inscription.",
+    ].join("\n"),
+    attachments: [
+      {
+        filename: "formation.ics",
+        contentType: "text/calendar; charset=utf-8; method=REQUEST",
+        content: sessionIcs(s, { method: "REQUEST", organizerEmail, attendee: teacher }),
+      },
+    ],
+  };
+}
+
 /** To a registered teacher when the session is called off. */
 export function cancellationMail(s: SessionForMessage, teacher: { name: string; email: string }, organizerEmail: string): Message {
   return {

@@ -64,7 +64,7 @@ export function registerTrainingRoutes(app: FastifyInstance, deps: AppDeps): voi
     const values = readSessionValues(formBody(request));
     const parsed = parseSession(values);
     if (!parsed.ok) return { values, errors: parsed.errors };
-    const result = await request.tenant((tx) => saveSession(tx, { territoryId: territory.id, input: parsed.data, actor: actorForAudit(request), ...(sessionId ? { sessionId } : {}) }));
+    const result = await request.tenant((tx) => saveSession(tx, { territoryId: territory.id, input: parsed.data, actor: actorForAudit(request), notify: { organizerEmail, now: deps.clock() }, ...(sessionId ? { sessionId } : {}) }));
     if (!result.ok && result.reason === "introuvable") throw new NotFoundError();
     if (!result.ok) return { values, errors: { capacity: `Le nombre de places ne peut pas être inférieur au nombre de personnes déjà inscrites (${result.reason === "capacite" ? result.registered : 0})` } };
     return { redirect: `/t/${territory.code}/formations/${result.sessionId}?fait=${sessionId ? "modification" : "creation"}` };

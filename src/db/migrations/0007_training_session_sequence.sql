@@ -1,0 +1,1 @@
+ALTER TABLE "training_sessions" ADD COLUMN "sequence" integer DEFAULT 0 NOT NULL;
