@@ -68,7 +68,7 @@ function HintAndError({ name, hint, error }: FieldProps) {
       ) : null}
       {error ? (
         <p id={`${fieldId(name)}-error`} class="govuk-error-message">
-          <span class="govuk-visually-hidden">Erreur :</span> {error}
+          <span class="govuk-visually-hidden">{"Erreur\u00a0:"}</span> {error}
         </p>
       ) : null}
     </>
@@ -152,12 +152,23 @@ export function Select(props: FieldProps & { options: Option[]; value?: string |
   );
 }
 
-type ChoiceProps = FieldProps & { options: Option[]; small?: boolean; legendSize?: "l" | "m" | "s" };
+/** A radio or checkbox; `conditional` is revealed under it when it is checked (always shown without JavaScript). */
+export type ChoiceOption = Option & { conditional?: ComponentChildren };
+/** A checkbox may carry its own name and state, for a group of independent yes/no questions (GOV.UK allows it). */
+export type CheckboxOption = ChoiceOption & { name?: string; checked?: boolean };
 
-function ChoiceFieldset(props: ChoiceProps & { kind: "radio" | "checkbox"; isChecked: (v: string) => boolean }) {
-  const { name, label, error, options, isPageHeading, kind, small, legendSize } = props;
+type ChoiceProps<O extends ChoiceOption = ChoiceOption> = FieldProps & {
+  options: O[];
+  small?: boolean;
+  inline?: boolean;
+  legendSize?: "l" | "m" | "s";
+};
+
+function ChoiceFieldset(props: ChoiceProps<CheckboxOption> & { kind: "radio" | "checkbox"; isChecked: (v: string) => boolean }) {
+  const { name, label, error, options, isPageHeading, kind, small, inline, legendSize } = props;
   const cls = kind === "radio" ? "govuk-radios" : "govuk-checkboxes";
   const size = isPageHeading ? "l" : (legendSize ?? "m");
+  const modifiers = `${inline ? ` ${cls}--inline` : ""}${small ? ` ${cls}--small` : ""}`;
   return (
     <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
       <fieldset class="govuk-fieldset" aria-describedby={describedBy(name, props.hint, error)}>
@@ -165,29 +176,38 @@ function ChoiceFieldset(props: ChoiceProps & { kind: "radio" | "checkbox"; isChe
           {isPageHeading ? <h1 class="govuk-fieldset__heading">{label}</h1> : label}
         </legend>
         <HintAndError {...props} />
-        <div class={`${cls}${small ? ` ${cls}--small` : ""}`} data-module={cls}>
+        <div class={`${cls}${modifiers}`} data-module={cls}>
           {options.map((o, i) => {
             const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+            const checked = o.checked ?? props.isChecked(o.value);
             return (
-              <div class={`${cls}__item`}>
-                <input
-                  class={`${cls}__input`}
-                  id={id}
-                  name={name}
-                  type={kind}
-                  value={o.value}
-                  checked={props.isChecked(o.value)}
-                  aria-describedby={o.hint ? `${id}-item-hint` : undefined}
-                />
-                <label class={`govuk-label ${cls}__label`} for={id}>
-                  {o.text}
-                </label>
-                {o.hint ? (
-                  <div id={`${id}-item-hint`} class={`govuk-hint ${cls}__hint`}>
-                    {o.hint}
+              <>
+                <div class={`${cls}__item`}>
+                  <input
+                    class={`${cls}__input`}
+                    id={id}
+                    name={o.name ?? name}
+                    type={kind}
+                    value={o.value}
+                    checked={checked}
+                    data-aria-controls={o.conditional ? `${id}-conditional` : undefined}
+                    aria-describedby={o.hint ? `${id}-item-hint` : undefined}
+                  />
+                  <label class={`govuk-label ${cls}__label`} for={id}>
+                    {o.text}
+                  </label>
+                  {o.hint ? (
+                    <div id={`${id}-item-hint`} class={`govuk-hint ${cls}__hint`}>
+                      {o.hint}
+                    </div>
+                  ) : null}
+                </div>
+                {o.conditional ? (
+                  <div id={`${id}-conditional`} class={`${cls}__conditional${checked ? "" : ` ${cls}__conditional--hidden`}`}>
+                    {o.conditional}
                   </div>
                 ) : null}
-              </div>
+              </>
             );
           })}
         </div>
@@ -202,7 +222,7 @@ export function Radios(props: ChoiceProps & { value?: string | undefined }) {
 }
 
 /** Several choices. */
-export function Checkboxes(props: ChoiceProps & { values?: string[] | undefined }) {
+export function Checkboxes(props: ChoiceProps<CheckboxOption> & { values?: string[] | undefined }) {
   const values = new Set(props.values ?? []);
   return <ChoiceFieldset {...props} kind="checkbox" isChecked={(v) => values.has(v)} />;
 }

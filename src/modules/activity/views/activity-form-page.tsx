@@ -1,7 +1,7 @@
 // The record form: short, with defaults, anonymous (there is no field for a name), recordable in under a minute.
 import { formatDateTime } from "../../../lib/format.js";
 import type { PageContext } from "../../../ui/context.js";
-import { Button, CsrfField, ErrorSummary, Select, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Button, Checkboxes, CsrfField, ErrorSummary, Radios, Select, TextInput, type ChoiceOption, type FieldErrors, type TextInputProps } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import type { Option } from "../activity.queries.js";
 import type { ActivityInput } from "../domain/activity-rules.js";
@@ -19,7 +19,6 @@ import {
   thematiques,
   type Term,
 } from "../domain/vocabulary.js";
-import { Choices, NumberField, type ChoiceOption } from "./fields.js";
 
 export type ActivityFormValues = ActivityInput & { appointmentId: string };
 
@@ -36,6 +35,9 @@ type Props = {
 };
 
 const options = (terms: readonly Term[]): ChoiceOption[] => terms.map((t) => ({ value: t.value, text: t.label }));
+
+/** A short whole-number input (counters, minutes). */
+const counter = { inputmode: "numeric", width: "4", spellcheck: false } satisfies Partial<TextInputProps>;
 
 function AppointmentBanner({ appointment }: { appointment: AppointmentSummary }) {
   const when = formatDateTime(appointment.startsAt);
@@ -62,9 +64,9 @@ function AppointmentBanner({ appointment }: { appointment: AppointmentSummary })
 function ParticipantsFields({ values, errors }: { values: ActivityFormValues; errors: FieldErrors }) {
   return (
     <>
-      <Choices kind="radio" name="niveau" legend="Niveau de l'atelier" options={options(niveaux)} checked={[values.niveau]} error={errors.niveau} inline small />
-      <NumberField name="total" label="Nombre de participants" value={values.participants.total} error={errors.total} />
-      <NumberField name="dejaAccompagne" label="Dont déjà accompagnés (facultatif)" value={values.participants.dejaAccompagne} error={errors.dejaAccompagne} />
+      <Radios name="niveau" label="Niveau de l'atelier" legendSize="s" options={options(niveaux)} value={values.niveau} error={errors.niveau} inline small />
+      <TextInput {...counter} name="total" label="Nombre de participants" value={values.participants.total} error={errors.total} />
+      <TextInput {...counter} name="dejaAccompagne" label="Dont déjà accompagnés (facultatif)" value={values.participants.dejaAccompagne} error={errors.dejaAccompagne} />
       <details class="govuk-details" open={participantGroups.some((g) => g.counters.some((c) => errors[c.value]))}>
         <summary class="govuk-details__summary">
           <span class="govuk-details__summary-text">Détail anonyme des participants (facultatif)</span>
@@ -75,7 +77,7 @@ function ParticipantsFields({ values, errors }: { values: ActivityFormValues; er
             <fieldset class="govuk-fieldset govuk-!-margin-bottom-4">
               <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">{group.label}</legend>
               {group.counters.slice(0, -1).map((c) => (
-                <NumberField name={c.value} label={c.label} value={values.participants[c.value]} error={errors[c.value]} />
+                <TextInput {...counter} name={c.value} label={c.label} value={values.participants[c.value]} error={errors[c.value]} />
               ))}
             </fieldset>
           ))}
@@ -88,7 +90,7 @@ function ParticipantsFields({ values, errors }: { values: ActivityFormValues; er
 function IndividualFields({ values, errors, communes }: { values: ActivityFormValues; errors: FieldErrors; communes: Props["communes"] }) {
   return (
     <>
-      <Choices kind="radio" name="autonomie" legend="Autonomie de la personne à la fin (facultatif)" options={options(autonomies)} checked={[values.autonomie]} error={errors.autonomie} small />
+      <Radios name="autonomie" label="Autonomie de la personne à la fin (facultatif)" legendSize="s" options={options(autonomies)} value={values.autonomie} error={errors.autonomie} small />
       <Select
         name="orientation"
         label="Orientée vers (facultatif)"
@@ -103,16 +105,16 @@ function IndividualFields({ values, errors, communes }: { values: ActivityFormVa
         value={values.communeInsee}
         error={errors.communeInsee}
       />
-      <Choices
-        kind="radio"
+      <Radios
         name="firstVisit"
-        legend="Est-ce sa première visite ? (facultatif)"
+        label="Est-ce sa première visite ? (facultatif)"
+        legendSize="s"
         options={[
           { value: "oui", text: "Oui" },
           { value: "non", text: "Non" },
           { value: "", text: "Je ne sais pas" },
         ]}
-        checked={[values.firstVisit]}
+        value={values.firstVisit}
         error={errors.firstVisit}
         inline
         small
@@ -128,7 +130,7 @@ export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, 
   const title = collective ? "Enregistrer un atelier collectif" : "Enregistrer un accompagnement individuel";
   const adminThemes = (
     <>
-      <Choices kind="checkbox" name="sousThematiques" legend="Démarches concernées (facultatif)" options={options(sousThematiques)} checked={values.sousThematiques} error={errors.sousThematiques} small />
+      <Checkboxes name="sousThematiques" label="Démarches concernées (facultatif)" legendSize="s" options={options(sousThematiques)} values={values.sousThematiques} error={errors.sousThematiques} small />
       <TextInput name="precision" label="Précision (facultatif)" hint="Par exemple : demande de carte d'identité. N'écrivez pas de nom." value={values.precision} error={errors.precision} />
     </>
   );
@@ -150,31 +152,31 @@ export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, 
         <input type="hidden" name="kind" value={values.kind} />
         {values.appointmentId ? <input type="hidden" name="appointmentId" value={values.appointmentId} /> : null}
         <TextInput name="day" type="date" label="Date" value={values.day} error={errors.day} width="10" />
-        <Choices
-          kind="radio"
+        <Radios
           name="duration"
-          legend="Durée"
+          label="Durée"
+          legendSize="s"
           options={durationPresets.map((m) => ({ value: String(m), text: durationLabel(m) }))}
-          checked={[values.duration]}
+          value={values.duration}
           error={errors.duration}
           inline
           small
         />
-        <NumberField name="durationCustom" label="Ou une autre durée, en minutes" hint="Si vous la remplissez, elle remplace la durée cochée." value={values.durationCustom} error={errors.durationCustom} />
-        <Choices kind="radio" name="locationKind" legend="Où ?" options={options(locationKinds)} checked={[values.locationKind]} error={errors.locationKind} inline small />
+        <TextInput {...counter} name="durationCustom" label="Ou une autre durée, en minutes" hint="Si vous la remplissez, elle remplace la durée cochée." value={values.durationCustom} error={errors.durationCustom} />
+        <Radios name="locationKind" label="Où ?" legendSize="s" options={options(locationKinds)} value={values.locationKind} error={errors.locationKind} inline small />
         <Select name="placeId" label="Lieu d'activité" options={[{ value: "", text: "Aucun lieu" }, ...places.map((p) => ({ value: String(p.id), text: p.name }))]} value={values.placeId} error={errors.placeId} />
         <Select name="mediatorId" label="Médiateur ou médiatrice" options={[{ value: "", text: "Non renseigné" }, ...mediators.map((m) => ({ value: String(m.id), text: m.name }))]} value={values.mediatorId} error={errors.mediatorId} />
-        <Choices
-          kind="checkbox"
+        <Checkboxes
           name="thematiques"
-          legend="Thématiques"
+          label="Thématiques"
+          legendSize="s"
           hint="Cochez au moins une thématique."
           options={thematiques.map((t) => ({ value: t.value, text: t.label, ...(t.value === ADMIN_THEMATIQUE ? { conditional: adminThemes } : {}) }))}
-          checked={values.thematiques}
+          values={values.thematiques}
           error={errors.thematiques}
           small
         />
-        <Choices kind="checkbox" name="materiel" legend="Matériel utilisé (facultatif)" options={options(materiels)} checked={values.materiel} error={errors.materiel} inline small />
+        <Checkboxes name="materiel" label="Matériel utilisé (facultatif)" legendSize="s" options={options(materiels)} values={values.materiel} error={errors.materiel} inline small />
         {collective ? <ParticipantsFields values={values} errors={errors} /> : <IndividualFields values={values} errors={errors} communes={communes} />}
         <Button>Enregistrer</Button>
       </form>

@@ -1,10 +1,9 @@
 // The finder's search form: a GET form, so that a search is a link and works without JavaScript.
-import { Button, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Button, Checkboxes, Radios, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { citizenServiceChoices } from "../../places/domain/service-labels.js";
 import type { CommuneEntry } from "../domain/commune-match.js";
 import type { FinderQuery } from "../domain/finder-query.js";
 import { supportChoices } from "../domain/place-wording.js";
-import { ChoiceGroup } from "./choice-group.js";
 
 export type CommuneChoice = { entry: CommuneEntry; places: number };
 
@@ -33,46 +32,50 @@ export function FinderForm({ query, errors, choices, suggestions }: { query: Fin
         />
       </div>
       {choices && choices.length > 0 ? (
-        <ChoiceGroup
-          kind="radio"
+        <Radios
           name="commune"
-          legend={`Quelle commune${NBSP}?`}
+          label={`Quelle commune${NBSP}?`}
           hint="Plusieurs communes correspondent. Si la vôtre n'est pas dans la liste, précisez son nom ou indiquez son code postal."
           error={errors.commune}
-          choices={choices.map((c) => ({ value: c.entry.insee, text: `${c.entry.name} (${c.entry.departement})`, hint: choiceHint(c), checked: c.entry.insee === query.commune }))}
+          small
+          options={choices.map((c) => ({ value: c.entry.insee, text: `${c.entry.name} (${c.entry.departement})`, hint: choiceHint(c) }))}
+          value={query.commune}
         />
       ) : null}
-      <ChoiceGroup
-        kind="checkbox"
+      <Checkboxes
         name="besoin"
-        legend={`Pour quoi${NBSP}?`}
+        label={`Pour quoi${NBSP}?`}
         hint="Je veux… Cochez ce qui vous concerne, ou rien."
-        choices={citizenServiceChoices().map((c) => ({ value: c.value, text: capitalize(c.label), hint: c.hint, checked: query.besoins.includes(c.value) }))}
+        small
+        options={citizenServiceChoices().map((c) => ({ value: c.value, text: capitalize(c.label), hint: c.hint }))}
+        values={query.besoins}
       />
-      <ChoiceGroup
-        kind="checkbox"
+      <Checkboxes
         name="accompagnement"
-        legend={`Besoin d'un accompagnement particulier${NBSP}?`}
+        label={`Besoin d'un accompagnement particulier${NBSP}?`}
         hint="Seuls les lieux qui le proposent seront montrés."
-        choices={supportChoices().map((c) => ({ value: c.value, text: c.label, checked: query.accompagnements.includes(c.value) }))}
+        small
+        options={supportChoices().map((c) => ({ value: c.value, text: c.label }))}
+        values={query.accompagnements}
       />
-      <ChoiceGroup
-        kind="checkbox"
+      <Checkboxes
         name="gratuit"
-        legend="Autres choix"
-        choices={[
+        label="Autres choix"
+        small
+        options={[
           { name: "gratuit", value: "oui", text: "Gratuit uniquement", checked: query.gratuit },
           { name: "ouvert", value: "oui", text: "Ouvert maintenant", checked: query.ouvert },
         ]}
       />
-      <ChoiceGroup
-        kind="radio"
+      <Radios
         name="tri"
-        legend={`Dans quel ordre${NBSP}?`}
-        choices={[
-          { value: "distance", text: "Les plus proches d'abord", checked: query.tri === "distance" },
-          { value: "creneau", text: "Le premier rendez-vous libre d'abord", checked: query.tri === "creneau" },
+        label={`Dans quel ordre${NBSP}?`}
+        small
+        options={[
+          { value: "distance", text: "Les plus proches d'abord" },
+          { value: "creneau", text: "Le premier rendez-vous libre d'abord" },
         ]}
+        value={query.tri}
       />
       <Button>Rechercher</Button>
     </form>
