@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { absences, appointments, exceptionalPlages, mediators, motifs, places, plages } from "../../db/schema/index.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
-import { holidayDatesBetween } from "./domain/holidays.js";
+import { holidayDatesBetween, holidayOptionsForCommune } from "./domain/holidays.js";
 import { nextFreeSlots, type Slot, type SlotInput } from "./domain/slots.js";
 
 export const ACTIVE_STATUSES = ["a_venir", "honore", "absent"] as const;
@@ -37,6 +37,8 @@ export async function loadSlotInput(
   db: Executor,
   { territoryId, placeId, motif, from, to, now }: { territoryId: number; placeId: number; motif: Pick<MotifRow, "durationMinutes" | "minNoticeMinutes" | "horizonDays">; from: LocalDate; to: LocalDate; now: Date },
 ): Promise<SlotInput> {
+  // Where the place is decides its public holidays (Alsace-Moselle has two more).
+  const [place] = await db.select({ codeInsee: places.codeInsee }).from(places).where(and(eq(places.territoryId, territoryId), eq(places.id, placeId)));
   const plageRows = await db
     .select({ mediatorId: plages.mediatorId, weekdays: plages.weekdays, startTime: plages.startTime, endTime: plages.endTime, validFrom: plages.validFrom, validUntil: plages.validUntil, everyNWeeks: plages.everyNWeeks })
     .from(plages)
@@ -83,7 +85,7 @@ export async function loadSlotInput(
     exceptionalPlages: exceptionalRows.map((p) => ({ mediatorId: String(p.mediatorId), placeId: String(placeId), date: p.day, startTime: hhmm(p.startTime), endTime: hhmm(p.endTime) })),
     absences: absenceRows.map((a) => ({ mediatorId: String(a.mediatorId), start: a.start.getTime(), end: a.end.getTime() })),
     appointments: appointmentRows.map((a) => ({ mediatorId: String(a.mediatorId), start: a.start.getTime(), end: a.end.getTime() })),
-    holidays: holidayDatesBetween(from, to),
+    holidays: holidayDatesBetween(from, to, holidayOptionsForCommune(place?.codeInsee)),
   };
 }
 

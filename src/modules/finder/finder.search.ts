@@ -100,7 +100,7 @@ export async function runSearch(database: Database, query: FinderQuery, now: Dat
   const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
   const found = await withPublic(database, (tx) => findCandidates(tx, { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT }));
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
-  let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now)) : ranked;
+  let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
   if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(db, candidates, now));
   const { page, pages, items: onPage } = pageOf(candidates, query.page);

@@ -7,7 +7,7 @@ import { queryPrepared, type Db, type Executor } from "../../db/client.js";
 import { withTenant } from "../../db/tenant.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
 import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
-import { holidayDatesBetween } from "../booking/domain/holidays.js";
+import { holidayDatesBetween, holidayOptionsForCommune } from "../booking/domain/holidays.js";
 import { nextFreeSlots, type Slot, type SlotInput } from "../booking/domain/slots.js";
 
 export type PublicMotif = { id: number; name: string; durationMinutes: number; minNoticeMinutes: number; horizonDays: number; placeIds: number[] };
@@ -17,7 +17,7 @@ export type MotifSlots = { motif: PublicMotif; slots: Slot[] };
 /** Per place taking appointments (public motifs and opening slots): each motif with its next free slots. */
 export type PlaceSlots = Map<number, MotifSlots[]>;
 
-type Loaded = Omit<SlotInput, "now" | "motif" | "placeId">;
+type Loaded = Omit<SlotInput, "now" | "motif" | "placeId" | "holidays">;
 
 type Raw = {
   motifs: { id: number; name: string; duration_minutes: number; min_notice_minutes: number; horizon_days: number; place_ids: number[] }[];
@@ -25,6 +25,7 @@ type Raw = {
   exceptional: { mediator_id: number; place_id: number; day: string; start_time: string; end_time: string }[];
   busy: { kind: "absence" | "appointment"; mediator_id: number; start_ms: number; end_ms: number }[];
   with_plages: number[];
+  communes: { id: number; insee: string | null }[];
 };
 
 // One array parameter: the statement's text stays the same whatever the number of places (it is prepared).
@@ -34,7 +35,10 @@ const ints = (values: readonly number[]) => sql`${sql.param([...values])}::int[]
  * In one round trip: the territory's public motifs, and over [from, to] the plages and exceptional plages of the
  * places, the absences and active appointments of their mediators (wherever those take place).
  */
-async function loadAvailability(db: Executor, { territoryId, placeIds, from, to }: { territoryId: number; placeIds: number[]; from: LocalDate; to: LocalDate }): Promise<{ motifs: PublicMotif[]; loaded: Loaded; withPlages: number[] }> {
+async function loadAvailability(
+  db: Executor,
+  { territoryId, placeIds, from, to }: { territoryId: number; placeIds: number[]; from: LocalDate; to: LocalDate },
+): Promise<{ motifs: PublicMotif[]; loaded: Loaded; withPlages: number[]; communes: Map<number, string | null> }> {
   const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
   const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
   // No appointment lasts a day: this bound lets each mediator's appointments be read from the
@@ -68,7 +72,9 @@ async function loadAvailability(db: Executor, { territoryId, placeIds, from, to 
                  and a.starts_at >= ${earliestStart} and a.starts_at < ${windowEnd} and a.ends_at >= ${windowStart}) a on true) b) as busy,
           (select coalesce(json_agg(distinct x.place_id), '[]') from (
              select place_id from plages where territory_id = ${territoryId}
-             union all select place_id from exceptional_plages where territory_id = ${territoryId} and day >= ${from}::date) x) as with_plages`,
+             union all select place_id from exceptional_plages where territory_id = ${territoryId} and day >= ${from}::date) x) as with_plages,
+          (select coalesce(json_agg(json_build_object('id', p.id, 'insee', p.code_insee)), '[]') from places p
+             where p.territory_id = ${territoryId} and p.id = any(${ints(placeIds)})) as communes`,
   );
   const r = raw!;
   // Both drivers parse json columns; the guard keeps a driver configured otherwise working.
@@ -77,6 +83,7 @@ async function loadAvailability(db: Executor, { territoryId, placeIds, from, to 
   const busy = parse(r.busy).map((b) => ({ kind: b.kind, mediatorId: String(b.mediator_id), start: Number(b.start_ms), end: Number(b.end_ms) }));
   return {
     withPlages: parse(r.with_plages),
+    communes: new Map(parse(r.communes).map((c) => [c.id, c.insee])),
     motifs: parse(r.motifs).map((m) => ({ id: m.id, name: m.name, durationMinutes: m.duration_minutes, minNoticeMinutes: m.min_notice_minutes, horizonDays: m.horizon_days, placeIds: m.place_ids })),
     loaded: {
       from,
@@ -85,7 +92,6 @@ async function loadAvailability(db: Executor, { territoryId, placeIds, from, to 
       exceptionalPlages: parse(r.exceptional).map((p) => ({ mediatorId: String(p.mediator_id), placeId: String(p.place_id), date: p.day, startTime: hhmm(p.start_time), endTime: hhmm(p.end_time) })),
       absences: busy.filter((b) => b.kind === "absence").map(({ kind: _kind, ...b }) => b),
       appointments: busy.filter((b) => b.kind === "appointment").map(({ kind: _kind, ...b }) => b),
-      holidays: holidayDatesBetween(from, to),
     },
   };
 }
@@ -102,7 +108,15 @@ export async function nextSlotsInTerritory(
   const result: PlaceSlots = new Map();
   if (placeIds.length === 0) return result;
   const from = parisDateOf(now.getTime());
-  const { motifs: offered, loaded, withPlages } = await loadAvailability(db, { territoryId, placeIds, from, to: addDays(from, Math.max(0, days - 1)) });
+  const to = addDays(from, Math.max(0, days - 1));
+  const { motifs: offered, loaded, withPlages, communes } = await loadAvailability(db, { territoryId, placeIds, from, to });
+  // Public holidays depend on where the place is (Alsace-Moselle has two more): one set per kind of place.
+  const holidaySets = new Map<boolean, ReadonlySet<string>>();
+  const holidaysAt = (placeId: number) => {
+    const { alsaceMoselle = false } = holidayOptionsForCommune(communes.get(placeId));
+    if (!holidaySets.has(alsaceMoselle)) holidaySets.set(alsaceMoselle, holidayDatesBetween(from, to, { alsaceMoselle }));
+    return holidaySets.get(alsaceMoselle)!;
+  };
   bookable?.(offered.length > 0 ? withPlages : []);
   for (const placeId of placeIds) {
     const here = offered.filter((m) => m.placeIds.length === 0 || m.placeIds.includes(placeId));
@@ -112,7 +126,7 @@ export async function nextSlotsInTerritory(
     if (!loaded.plages.some((p) => p.placeId === key) && !(loaded.exceptionalPlages ?? []).some((p) => p.placeId === key)) continue;
     result.set(
       placeId,
-      here.map((motif) => ({ motif, slots: nextFreeSlots({ ...loaded, now: now.getTime(), placeId: key, motif }, limit) })),
+      here.map((motif) => ({ motif, slots: nextFreeSlots({ ...loaded, holidays: holidaysAt(placeId), now: now.getTime(), placeId: key, motif }, limit) })),
     );
   }
   return result;

@@ -20,6 +20,11 @@ export interface HolidayOptions {
   alsaceMoselle?: boolean;
 }
 
+/** The holidays that apply at a place, from its commune's INSEE code (Bas-Rhin 67, Haut-Rhin 68, Moselle 57). */
+export function holidayOptionsForCommune(insee: string | null | undefined): HolidayOptions {
+  return { alsaceMoselle: /^(57|67|68)/.test(insee ?? "") };
+}
+
 const HALF_DAY_MS = 43_200_000;
 
 /**

@@ -1,7 +1,7 @@
 /** What a result card and the place page say about a place, from its record and computed facts. Pure. */
 import type { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { formatDateTime } from "../../../lib/format.js";
-import { openingStatusInFrench, parseOpeningHours } from "../../places/domain/opening-hours.js";
+import { holidayRegionOfCommune, openingStatusInFrench, parseOpeningHours } from "../../places/domain/opening-hours.js";
 import { serviceLabelsForCitizens } from "../../places/domain/service-labels.js";
 import { formatDistance } from "./distance.js";
 import { formatPhone, howToGetHelp } from "./place-wording.js";
@@ -29,12 +29,13 @@ export type ResultCard = {
 // The answer only changes on a minute boundary, so the memo is exact; it is emptied when it grows large.
 const openingMemo = new Map<string, OpeningLine | undefined>();
 
-/** The opening line of a place now, or undefined when it gives no readable hours. */
-export function openingLine(horaires: string | null | undefined, now: Date): OpeningLine | undefined {
+/** The opening line of a place now (with its commune's regional holidays), or undefined when it gives no readable hours. */
+export function openingLine(horaires: string | null | undefined, now: Date, codeInsee?: string | null): OpeningLine | undefined {
   if (!horaires) return undefined;
-  const key = `${Math.floor(now.getTime() / 60_000)}\u0000${horaires}`;
+  const options = holidayRegionOfCommune(codeInsee);
+  const key = `${Math.floor(now.getTime() / 60_000)}\u0000${options.region ?? ""}\u0000${horaires}`;
   if (openingMemo.has(key)) return openingMemo.get(key);
-  const parsed = parseOpeningHours(horaires);
+  const parsed = parseOpeningHours(horaires, options);
   const line = parsed.ok ? openingStatusInFrench(parsed.hours, now) : undefined;
   if (openingMemo.size >= 2_000) openingMemo.clear();
   openingMemo.set(key, line);
@@ -42,8 +43,8 @@ export function openingLine(horaires: string | null | undefined, now: Date): Ope
 }
 
 /** Whether the place is open at `now` (unknown hours count as not open). */
-export function isOpenAt(horaires: string | null | undefined, now: Date): boolean {
-  return openingLine(horaires, now)?.open ?? false;
+export function isOpenAt(horaires: string | null | undefined, now: Date, codeInsee?: string | null): boolean {
+  return openingLine(horaires, now, codeInsee)?.open ?? false;
 }
 
 /** "12 rue de la Poste, bâtiment B, 79200 Parthenay". */
@@ -75,6 +76,8 @@ export type CardPlace = {
   adresse: string;
   complementAdresse: string | null;
   codePostal: string;
+  /** The commune's INSEE code: its regional public holidays apply to the opening line. */
+  codeInsee?: string | null;
   commune: string;
   services: readonly string[];
   modalitesAcces: readonly string[];
@@ -93,7 +96,7 @@ export function resultCard(
     nom: place.nom,
     address: fullAddress({ adresse: place.adresse, complement_adresse: place.complementAdresse ?? undefined, code_postal: place.codePostal, commune: place.commune }),
     where,
-    opening: openingLine(place.horaires, facts.now),
+    opening: openingLine(place.horaires, facts.now, place.codeInsee),
     services: servicesInPlainWords(place.services),
     help: howToGetHelp(place.modalitesAcces, { bookableHere: facts.slot !== undefined, hasPhone: Boolean(place.telephone) }),
     phone: phoneLink(place.telephone ?? undefined),

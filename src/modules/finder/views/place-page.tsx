@@ -99,7 +99,7 @@ export function PlacePage({ ctx, place, motifSlots, now }: PlacePageProps) {
           <Slots place={place} motifSlots={motifSlots} />
 
           <h2 class="govuk-heading-m">Horaires</h2>
-          <PlaceHours horaires={place.horaires ?? undefined} now={now} />
+          <PlaceHours horaires={place.horaires ?? undefined} now={now} codeInsee={place.record.code_insee} />
 
           <h2 class="govuk-heading-m">Comment y aller</h2>
           <p class="govuk-body">{fullAddress(record)}</p>

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   fromEngineDate,
+  holidayRegionOfCommune,
   isOpenNow,
   openingStatusInFrench,
   parseOpeningHours,
@@ -90,6 +91,26 @@ describe("weekHoursInFrench", () => {
     expect(texts(moselle.hours, christmasWeek).vendredi).toBe("fermé (jour férié)");
     expect(texts("Mo-Sa 09:00-12:00; PH off", christmasWeek).vendredi).toBe("9 h – 12 h");
     expect(texts("Mo-Sa 09:00-12:00; PH off", christmasWeek).jeudi).toBe("fermé (jour férié)");
+  });
+
+  it.each([
+    ["57463", "Moselle"],
+    ["67482", "Bas-Rhin"],
+    ["68224", "Haut-Rhin"],
+    ["79202", undefined],
+    [null, undefined],
+  ])("gives commune %s the holidays of %s", (insee, region) => {
+    expect(holidayRegionOfCommune(insee).region).toBe(region);
+  });
+
+  it("closes a place in Metz on Saint-Étienne when its hours say PH off, and not one in Niort", () => {
+    const christmasWeek = new Date("2025-12-22T10:00:00Z");
+    const metz = parseOpeningHours("Mo-Sa 09:00-12:00; PH off", holidayRegionOfCommune("57463"));
+    if (!metz.ok) throw new Error(metz.reason);
+    expect(texts(metz.hours, christmasWeek).vendredi).toBe("fermé (jour férié)");
+    const niort = parseOpeningHours("Mo-Sa 09:00-12:00; PH off", holidayRegionOfCommune("79191"));
+    if (!niort.ok) throw new Error(niort.reason);
+    expect(texts(niort.hours, christmasWeek).vendredi).toBe("9 h – 12 h");
   });
 
   it("shows a slot past midnight on the day it starts only", () => {

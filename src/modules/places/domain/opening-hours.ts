@@ -27,6 +27,12 @@ export interface OpeningHoursOptions {
   region?: string;
 }
 
+/** The region the opening-hours library knows a commune's own public holidays by ("PH"), from its INSEE code. */
+export function holidayRegionOfCommune(insee: string | null | undefined): OpeningHoursOptions {
+  const region = { "57": "Moselle", "67": "Bas-Rhin", "68": "Haut-Rhin" }[(insee ?? "").slice(0, 2)];
+  return region ? { region } : {};
+}
+
 export interface ParsedOpeningHours {
   /** The value to store: the input, or its canonical OSM form when the library had to correct it. */
   normalized: string;

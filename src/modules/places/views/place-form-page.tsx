@@ -92,7 +92,7 @@ export function PlaceFormPage({ ctx, placeId, standardId, dateMaj, values, error
             {section.title === "Horaires" && horaires && !errors.horaires ? (
               <div class="govuk-inset-text">
                 <h3 class="govuk-heading-s">Ce que verront les habitants</h3>
-                <PlaceHours horaires={horaires} now={now} />
+                <PlaceHours horaires={horaires} now={now} codeInsee={String(values.code_insee ?? "")} />
               </div>
             ) : null}
           </>

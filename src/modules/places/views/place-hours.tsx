@@ -1,13 +1,16 @@
 // Opening hours of a place in plain French, day by day, with whether it is open right now.
 import { Tag } from "../../../ui/components.js";
-import { openingStatusInFrench, parseOpeningHours, weekHoursInFrench } from "../domain/opening-hours.js";
+import { holidayRegionOfCommune, openingStatusInFrench, parseOpeningHours, weekHoursInFrench } from "../domain/opening-hours.js";
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** The week's hours from `now` (Paris time) and the "ouvert maintenant" line; nothing when no hours are given. */
-export function PlaceHours({ horaires, now }: { horaires: string | undefined; now: Date }) {
+/**
+ * The week's hours from `now` (Paris time) and the "ouvert maintenant" line; nothing when no hours are given.
+ * The commune's INSEE code brings its regional public holidays (Alsace-Moselle) into "PH off".
+ */
+export function PlaceHours({ horaires, now, codeInsee }: { horaires: string | undefined; now: Date; codeInsee?: string | null | undefined }) {
   if (!horaires) return <p class="govuk-body">Horaires non renseignés.</p>;
-  const parsed = parseOpeningHours(horaires);
+  const parsed = parseOpeningHours(horaires, holidayRegionOfCommune(codeInsee));
   if (!parsed.ok) {
     return (
       <p class="govuk-body">

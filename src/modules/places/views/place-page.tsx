@@ -24,7 +24,7 @@ export function PlacePage({ ctx, record, published, now }: { ctx: PageContext; r
       <PageHeading caption="Lieux de médiation numérique">{record.nom}</PageHeading>
       <p class="govuk-body">{published ? <Tag colour="green">Publié</Tag> : <Tag colour="grey">Non publié</Tag>}</p>
       <h2 class="govuk-heading-m">Horaires</h2>
-      <PlaceHours horaires={record.horaires} now={now} />
+      <PlaceHours horaires={record.horaires} now={now} codeInsee={record.code_insee} />
       {PLACE_SECTIONS.map((section) => {
         const rows = section.fields
           .filter((name) => name !== "horaires")
