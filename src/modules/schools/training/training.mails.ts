@@ -13,6 +13,16 @@ export function sessionWhen(s: { startsAt: Date; endsAt: Date }): string {
   return `${formatDateTime(s.startsAt, true).replace(/ à .*$/, "")} de ${formatTime(s.startsAt)} à ${formatTime(s.endsAt)}`;
 }
 
+/** The session's invitation for the teacher's calendar (same UID every time, its current SEQUENCE). */
+function invitation(s: SessionForMessage, teacher: { name: string; email: string }, organizerEmail: string): Message["attachments"] {
+  return [{ filename: "formation.ics", contentType: "text/calendar; charset=utf-8; method=REQUEST", content: sessionIcs(s, { method: "REQUEST", organizerEmail, attendee: teacher }) }];
+}
+
+/** "Quand : …", "Où : …" (when known). */
+function whenAndWhere(s: SessionForMessage): string[] {
+  return [`Quand : ${sessionWhen(s)}`, ...(s.place ? [`Où : ${s.place}`] : [])];
+}
+
 /** To the teacher who registered, with the session in their calendar. */
 export function registrationMail(s: SessionForMessage, teacher: { name: string; email: string }, links: { page: string }, organizerEmail: string): Message {
   return {
@@ -23,20 +33,13 @@ export function registrationMail(s: SessionForMessage, teacher: { name: string; 
       `Bonjour ${teacher.name},`,
       "",
       `Votre inscription à la formation « ${s.title} » est enregistrée.`,
-      `Quand : ${sessionWhen(s)}`,
-      ...(s.place ? [`Où : ${s.place}`] : []),
+      ...whenAndWhere(s),
       ...(s.trainer ? [`Avec : ${s.trainer}`] : []),
       "",
       "Le fichier joint ajoute la formation à votre agenda. Votre inscription reste consultable ici :",
       links.page,
     ].join("\n"),
-    attachments: [
-      {
-        filename: "formation.ics",
-        contentType: "text/calendar; charset=utf-8; method=REQUEST",
-        content: sessionIcs(s, { method: "REQUEST", organizerEmail, attendee: teacher }),
-      },
-    ],
+    attachments: invitation(s, teacher, organizerEmail),
   };
 }
 
@@ -50,18 +53,11 @@ export function changeMail(s: SessionForMessage, teacher: { name: string; email:
       `Bonjour ${teacher.name},`,
       "",
       `La formation « ${s.title} » à laquelle vous êtes inscrit ou inscrite change.`,
-      `Quand : ${sessionWhen(s)}`,
-      ...(s.place ? [`Où : ${s.place}`] : []),
+      ...whenAndWhere(s),
       "",
       "Le fichier joint met votre agenda à jour. Si vous ne pouvez plus venir, annulez votre inscription avec le lien reçu lors de votre inscription.",
     ].join("\n"),
-    attachments: [
-      {
-        filename: "formation.ics",
-        contentType: "text/calendar; charset=utf-8; method=REQUEST",
-        content: sessionIcs(s, { method: "REQUEST", organizerEmail, attendee: teacher }),
-      },
-    ],
+    attachments: invitation(s, teacher, organizerEmail),
   };
 }
 
