@@ -18,6 +18,7 @@ import { registerIncidentRoutes } from "./modules/schools/incidents/incidents.ro
 import { registerTrainingRoutes } from "./modules/schools/training/training.routes.js";
 import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
 import { registerPageRoutes } from "./modules/pages/pages.routes.js";
+import { registerPersonalDataRoutes } from "./modules/personal-data/personal-data.routes.js";
 import { registerTerritoryRoutes } from "./modules/territories/territories.routes.js";
 import { registerErrors } from "./plugins/errors.js";
 import { registerRendering } from "./plugins/render.js";
@@ -94,6 +95,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}
   registerMediatorRoutes(app, deps);
   registerFinderRoutes(app, deps);
   registerBookingRoutes(app, deps);
+  registerPersonalDataRoutes(app, deps);
   registerActivityRoutes(app, deps);
   registerSchoolRoutes(app, deps);
   registerPlanRoutes(app, deps);

@@ -6,6 +6,7 @@ import { fixedClock } from "../../src/lib/clock.js";
 import { retryDelayMs } from "../../src/modules/jobs/jobs.queue.js";
 import { queueMail } from "../../src/modules/mail/mail.commands.js";
 import { smtpOptions, storeOnlyTransport } from "../../src/modules/mail/mail.transport.js";
+import { anonymiseMails } from "../../src/modules/booking/booking.purge.js";
 import { startWorker } from "../../src/worker.js";
 import { testConfig } from "../support/app.js";
 import { cliEnv, runCli, tempDataDir } from "../support/cli.js";
@@ -83,6 +84,16 @@ describe.each(engines)("mail on %s", (engine) => {
     expect(sent).toMatchObject({ status: "sent", error: null, sentAt: clock() });
     expect(sent.messageId).toMatch(/^<.+@.+>$/);
     expect(received!.headers["message-id"]).toBe(sent.messageId);
+  });
+
+  it("never sends a queued message whose recipient was erased before it went out", async () => {
+    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, to: "effacee@exemple.fr" }));
+    await anonymiseMails(database.db, eq(mails.id, id));
+    const w = worker(smtp.url);
+    expect(await w.runUntilIdle()).toBe(1);
+    await w.stop();
+    expect(await mail(id)).toMatchObject({ status: "failed", toAddress: "anonymisé", sentAt: null });
+    expect(smtp.messages).toHaveLength(0);
   });
 
   it("keeps the message as stored, unsent, when no SMTP server is configured", async () => {

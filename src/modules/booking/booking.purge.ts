@@ -1,8 +1,9 @@
 // Personal data kept only as long as needed: contact details, message receipts, old appointments, the audit
 // log, the files of imports that never finished.
-import { and, isNotNull, isNull, lt, ne, sql } from "drizzle-orm";
-import type { Db } from "../../db/client.js";
+import { and, isNotNull, isNull, lt, ne, sql, type SQL } from "drizzle-orm";
+import type { Db, Executor } from "../../db/client.js";
 import { appointments, auditEvents, imports, inclusionSettings, mails, smsMessages } from "../../db/schema/index.js";
+import { ANONYMISED } from "../../lib/anonymised.js";
 
 export const RECEIPTS_ANONYMISED_AFTER_DAYS = 183;
 export const APPOINTMENTS_DELETED_AFTER_DAYS = 730;
@@ -16,6 +17,45 @@ const DAY = 86_400_000;
 
 export type PurgeReport = { contactsPurged: number; receiptsAnonymised: number; appointmentsDeleted: number; auditEventsDeleted: number; importFilesDropped: number };
 
+/** What an anonymised receipt keeps in place of its recipient. */
+
+/** A purge condition; drizzle's and() may return none, and an update without one would touch every row. */
+function condition(where: SQL | undefined): SQL {
+  if (!where) throw new Error("A personal-data purge needs a condition");
+  return where;
+}
+
+/**
+ * Erases the contact details (names, phone, e-mail, note) of the appointments `where` selects and marks them
+ * purged; the appointment itself stays, for the agenda and the statistics. Shared by the retention job and the
+ * answer to a person's erasure request, so both erase the same columns.
+ */
+export function eraseAppointmentContacts(db: Executor, { where, now }: { where: SQL | undefined; now: Date }) {
+  return db
+    .update(appointments)
+    .set({ firstName: null, lastName: null, phone: null, email: null, note: "", contactPurgedAt: now })
+    .where(condition(where))
+    .returning({ id: appointments.id });
+}
+
+/** Anonymises the mail receipts `where` selects (recipient, bodies, attachments; the subject and date stay). */
+export function anonymiseMails(db: Executor, where: SQL | undefined) {
+  return db
+    .update(mails)
+    .set({ toAddress: ANONYMISED, textBody: "", htmlBody: null, attachments: [] })
+    .where(and(ne(mails.toAddress, ANONYMISED), condition(where)))
+    .returning({ id: mails.id });
+}
+
+/** Anonymises the SMS receipts `where` selects (number and text; the date and status stay). */
+export function anonymiseSms(db: Executor, where: SQL | undefined) {
+  return db
+    .update(smsMessages)
+    .set({ toNumber: ANONYMISED, body: "" })
+    .where(and(ne(smsMessages.toNumber, ANONYMISED), condition(where)))
+    .returning({ id: smsMessages.id });
+}
+
 /**
  * Executor of "personal-data.purge" (daily): erases contact details N days after the appointment (per territory,
  * default 90), anonymises message receipts after 6 months, deletes appointments 2 years after their date, audit
@@ -23,29 +63,18 @@ export type PurgeReport = { contactsPurged: number; receiptsAnonymised: number; 
  */
 export async function purgePersonalData(db: Db, { now }: { now: Date }): Promise<PurgeReport> {
   return db.transaction(async (tx) => {
-    const purged = await tx
-      .update(appointments)
-      .set({ firstName: null, lastName: null, phone: null, email: null, note: "", contactPurgedAt: now })
-      .where(
-        and(
-          isNull(appointments.contactPurgedAt),
-          sql`${appointments.endsAt} < ${now.toISOString()}::timestamptz - make_interval(days => coalesce(
-            (select s.contact_retention_days from ${inclusionSettings} s where s.territory_id = ${appointments.territoryId}),
-            ${DEFAULT_CONTACT_RETENTION_DAYS}))`,
-        ),
-      )
-      .returning({ id: appointments.id });
+    const purged = await eraseAppointmentContacts(tx, {
+      where: and(
+        isNull(appointments.contactPurgedAt),
+        sql`${appointments.endsAt} < ${now.toISOString()}::timestamptz - make_interval(days => coalesce(
+          (select s.contact_retention_days from ${inclusionSettings} s where s.territory_id = ${appointments.territoryId}),
+          ${DEFAULT_CONTACT_RETENTION_DAYS}))`,
+      ),
+      now,
+    });
     const receiptsBefore = new Date(now.getTime() - RECEIPTS_ANONYMISED_AFTER_DAYS * DAY);
-    const anonymisedMails = await tx
-      .update(mails)
-      .set({ toAddress: "anonymisé", textBody: "", htmlBody: null, attachments: [] })
-      .where(and(lt(mails.createdAt, receiptsBefore), ne(mails.toAddress, "anonymisé")))
-      .returning({ id: mails.id });
-    const anonymisedSms = await tx
-      .update(smsMessages)
-      .set({ toNumber: "anonymisé", body: "" })
-      .where(and(lt(smsMessages.createdAt, receiptsBefore), ne(smsMessages.toNumber, "anonymisé")))
-      .returning({ id: smsMessages.id });
+    const anonymisedMails = await anonymiseMails(tx, lt(mails.createdAt, receiptsBefore));
+    const anonymisedSms = await anonymiseSms(tx, lt(smsMessages.createdAt, receiptsBefore));
     const deleted = await tx
       .delete(appointments)
       .where(lt(appointments.startsAt, new Date(now.getTime() - APPOINTMENTS_DELETED_AFTER_DAYS * DAY)))

@@ -2,6 +2,7 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { mails } from "../../db/schema/index.js";
+import { ANONYMISED } from "../../lib/anonymised.js";
 import { enqueueJob } from "../jobs/jobs.queue.js";
 import type { MailTransport } from "./mail.transport.js";
 
@@ -44,6 +45,11 @@ export async function sendQueuedMail(
   const [mail] = await db.select().from(mails).where(eq(mails.id, mailId));
   // Already delivered (a job run twice after a crash must not send twice), or deleted.
   if (!mail || mail.status === "sent" || mail.status === "stored") return;
+  // Its recipient was erased (a person's request) before it went out: it never will.
+  if (mail.toAddress === ANONYMISED) {
+    await db.update(mails).set({ status: "failed", error: "Destinataire effacé avant l'envoi" }).where(eq(mails.id, mailId));
+    return;
+  }
   try {
     const { messageId } = await transport.send({
       from,

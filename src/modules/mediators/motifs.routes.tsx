@@ -5,6 +5,7 @@ import { list, text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { actorForAudit } from "../audit/audit.routes.js";
+import { canAnswerDataRequests } from "../personal-data/personal-data.policy.js";
 import { parseSettingsForm } from "./domain/mediator-form.js";
 import { motifDefaults, motifValuesOf, parseMotifForm, type MotifValues } from "./domain/motif-form.js";
 import { canMediators } from "./mediators.policy.js";
@@ -97,7 +98,8 @@ export function registerMotifRoutes(app: FastifyInstance, _deps: AppDeps): void 
     if (!canMediators(request.actor, "settings.manage", territory.id)) throw new NotFoundError();
     const settings = await request.tenant((tx) => getInclusionSettings(tx, { territoryId: territory.id }));
     const values = { contactRetentionDays: String(settings.contactRetentionDays), reminderHours: String(settings.reminderHours), smsEnabled: settings.smsEnabled ? "oui" : "" };
-    return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} notice={doneCode(request)} smsProvider={Boolean(process.env.SMS_PROVIDER_URL)} />);
+    const dataRequests = canAnswerDataRequests(request.actor, territory.id);
+    return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} notice={doneCode(request)} smsProvider={Boolean(process.env.SMS_PROVIDER_URL)} dataRequests={dataRequests} />);
   });
 
   app.post("/t/:code/reglages-accompagnement", async (request, reply) => {
@@ -106,7 +108,10 @@ export function registerMotifRoutes(app: FastifyInstance, _deps: AppDeps): void 
     const body = formBody(request);
     const values = { contactRetentionDays: text(body.contactRetentionDays), reminderHours: text(body.reminderHours), smsEnabled: text(body.smsEnabled) === "oui" ? "oui" : "" };
     const form = parseSettingsForm(values);
-    if (!form.ok) return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} errors={form.errors} smsProvider={Boolean(process.env.SMS_PROVIDER_URL)} />, 400);
+    if (!form.ok) {
+      const dataRequests = canAnswerDataRequests(request.actor, territory.id);
+      return reply.page(<SettingsPage ctx={reply.viewContext()} values={values} errors={form.errors} smsProvider={Boolean(process.env.SMS_PROVIDER_URL)} dataRequests={dataRequests} />, 400);
+    }
     await request.tenant((tx) => saveInclusionSettings(tx, { territoryId: territory.id, input: form.data, actor: actorForAudit(request) }));
     return reply.redirect(`/t/${territory.code}/reglages-accompagnement?fait=reglages`, 303);
   });

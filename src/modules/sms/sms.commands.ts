@@ -2,16 +2,10 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { inclusionSettings, smsMessages } from "../../db/schema/index.js";
+import { ANONYMISED } from "../../lib/anonymised.js";
+import { toE164 } from "../../lib/phone.js";
 import { enqueueJob } from "../jobs/jobs.queue.js";
 import type { SmsProvider } from "./sms.provider.js";
-
-/** Normalises a French phone number to E.164 (+33…); returns null when it cannot be a mobile or landline. */
-export function toE164(phone: string): string | null {
-  const digits = phone.replace(/[\s.-]/g, "");
-  if (/^\+\d{8,15}$/.test(digits)) return digits;
-  if (/^0[1-9]\d{8}$/.test(digits)) return `+33${digits.slice(1)}`;
-  return null;
-}
 
 /** Records an SMS and schedules its sending in the caller's transaction. */
 export async function queueSms(db: Executor, { territoryId, appointmentId, to, text }: { territoryId: number; appointmentId: string | null; to: string; text: string }): Promise<number | null> {
@@ -26,6 +20,11 @@ export async function queueSms(db: Executor, { territoryId, appointmentId, to, t
 export async function sendQueuedSms(db: Executor, { smsId, provider, now }: { smsId: number; provider: SmsProvider | undefined; now: Date }): Promise<void> {
   const [sms] = await db.select().from(smsMessages).where(eq(smsMessages.id, smsId));
   if (!sms || sms.status !== "queued") return;
+  // Its number was erased (a person's request) before it went out: it never will.
+  if (sms.toNumber === ANONYMISED) {
+    await db.update(smsMessages).set({ status: "skipped", error: "Destinataire effacé avant l'envoi" }).where(eq(smsMessages.id, smsId));
+    return;
+  }
   if (!provider) {
     await db.update(smsMessages).set({ status: "skipped", error: "Aucun fournisseur SMS configuré" }).where(eq(smsMessages.id, smsId));
     return;

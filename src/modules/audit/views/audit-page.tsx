@@ -19,6 +19,8 @@ const actionLabels: Record<string, string> = {
   "appointment.honore": "Rendez-vous marqué honoré",
   "appointment.absent": "Rendez-vous marqué absent",
   "personal-data.view": "Agenda consulté (données personnelles)",
+  "personal-data.search": "Recherche sur les données d'une personne",
+  "personal-data.erase": "Données d'une personne effacées à sa demande",
   "statistics.export": "Statistiques téléchargées",
   "statistics.share.create": "Lien de partage créé",
   "statistics.share.revoke": "Lien de partage désactivé",

@@ -5,8 +5,8 @@ import { Layout } from "../../../ui/layout.js";
 import type { SettingsValues } from "../domain/mediator-form.js";
 import { DoneNotice } from "./view-parts.js";
 
-/** The settings form for coordinators. */
-export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider }: { ctx: PageContext; values: SettingsValues; errors?: FieldErrors; notice?: string; smsProvider: boolean }) {
+/** The settings form for coordinators; admins also get the way to answer a person's data request. */
+export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider, dataRequests = false }: { ctx: PageContext; values: SettingsValues; errors?: FieldErrors; notice?: string; smsProvider: boolean; dataRequests?: boolean }) {
   return (
     <Layout ctx={ctx} title="Réglages des rendez-vous" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -49,6 +49,18 @@ export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider }: 
         />
         <Button>Enregistrer les réglages</Button>
       </form>
+      {dataRequests ? (
+        <>
+          <h2 class="govuk-heading-m">Demandes des personnes</h2>
+          <p class="govuk-body">
+            Une personne demande à consulter ou à effacer ses données avant la fin de ce délai&nbsp;?{" "}
+            <a class="govuk-link" href={`/t/${ctx.territory!.code}/donnees-personnelles`}>
+              Répondre à une demande sur les données personnelles
+            </a>
+            .
+          </p>
+        </>
+      ) : null}
     </Layout>
   );
 }
