@@ -1,5 +1,6 @@
 // In Chromium: a coordinator imports schools and equipment, opens the harmonisation view, builds a two-year
-// plan and exports it; a school referent reports an incident and sees it resolved. axe-core on every page.
+// plan and exports it; a school referent reports an incident and sees it resolved; a coordinator adds one item
+// and corrects it without a spreadsheet. axe-core on every page.
 import type { Browser, Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -148,6 +149,42 @@ describe("schools in Chromium", () => {
     const seen = await referent.locator("main").innerText();
     expect(seen).toContain("Résolu");
     expect(seen).toContain("Alimentation remplacée.");
+  }, 60_000);
+
+  it("lets a coordinator add an item from a school's page, then correct it from the item's page", async () => {
+    const [school] = await database.db.select({ id: schools.id }).from(schools).where(eq(schools.uai, schoolB));
+    const page = await pages.open({ signedInAs: coordinatorId });
+    await page.goto(url(`/ecoles/${school!.id}`));
+    await checkA11y(page);
+    await page.getByRole("link", { name: "Ajouter un équipement" }).click();
+    await checkA11y(page);
+    await page.getByLabel("Numéro d'inventaire").fill("INV-001");
+    await page.getByLabel("Catégorie").selectOption({ label: "Imprimante réseau" });
+    await page.getByLabel("Classe").selectOption("Classe unique");
+    await page.getByLabel("Date d'acquisition (facultatif)").fill("2099-01-15");
+    await page.getByRole("button", { name: "Ajouter l'équipement" }).click();
+    await checkA11y(page);
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("La date d'acquisition est dans le futur");
+    expect(await page.getByLabel("Classe").inputValue()).toBe("Classe unique");
+    await page.getByLabel("Date d'acquisition (facultatif)").fill("2024-01-15");
+    await page.getByRole("button", { name: "Ajouter l'équipement" }).click();
+    await checkA11y(page);
+    expect(await page.locator(".govuk-error-summary").innerText()).toContain("Le numéro d'inventaire INV-001 est déjà celui d'un autre équipement du territoire");
+    await page.getByLabel("Numéro d'inventaire").fill("IMP-001");
+    await page.getByRole("button", { name: "Ajouter l'équipement" }).click();
+    await checkA11y(page);
+    expect(await page.locator("main").innerText()).toContain("L'équipement est ajouté à l'inventaire.");
+
+    await page.getByRole("link", { name: "Modifier l'équipement IMP-001" }).click();
+    await checkA11y(page);
+    await page.getByLabel("Modèle (facultatif)").fill("Brother HL-L5100");
+    await page.getByLabel("En panne").check();
+    await page.getByRole("button", { name: "Enregistrer" }).click();
+    await checkA11y(page);
+    const item = await page.locator("main").innerText();
+    expect(item).toContain("Les informations de l'équipement sont enregistrées.");
+    expect(item).toContain("État : En service → En panne");
+    expect(item).toContain("Modèle : — → Brother HL-L5100");
   }, 60_000);
 
   it("checked every page it rendered with axe-core", () => {

@@ -1,20 +1,23 @@
 // The inventory (/t/:code/ecoles/inventaire): filtered list, bulk actions, exports, warranty and end-of-life
-// report, each item's page with its history.
+// report, each item's page with its history, and the forms adding an item to a school or editing one.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.js";
 import { list, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import type { FieldErrors } from "../../ui/form.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { isEquipmentCategory, isItemState } from "./domain/categories.js";
 import { INVENTORY_EXPORT_COLUMNS, itemCells } from "./import-export/inventory-export.js";
 import { CSV_TYPE, XLSX_TYPE, spreadsheetStream } from "./import-export/spreadsheet.js";
-import { moveItems, setItemsState } from "./inventory.commands.js";
+import { createItem, moveItems, setItemsState, updateItem } from "./inventory.commands.js";
 import { getItem, itemHistory, listItems, listItemsDue, streamItems, type DueKind, type DuePeriod, type ItemFilters } from "./inventory.queries.js";
+import { itemFormValues, NEW_ITEM_VALUES, numberTakenError, parseItemForm, readItemValues } from "./item-form.js";
 import { accessOf, authorize, idParam, optionalId, pageParam, todayOf } from "./schools.guards.js";
-import { getSchool, listClasses, listSchoolCommunes, listSchools } from "./schools.queries.js";
+import { getSchool, listClasses, listSchoolCommunes, listSchools, schoolInScope } from "./schools.queries.js";
 import { getLifetimes } from "./settings.queries.js";
 import { DueReportPage, MoveClassPage } from "./views/inventory-action-pages.js";
 import { InventoryListPage } from "./views/inventory-list-page.js";
+import { ItemFormPage } from "./views/item-form-page.js";
 import { ItemPage } from "./views/item-page.js";
 
 const PAGE_SIZE = 50;
@@ -47,6 +50,30 @@ export function filtersQuery(filters: ItemFilters): string {
   if (filters.state) q.set("etat", filters.state);
   if (filters.text) q.set("recherche", filters.text);
   return q.toString();
+}
+
+/** A school the person sees, with its classes, for the add form (404 otherwise). */
+async function schoolForForm(request: FastifyRequest, territoryId: number) {
+  const { scope } = accessOf(request);
+  const schoolId = idParam(request, "schoolId");
+  const found = await request.tenant(async (tx) => {
+    const school = (await schoolInScope(tx, { territoryId, schoolId, scope })) ? await getSchool(tx, { territoryId, schoolId }) : undefined;
+    return school && { school, classes: await listClasses(tx, { territoryId, schoolIds: [schoolId] }) };
+  });
+  if (!found) throw new NotFoundError();
+  return found;
+}
+
+/** An item the person sees, with its school's classes, for the edit form (404 otherwise). */
+async function itemForForm(request: FastifyRequest, territoryId: number) {
+  const { scope } = accessOf(request);
+  const itemId = idParam(request, "itemId");
+  const found = await request.tenant(async (tx) => {
+    const item = await getItem(tx, { territoryId, scope, itemId, lifetimes: await getLifetimes(tx, { territoryId }) });
+    return item && { item, classes: await listClasses(tx, { territoryId, schoolIds: [item.schoolId] }) };
+  });
+  if (!found) throw new NotFoundError();
+  return found;
 }
 
 /** Registers the inventory pages, bulk actions and exports. */
@@ -160,6 +187,46 @@ export function registerInventoryRoutes(app: FastifyInstance, deps: AppDeps): vo
       return item ? { item, history: await itemHistory(tx, { territoryId: territory.id, itemId }) } : undefined;
     });
     if (!data) throw new NotFoundError();
-    return reply.page(<ItemPage ctx={reply.viewContext()} {...data} />);
+    const notice = text((request.query as Record<string, unknown>).fait) || undefined;
+    return reply.page(<ItemPage ctx={reply.viewContext()} abilities={accessOf(request).abilities} {...data} notice={notice} />);
+  });
+
+  app.get("/t/:code/ecoles/:schoolId/equipements/nouveau", async (request, reply) => {
+    const territory = authorize(request, "schools.manage");
+    const { school, classes } = await schoolForForm(request, territory.id);
+    return reply.page(<ItemFormPage ctx={reply.viewContext()} school={school} classes={classes} values={NEW_ITEM_VALUES} />);
+  });
+
+  app.post("/t/:code/ecoles/:schoolId/equipements/nouveau", async (request, reply) => {
+    const territory = authorize(request, "schools.manage");
+    const { school, classes } = await schoolForForm(request, territory.id);
+    const values = readItemValues((request.body ?? {}) as Record<string, unknown>);
+    const refused = (errors: FieldErrors) => reply.page(<ItemFormPage ctx={reply.viewContext()} school={school} classes={classes} values={values} errors={errors} />, 400);
+    const form = parseItemForm(values, { uai: school.uai, classes, today: todayOf(deps.clock) });
+    if (!form.ok) return refused(form.errors);
+    const result = await request.tenant((tx) => createItem(tx, { territoryId: territory.id, schoolId: school.id, details: form.details, actor: actorForAudit(request) }));
+    if (!result.ok && result.reason === "numero-pris") return refused(numberTakenError(form.details.inventoryNumber));
+    if (!result.ok) throw new NotFoundError();
+    return reply.redirect(`/t/${territory.code}/ecoles/inventaire/${result.itemId}?fait=ajoute`, 303);
+  });
+
+  app.get("/t/:code/ecoles/inventaire/:itemId/modifier", async (request, reply) => {
+    const territory = authorize(request, "schools.manage");
+    const { item, classes } = await itemForForm(request, territory.id);
+    return reply.page(<ItemFormPage ctx={reply.viewContext()} school={{ id: item.schoolId, name: item.schoolName }} classes={classes} item={item} values={itemFormValues(item)} />);
+  });
+
+  app.post("/t/:code/ecoles/inventaire/:itemId/modifier", async (request, reply) => {
+    const territory = authorize(request, "schools.manage");
+    const { item, classes } = await itemForForm(request, territory.id);
+    const values = readItemValues((request.body ?? {}) as Record<string, unknown>);
+    const school = { id: item.schoolId, name: item.schoolName };
+    const refused = (errors: FieldErrors) => reply.page(<ItemFormPage ctx={reply.viewContext()} school={school} classes={classes} item={item} values={values} errors={errors} />, 400);
+    const form = parseItemForm(values, { uai: item.uai, classes, today: todayOf(deps.clock) });
+    if (!form.ok) return refused(form.errors);
+    const result = await request.tenant((tx) => updateItem(tx, { territoryId: territory.id, itemId: item.id, details: form.details, actor: actorForAudit(request) }));
+    if (!result.ok && result.reason === "numero-pris") return refused(numberTakenError(form.details.inventoryNumber));
+    if (!result.ok) throw new NotFoundError();
+    return reply.redirect(`/t/${territory.code}/ecoles/inventaire/${item.id}?fait=${result.changed ? "enregistre" : "rien"}`, 303);
   });
 }

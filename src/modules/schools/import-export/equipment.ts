@@ -4,7 +4,8 @@
 // YYYY-MM-DD or DD/MM/YYYY. Category and state are read as codes or as their French labels, without
 // regard to case, accents or spaces ("Point d'accès Wi-Fi" → point_acces_wifi); an empty `etat`
 // means en_service. Inventory numbers must be unique in the file
-// (uniqueness in the territory, and the upsert, belong to the command writing the rows).
+// (uniqueness in the territory, and the upsert, belong to the command writing the rows). `validateEquipment`
+// holds the per-item rules, shared by the import and the single-item form.
 import {
   CATEGORY_LABELS,
   EQUIPMENT_CATEGORIES,
@@ -64,6 +65,8 @@ export interface EquipmentOptions {
 }
 
 const MAX_INVENTORY_NUMBER = 64;
+/** The largest cost the database stores (an integer column of cents). */
+const MAX_COST_CENTS = 2_147_483_647;
 
 /** Finds a code from its code or label written loosely. */
 function codeLookup<Code extends string>(labels: Readonly<Record<Code, string>>): (input: string) => Code | undefined {
@@ -78,10 +81,24 @@ function codeLookup<Code extends string>(labels: Readonly<Record<Code, string>>)
 const findCategory = codeLookup<EquipmentCategory>(CATEGORY_LABELS);
 const findState = codeLookup<ItemState>(STATE_LABELS);
 
-/** Validates one equipment row; returns the row or the errors of that line. */
-function readEquipment(get: (name: string) => string, line: number, options: EquipmentOptions): EquipmentRow | ImportError[] {
-  const errors: ImportError[] = [];
-  const fail = (field: string, reason: string) => errors.push({ line, field, reason });
+export type EquipmentColumn = (typeof EQUIPMENT_COLUMNS)[number];
+
+/** One item's fields once validated: an import row without its line number. */
+export type EquipmentFields = Omit<EquipmentRow, "line">;
+
+/** A rejected field of one item (column name) and why, in French. */
+export type EquipmentFieldError = { field: EquipmentColumn; reason: string };
+
+/**
+ * Validates one item's fields as typed, each read by its column name: the rules of the import, shared with the
+ * single-item form. Inventory-number uniqueness is left to the caller (within a file, or in the territory).
+ */
+export function validateEquipment(
+  get: (column: EquipmentColumn) => string,
+  options: EquipmentOptions = {},
+): { ok: true; fields: EquipmentFields } | { ok: false; errors: EquipmentFieldError[] } {
+  const errors: EquipmentFieldError[] = [];
+  const fail = (field: EquipmentColumn, reason: string) => errors.push({ field, reason });
   const uai = checkUai(get("uai"));
   if (!uai.ok) fail("uai", uai.reason);
   else if (options.knownUais && !options.knownUais.has(uai.uai)) fail("uai", `aucune école ${uai.uai} dans le territoire`);
@@ -98,7 +115,7 @@ function readEquipment(get: (name: string) => string, line: number, options: Equ
   const numeroInventaire = get("numero_inventaire");
   if (numeroInventaire === "") fail("numero_inventaire", "le numéro d'inventaire est vide");
   else if (numeroInventaire.length > MAX_INVENTORY_NUMBER) fail("numero_inventaire", `${MAX_INVENTORY_NUMBER} caractères au plus`);
-  const date = (field: string): string | null => {
+  const date = (field: "date_acquisition" | "fin_garantie"): string | null => {
     const raw = get(field);
     if (raw === "") return null;
     const parsed = parseFrenchDate(raw);
@@ -116,22 +133,31 @@ function readEquipment(get: (name: string) => string, line: number, options: Equ
   const rawCost = get("cout_ttc");
   const cost = rawCost === "" ? null : parseEuroCents(rawCost);
   if (cost && !cost.ok) fail("cout_ttc", cost.reason);
+  else if (cost && cost.value > MAX_COST_CENTS) fail("cout_ttc", `« ${rawCost} » dépasse le montant le plus élevé accepté (21\u00a0474\u00a0836,47\u00a0€)`);
   const etat = get("etat") === "" ? "en_service" : findState(get("etat"));
   if (!etat) fail("etat", `état inconnu « ${get("etat")} » (attendus : ${ITEM_STATES.join(", ")})`);
-  if (errors.length > 0 || !uai.ok || !categorie || !etat) return errors;
+  if (errors.length > 0 || !uai.ok || !categorie || !etat) return { ok: false, errors };
   return {
-    line,
-    uai: uai.uai,
-    classe,
-    categorie,
-    numeroInventaire,
-    modele: get("modele") || null,
-    dateAcquisition,
-    coutTtcCents: cost && cost.ok ? cost.value : null,
-    sourceFinancement: get("source_financement") || null,
-    finGarantie,
-    etat,
+    ok: true,
+    fields: {
+      uai: uai.uai,
+      classe,
+      categorie,
+      numeroInventaire,
+      modele: get("modele") || null,
+      dateAcquisition,
+      coutTtcCents: cost && cost.ok ? cost.value : null,
+      sourceFinancement: get("source_financement") || null,
+      finGarantie,
+      etat,
+    },
   };
+}
+
+/** Validates one equipment row; returns the row or the errors of that line. */
+function readEquipment(get: (name: string) => string, line: number, options: EquipmentOptions): EquipmentRow | ImportError[] {
+  const result = validateEquipment(get, options);
+  return result.ok ? { line, ...result.fields } : result.errors.map((e) => ({ line, ...e }));
 }
 
 /** Parses equipment records (header first); inventory numbers are unique within the file. */

@@ -166,11 +166,20 @@ export function SchoolPage(props: Props) {
           { header: "En service ou en réparation", cell: (c) => formatNumber(c.counted), numeric: true },
         ]}
       />
-      <p class="govuk-body">
-        <a class="govuk-link" href={`${base}/inventaire?ecole=${school.id}`}>
-          Voir l'inventaire de l'école
-        </a>
-      </p>
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href={`${base}/inventaire?ecole=${school.id}`}>
+            Voir l'inventaire de l'école
+          </a>
+        </li>
+        {canManage ? (
+          <li>
+            <a class="govuk-link" href={`${base}/${school.id}/equipements/nouveau`}>
+              Ajouter un équipement
+            </a>
+          </li>
+        ) : null}
+      </ul>
     </Layout>
   );
 }
