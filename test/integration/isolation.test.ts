@@ -125,6 +125,27 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     expect(who!.role).toBe("maillage_app");
   });
 
+    it("lets the public availability function read one territory under row-level security, and leaves no territory set", async () => {
+    const read = (territoryId: number) =>
+      withPublic(t.database, async (db) => {
+        const [row] = await queryRows<{ motifs: unknown; after: string }>(
+          db,
+          sql`select (f).motifs::text as motifs, current_setting('app.territory_id', true) as after
+              from (select maillage_public_availability(${territoryId}::int, '{}'::int[], current_date, current_date + 7,
+                      now(), now() + interval '8 days', now() - interval '1 day', '{a_venir}'::text[]) as f) x`,
+        );
+        const [after] = await queryRows<{ setting: string | null }>(db, sql`select current_setting('app.territory_id', true) as setting`);
+        return { motifs: JSON.parse(String(row!.motifs)) as { name: string }[], setting: after!.setting ?? "" };
+      });
+    const home_ = await read(home.id);
+    const foreign_ = await read(foreign.id);
+    expect(home_.setting).toBe("");
+    expect(foreign_.setting).toBe("");
+    // The foreign territory has a public motif, the home one none: each call sees its own territory only.
+    expect(foreign_.motifs.length).toBeGreaterThan(0);
+    expect(home_.motifs).toEqual([]);
+  });
+
     it("refuses to write a row for another territory, and to change one", async () => {
     await expect(
       withTenant(t.database.db, home.id, (tx) => tx.insert(communes).values({ territoryId: foreign.id, insee: "00000", name: "Intruse", departement: "99" })),

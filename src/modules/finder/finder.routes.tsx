@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import { assetsDir, type AppDeps } from "../../app.js";
-import { withPublic, withTenant } from "../../db/tenant.js";
+import { withPublic } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { renderDocument } from "../../ui/render.js";
 import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
@@ -80,11 +80,10 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get("/lieux/:placeId", async (request, reply) => {
     const placeId = Number((request.params as { placeId: string }).placeId);
     if (!Number.isSafeInteger(placeId) || placeId < 1 || placeId > 2_147_483_647) throw new NotFoundError();
-    const db = deps.database.db;
     const [place] = await withPublic(deps.database, (tx) => getPublishedPlaces(tx, [placeId]));
     if (!place) throw new NotFoundError();
     const now = deps.clock();
-    const slots = await withTenant(db, place.territoryId, (tx) =>
+    const slots = await withPublic(deps.database, (tx) =>
       nextSlotsInTerritory(tx, { territoryId: place.territoryId, placeIds: [place.id], now, days: PLACE_PAGE_DAYS, limit: SLOTS_PER_MOTIF }),
     );
     return reply.page(<PlacePage ctx={reply.viewContext()} place={place} motifSlots={slots.get(place.id) ?? []} now={now} />);

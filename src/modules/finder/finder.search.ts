@@ -1,5 +1,5 @@
 // The finder's search, from the parsed query to what the page shows: which commune, which places, in which order.
-import type { Database, Db } from "../../db/client.js";
+import type { Database } from "../../db/client.js";
 import { withPublic } from "../../db/tenant.js";
 import { allCommunes, communeByInsee, communesByPostcode, foldedNamesOf } from "./commune-index.js";
 import { communeArea, decideCommune, matchCommunes, type CommuneEntry, type SearchArea } from "./domain/commune-match.js";
@@ -77,9 +77,9 @@ function slotOf(slots: PlaceSlots, placeId: number): { motifId: number; start: n
 }
 
 // "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
-async function orderBySlot(db: Db, candidates: PlaceCandidate[], now: Date): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
+async function orderBySlot(database: Database, candidates: PlaceCandidate[], now: Date): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
   const pool = candidates.slice(0, SLOT_SORT_POOL);
-  const slots = await nextSlotsForPlaces(db, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
+  const slots = await nextSlotsForPlaces(database, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
   const key = (c: PlaceCandidate) => slotOf(slots, c.id)?.start ?? Number.POSITIVE_INFINITY;
   const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
   return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
@@ -93,7 +93,6 @@ function pageOf<T>(items: T[], page: number): { page: number; pages: number; ite
 
 /** Runs a search: errors to show, communes to choose from, or a page of results. */
 export async function runSearch(database: Database, query: FinderQuery, now: Date): Promise<SearchOutcome> {
-  const db = database.db;
   const resolved = await resolveArea(database, query);
   if ("kind" in resolved) return resolved;
   const { area } = resolved;
@@ -102,11 +101,11 @@ export async function runSearch(database: Database, query: FinderQuery, now: Dat
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
-  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(db, candidates, now));
+  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now));
   const { page, pages, items: onPage } = pageOf(candidates, query.page);
   const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
   if (needSlots.length > 0) {
-    const more = await nextSlotsForPlaces(db, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
+    const more = await nextSlotsForPlaces(database, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
     for (const [id, s] of more) slots.set(id, s);
   }
   const cards = onPage.map((c) =>

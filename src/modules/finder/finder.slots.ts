@@ -1,10 +1,11 @@
 // Next free slots of several places at once, for result lists and the place page. The booking module computes
 // slots for one place and motif (nextFreeSlotsForPlace: four queries each); a list of places would repeat that
-// per place and motif, so here each territory's places are loaded together in one query and the same pure
-// computation (booking/domain/slots.ts) runs per place and motif. Same reads as booking's loadSlotInput.
+// per place and motif, so here each territory's places are loaded together in one round trip (the SQL function
+// maillage_public_availability, run on the public connections) and the same pure computation
+// (booking/domain/slots.ts) runs per place and motif. Same reads as booking's loadSlotInput.
 import { sql } from "drizzle-orm";
-import { queryPrepared, type Db, type Executor } from "../../db/client.js";
-import { withTenant } from "../../db/tenant.js";
+import { queryPrepared, type Database, type Executor } from "../../db/client.js";
+import { withPublic } from "../../db/tenant.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
 import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
 import { holidayDatesBetween, holidayOptionsForCommune } from "../booking/domain/holidays.js";
@@ -44,37 +45,12 @@ async function loadAvailability(
   // No appointment lasts a day: this bound lets each mediator's appointments be read from the
   // (mediator_id, starts_at) index instead of from every appointment the mediator ever had.
   const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+  // One round trip on any connection (the public one included): the function sets the territory itself and reads
+  // under row-level security (migration 0008_public_availability.sql holds the query).
   const [raw] = await queryPrepared<Raw>(
     db,
-    sql`with pl as (
-          select p.mediator_id, p.place_id, p.weekdays, p.start_time, p.end_time, p.valid_from, p.valid_until, p.every_n_weeks
-          from plages p join mediators m on m.id = p.mediator_id
-          where p.territory_id = ${territoryId} and p.place_id = any(${ints(placeIds)}) and m.active
-        ), ex as (
-          select e.mediator_id, e.place_id, e.day, e.start_time, e.end_time from exceptional_plages e
-          where e.territory_id = ${territoryId} and e.place_id = any(${ints(placeIds)}) and e.day >= ${from}::date and e.day <= ${to}::date
-        ), med as (select mediator_id from pl union select mediator_id from ex)
-        select
-          (select coalesce(json_agg(m order by m.name, m.id), '[]') from (
-             select id, name, duration_minutes, min_notice_minutes, horizon_days, place_ids from motifs
-             where territory_id = ${territoryId} and active and bookable_by = 'everyone') m) as motifs,
-          (select coalesce(json_agg(pl), '[]') from pl) as plages,
-          (select coalesce(json_agg(ex), '[]') from ex) as exceptional,
-          (select coalesce(json_agg(b), '[]') from (
-             select 'absence' as kind, mediator_id, extract(epoch from starts_at) * 1000 as start_ms, extract(epoch from ends_at) * 1000 as end_ms
-             from absences where territory_id = ${territoryId} and mediator_id in (select mediator_id from med)
-               and starts_at < ${windowEnd} and ends_at >= ${windowStart}
-             union all
-             select 'appointment', a.mediator_id, extract(epoch from a.starts_at) * 1000, extract(epoch from a.ends_at) * 1000
-             from med join lateral (
-               select * from appointments a where a.territory_id = ${territoryId} and a.mediator_id = med.mediator_id
-                 and a.status in (${sql.join(ACTIVE_STATUSES.map((status) => sql`${status}`), sql`, `)})
-                 and a.starts_at >= ${earliestStart} and a.starts_at < ${windowEnd} and a.ends_at >= ${windowStart}) a on true) b) as busy,
-          (select coalesce(json_agg(distinct x.place_id), '[]') from (
-             select place_id from plages where territory_id = ${territoryId}
-             union all select place_id from exceptional_plages where territory_id = ${territoryId} and day >= ${from}::date) x) as with_plages,
-          (select coalesce(json_agg(json_build_object('id', p.id, 'insee', p.code_insee)), '[]') from places p
-             where p.territory_id = ${territoryId} and p.id = any(${ints(placeIds)})) as communes`,
+    sql`select * from maillage_public_availability(${territoryId}::int, ${ints(placeIds)}, ${from}::date, ${to}::date,
+          ${windowStart}::timestamptz, ${windowEnd}::timestamptz, ${earliestStart}::timestamptz, ${sql.param([...ACTIVE_STATUSES])}::text[])`,
   );
   const r = raw!;
   // Both drivers parse json columns; the guard keeps a driver configured otherwise working.
@@ -98,7 +74,8 @@ async function loadAvailability(
 
 /**
  * The next free slots (`limit` per motif) of places of one territory, over `days` days from today (each motif's
- * horizon still applies). Run it in the territory's tenant context: motifs, plages and appointments are not public.
+ * horizon still applies). Any context will do (withPublic is the cheapest): the database function reads under the
+ * territory's row-level security by itself, and returns only what the public may know.
  * `bookable` receives the territory's places that may take appointments (for the list hint below).
  */
 export async function nextSlotsInTerritory(
@@ -152,14 +129,15 @@ function mayBeBookable(db: object, territoryId: number, placeId: number): boolea
 }
 
 /**
- * The same for places spread over several territories: one tenant transaction per territory. With
+ * The same for places spread over several territories: one round trip per territory. With
  * `firstDays`, a short window is tried first and only places with no free slot in it are looked at again over
  * `days` (a result list needs one slot per place, and most places have one within days).
  */
 export async function nextSlotsForPlaces(
-  db: Db,
+  database: Pick<Database, "db" | "publicDb">,
   { places, now, days, limit, firstDays }: { places: { id: number; territoryId: number }[]; now: Date; days: number; limit: number; firstDays?: number },
 ): Promise<PlaceSlots> {
+  const db = database.db;
   const all: PlaceSlots = new Map();
   const run = async (subset: { id: number; territoryId: number }[], window: number) => {
     const byTerritory = new Map<number, number[]>();
@@ -169,7 +147,7 @@ export async function nextSlotsForPlaces(
     const results = await Promise.all(
       [...byTerritory].map(([territoryId, placeIds]) => {
         const bookable = (ids: number[]) => rememberBookable(db, territoryId, ids);
-        return withTenant(db, territoryId, (tx) => nextSlotsInTerritory(tx, { territoryId, placeIds, now, days: window, limit, bookable }));
+        return withPublic(database, (tx) => nextSlotsInTerritory(tx, { territoryId, placeIds, now, days: window, limit, bookable }));
       }),
     );
     for (const slots of results) for (const [placeId, motifSlots] of slots) all.set(placeId, motifSlots);
