@@ -78,7 +78,7 @@ describe("axe-core on every page, in Chromium", () => {
       if (response && response.status() < 400) visited.push(path);
       else refused.push(`${response?.status()} ${route.url}`);
     }
-    for (const path of ["/", "/lieux", `/lieux?ou=Parthenay`, `/lieux/${params.placeId}`, "/accessibilite", "/donnees-personnelles", "/api/v1", "/operateur", "/operateur/taches", "/operateur/courriels"]) {
+    for (const path of ["/", "/lieux", `/lieux?ou=Parthenay`, `/lieux/${params.placeId}`, "/accessibilite", "/donnees-personnelles", "/api/v1", "/operateur", "/operateur/taches", "/operateur/journal", "/operateur/courriels"]) {
       const response = await page.goto(`${running.url}${path}`);
       expect(response!.status(), path).toBeLessThan(400);
       await checkA11y(page);

@@ -1,5 +1,5 @@
-// Reads the audit log of one territory.
-import { and, desc, eq, lt } from "drizzle-orm";
+// Reads the audit log of one territory, or the instance's own (events with no territory).
+import { and, desc, eq, isNull, lt } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 
@@ -13,10 +13,13 @@ export type AuditRow = {
   details: Record<string, unknown>;
 };
 
-/** Latest audit events of a territory, newest first, paginated by id. */
+/**
+ * Latest audit events of a territory, newest first, paginated by id; `territoryId: null` lists the instance's own
+ * (sign-ins with OpenID Connect, operator roles), read outside any tenant by the operators' page.
+ */
 export async function listAuditEvents(
   db: Executor,
-  { territoryId, before, limit = 50 }: { territoryId: number; before?: number; limit?: number },
+  { territoryId, before, limit = 50 }: { territoryId: number | null; before?: number; limit?: number },
 ): Promise<AuditRow[]> {
   return db
     .select({
@@ -29,7 +32,7 @@ export async function listAuditEvents(
       details: auditEvents.details,
     })
     .from(auditEvents)
-    .where(and(eq(auditEvents.territoryId, territoryId), before ? lt(auditEvents.id, before) : undefined))
+    .where(and(territoryId === null ? isNull(auditEvents.territoryId) : eq(auditEvents.territoryId, territoryId), before ? lt(auditEvents.id, before) : undefined))
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }

@@ -1,10 +1,13 @@
-// Operator pages: create territories from the official geography, read stored mail (development), watch jobs.
+// Operator pages: create territories from the official geography, read stored mail (development), watch jobs,
+// read the instance's audit log.
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app.js";
 import { jobStatuses, type JobStatus } from "../../db/schema/index.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { listAuditEvents } from "../audit/audit.queries.js";
 import { actorForAudit } from "../audit/audit.routes.js";
+import { AuditPage } from "../audit/views/audit-page.js";
 import { listJobs } from "../jobs/jobs.queue.js";
 import { getMail, listMails } from "../mail/mail.queries.js";
 import { findTerritoryByCode, searchGeography } from "../territories/geography.js";
@@ -36,6 +39,14 @@ export function registerOperatorRoutes(app: FastifyInstance, deps: AppDeps): voi
     if (!geo) throw new NotFoundError();
     const created = await db.transaction((tx) => createTerritory(tx, { geo, actor: actorForAudit(request) }));
     return reply.redirect(`/operateur?cree=${encodeURIComponent(created.code)}`, 303);
+  });
+
+  // Events that belong to no territory (a territory's own are on its /journal page).
+  app.get("/operateur/journal", async (request, reply) => {
+    requireOperator(request);
+    const before = Number((request.query as { avant?: string }).avant) || undefined;
+    const events = await listAuditEvents(db, { territoryId: null, ...(before ? { before } : {}) });
+    return reply.page(<AuditPage ctx={reply.viewContext()} events={events} instance />);
   });
 
   app.get("/operateur/taches", async (request, reply) => {

@@ -25,15 +25,23 @@ const actionLabels: Record<string, string> = {
   "statistics.share.create": "Lien de partage créé",
   "statistics.share.revoke": "Lien de partage désactivé",
   "session.sign-in": "Connexion",
+  "instance-role.grant": "Rôle d'opérateur ou d'animation donné",
+  "instance-role.remove": "Rôle d'opérateur ou d'animation retiré",
 };
 
-/** Lists audit events, newest first, 50 per page. */
-export function AuditPage({ ctx, events }: { ctx: PageContext; events: AuditRow[] }) {
+/** Lists audit events, newest first, 50 per page: a territory's, or with `instance` the instance's own. */
+export function AuditPage({ ctx, events, instance = false }: { ctx: PageContext; events: AuditRow[]; instance?: boolean }) {
   const last = events.at(-1);
+  const title = instance ? "Journal de l'instance" : "Journal des actions";
   return (
-    <Layout ctx={ctx} title="Journal des actions">
-      <h1 class="govuk-heading-l">Journal des actions</h1>
-      <p class="govuk-body">Qui a fait quoi, quand et sur quel élément : changements de rôles, consultations et exports de données personnelles, suppressions.</p>
+    <Layout ctx={ctx} title={title}>
+      {instance ? <a href="/operateur" class="govuk-back-link">Retour à l'espace opérateur</a> : null}
+      <h1 class="govuk-heading-l">{title}</h1>
+      <p class="govuk-body">
+        {instance
+          ? "Les actions qui ne concernent aucun territoire en particulier : connexions par fournisseur d'identité, rôles d'opérateur et d'animation donnés ou retirés."
+          : "Qui a fait quoi, quand et sur quel élément : changements de rôles, consultations et exports de données personnelles, suppressions."}
+      </p>
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Actions les plus récentes</caption>
         <thead class="govuk-table__head">

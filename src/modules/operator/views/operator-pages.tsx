@@ -16,6 +16,7 @@ function OperatorNav() {
     <ul class="govuk-list">
       <li><a class="govuk-link" href="/operateur">Territoires</a></li>
       <li><a class="govuk-link" href="/operateur/taches">Tâches de fond</a></li>
+      <li><a class="govuk-link" href="/operateur/journal">Journal de l'instance</a></li>
       <li><a class="govuk-link" href="/operateur/courriels">Courriels enregistrés (développement)</a></li>
     </ul>
   );
