@@ -14,6 +14,8 @@ const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
   const https = config.publicUrl.startsWith("https://");
   const tileOrigin = config.mapTileUrl ? new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, "a")).origin : undefined;
+  // The sign-out form redirects to the OpenID Connect provider's end-session endpoint: form-action must allow it.
+  const providerOrigin = config.oidc ? new URL(config.oidc.issuer).origin : undefined;
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -24,7 +26,7 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
         imgSrc: ["'self'", "data:", ...(tileOrigin ? [tileOrigin] : [])],
         fontSrc: ["'self'"],
         connectSrc: ["'self'", ...(tileOrigin ? [tileOrigin] : [])],
-        formAction: ["'self'"],
+        formAction: ["'self'", ...(providerOrigin ? [providerOrigin] : [])],
         frameAncestors: ["'none'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],

@@ -23,11 +23,11 @@ export function registerSession(app: FastifyInstance, deps: AppDeps): void {
 }
 
 /** Signs a person in: a new session id every time (rotation), the previous session deleted. */
-export async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, userId: number): Promise<void> {
+export async function startSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, userId: number, options: { oidcIdToken?: string } = {}): Promise<void> {
   const db = deps.database.db;
   const previous = request.cookies[SESSION_COOKIE];
   if (previous) await deleteSession(db, { sessionId: previous });
-  const sessionId = await createSession(db, { userId, now: deps.clock(), days: deps.config.sessionDays });
+  const sessionId = await createSession(db, { userId, now: deps.clock(), days: deps.config.sessionDays, ...options });
   reply.setCookie(SESSION_COOKIE, sessionId, {
     path: "/",
     httpOnly: true,
@@ -37,9 +37,10 @@ export async function startSession(deps: AppDeps, request: FastifyRequest, reply
   });
 }
 
-/** Signs the person out and forgets the cookie. */
-export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+/** Signs the person out and forgets the cookie; returns the session's OpenID Connect ID token, if any. */
+export async function endSession(deps: AppDeps, request: FastifyRequest, reply: FastifyReply): Promise<{ oidcIdToken: string | null }> {
   const sessionId = request.cookies[SESSION_COOKIE];
-  if (sessionId) await deleteSession(deps.database.db, { sessionId });
+  const ended = sessionId ? await deleteSession(deps.database.db, { sessionId }) : undefined;
   reply.clearCookie(SESSION_COOKIE, { path: "/" });
+  return { oidcIdToken: ended?.oidcIdToken ?? null };
 }

@@ -114,6 +114,29 @@ describe("OpenID Connect sign-in against a real local provider", () => {
     expect(events[0]!.details).toMatchObject({ method: "oidc", issuer: provider.issuer, subject: "agent" });
   });
 
+  it("signs out at the provider too, with the ID token as hint, and only after an OpenID Connect sign-in", async () => {
+    const client = new TestClient(t.app);
+    const back = await client.get(local(await throughProvider(client, "agent")));
+    expect(back.statusCode).toBe(303);
+    const out = await client.post("/deconnexion");
+    expect(out.statusCode).toBe(303);
+    const end = new URL(out.headers.location as string);
+    expect(end.origin).toBe(new URL(provider.issuer).origin);
+    expect(end.searchParams.get("post_logout_redirect_uri")).toBe("http://maillage.test/");
+    expect(end.searchParams.get("id_token_hint")).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    // The provider accepts the hint and the address (it would answer 400 otherwise) and asks to confirm.
+    const atProvider = await fetch(end, { redirect: "manual" });
+    expect(atProvider.status).toBe(200);
+    expect(await atProvider.text()).toContain("<form");
+    expect((await client.get(`/t/${territory.code}`)).statusCode).toBe(303);
+    // The sign-out form may lead there: the CSP lets forms go to the provider.
+    expect(String(back.headers["content-security-policy"] ?? (await client.get("/")).headers["content-security-policy"])).toContain(`form-action 'self' ${new URL(provider.issuer).origin}`);
+    // Signed in with a link: the sign-out stays here.
+    const linked = await new TestClient(t.app).signInAs(t, agentId);
+    await linked.get("/");
+    expect((await linked.post("/deconnexion")).headers.location).toBe("/");
+  });
+
   it("keeps a display name the person already has", async () => {
     const client = new TestClient(t.app);
     const back = await client.get(local(await throughProvider(client, "nommee")));

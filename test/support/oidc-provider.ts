@@ -51,6 +51,8 @@ export async function startOidcProvider({ redirectUri, accounts }: { redirectUri
           client_id: clientId,
           client_secret: clientSecret,
           redirect_uris: [redirectUri],
+          // Sign-out at the provider (RP-initiated logout) comes back to the app's home page.
+          post_logout_redirect_uris: [`${new URL(redirectUri).origin}/`],
           token_endpoint_auth_method: "client_secret_basic",
           grant_types: ["authorization_code"],
           response_types: ["code"],

@@ -115,6 +115,8 @@ export const sessions = pgTable(
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The ID token of a sign-in through OpenID Connect: sent back to the provider on sign-out (id_token_hint). */
+    oidcIdToken: text("oidc_id_token"),
   },
   (t) => [index("sessions_user").on(t.userId)],
 );

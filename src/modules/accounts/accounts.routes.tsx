@@ -10,6 +10,7 @@ import { addNavEntry } from "../../ui/navigation.js";
 import { can } from "./accounts.policy.js";
 import { changeMemberRoles, inviteMember, removeMember } from "./members.commands.js";
 import { listMembers } from "./members.queries.js";
+import { oidcSettings, oidcSignOutUrl } from "./oidc.client.js";
 import { consumeLoginToken, isLoginTokenUsable, requestSignInLink } from "./sign-in.commands.js";
 import { MembersPage } from "./views/members-page.js";
 import { ConfirmLinkPage, InvalidLinkPage, LinkSentPage, SignInPage } from "./views/sign-in-pages.js";
@@ -66,9 +67,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.redirect(target ? `/t/${target.code}` : "/", 303);
   });
 
+  // Signed in through OpenID Connect: the provider's session ends too (RP-initiated logout), then back home.
+  const oidc = oidcSettings(deps.config);
   app.post("/deconnexion", async (request, reply) => {
-    await endSession(deps, request, reply);
-    return reply.redirect("/", 303);
+    const { oidcIdToken } = await endSession(deps, request, reply);
+    const atProvider = oidc && oidcIdToken ? await oidcSignOutUrl(oidc, { idToken: oidcIdToken, postLogoutRedirectUri: `${deps.config.publicUrl}/` }) : undefined;
+    return reply.redirect(atProvider?.href ?? "/", 303);
   });
 
   addNavEntry({ path: "/membres", text: "Membres", order: 90, visible: (a, t) => can(a, "members.view", t) });

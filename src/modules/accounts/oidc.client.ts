@@ -20,7 +20,8 @@ export type OidcSettings = {
 /** What the browser keeps between the redirection to the provider and its return (never in the URL but `state`). */
 export type PendingSignIn = { state: string; nonce: string; codeVerifier: string };
 
-export type OidcClaims = { idToken: Record<string, unknown>; userInfo: Record<string, unknown> };
+/** What a sign-in brings back: the ID token's claims, UserInfo, and the ID token itself (for the sign-out). */
+export type OidcClaims = { idToken: Record<string, unknown>; userInfo: Record<string, unknown>; rawIdToken: string };
 
 /** A failed exchange: the provider could not be reached ("unavailable") or its answer was not acceptable ("refused"). */
 export class OidcError extends Error {
@@ -133,9 +134,23 @@ export async function completeOidcSignIn(settings: OidcSettings, callbackUrl: UR
     const idToken = tokens.claims();
     if (!idToken) throw new Error("no ID token");
     const userInfo = await client.fetchUserInfo(configuration, tokens.access_token, idToken.sub);
-    return { idToken: { ...idToken }, userInfo: { ...userInfo } };
+    return { idToken: { ...idToken }, userInfo: { ...userInfo }, rawIdToken: tokens.id_token! };
   } catch (error) {
     throw classify(error);
+  }
+}
+
+/**
+ * Where to send the browser to sign out at the provider too (RP-initiated logout, as ProConnect asks), or
+ * undefined when the provider offers no end-session endpoint or cannot be reached: the local sign-out stands.
+ */
+export async function oidcSignOutUrl(settings: OidcSettings, { idToken, postLogoutRedirectUri }: { idToken: string; postLogoutRedirectUri: string }): Promise<URL | undefined> {
+  try {
+    const configuration = await discover(settings);
+    if (!configuration.serverMetadata().end_session_endpoint) return undefined;
+    return client.buildEndSessionUrl(configuration, { id_token_hint: idToken, post_logout_redirect_uri: postLogoutRedirectUri, state: client.randomState() });
+  } catch {
+    return undefined;
   }
 }
 

@@ -1,5 +1,5 @@
 // OpenID Connect sign-in (ProConnect-compatible): registered only when OIDC_ISSUER is configured.
-// Sign-out stays local (/deconnexion); RP-initiated logout at the provider is future work.
+// Sign-out (/deconnexion, accounts.routes.tsx) also ends the provider's session (RP-initiated logout).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { defaultRateLimits, type AppDeps } from "../../app.js";
 import { text } from "../../lib/validation.js";
@@ -72,7 +72,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
       request.log.info("OpenID Connect sign-in refused: no account for this address");
       return reply.page(OidcNoAccountPage({ ctx: reply.viewContext(), email: identity.identity.email, label }), 403);
     }
-    await startSession(deps, request, reply, signedIn.userId);
+    await startSession(deps, request, reply, signedIn.userId, { oidcIdToken: claims.rawIdToken });
     const [onlyTerritory, ...others] = signedIn.territoryCodes;
     return reply.redirect(onlyTerritory && others.length === 0 ? `/t/${onlyTerritory}` : "/", 303);
   });

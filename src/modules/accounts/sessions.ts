@@ -7,8 +7,11 @@ import type { PageActor } from "../../ui/context.js";
 
 export type Actor = PageActor & { sessionHash: string };
 
-/** Creates a session for a person and returns the cookie value (the raw id, never stored). */
-export async function createSession(db: Executor, { userId, now, days }: { userId: number; now: Date; days: number }): Promise<string> {
+/**
+ * Creates a session for a person and returns the cookie value (the raw id, never stored). A sign-in through
+ * OpenID Connect keeps its ID token, for the sign-out at the provider.
+ */
+export async function createSession(db: Executor, { userId, now, days, oidcIdToken }: { userId: number; now: Date; days: number; oidcIdToken?: string }): Promise<string> {
   const id = newToken();
   await db.insert(sessions).values({
     idHash: hashToken(id),
@@ -16,14 +19,16 @@ export async function createSession(db: Executor, { userId, now, days }: { userI
     createdAt: now,
     lastSeenAt: now,
     expiresAt: new Date(now.getTime() + days * 86_400_000),
+    oidcIdToken: oidcIdToken ?? null,
   });
   await db.update(users).set({ lastSignInAt: now }).where(eq(users.id, userId));
   return id;
 }
 
-/** Deletes a session (sign-out, or rotation at sign-in). */
-export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.idHash, hashToken(sessionId)));
+/** Deletes a session (sign-out, or rotation at sign-in); returns its OpenID Connect ID token, if it had one. */
+export async function deleteSession(db: Executor, { sessionId }: { sessionId: string }): Promise<{ oidcIdToken: string | null } | undefined> {
+  const [deleted] = await db.delete(sessions).where(eq(sessions.idHash, hashToken(sessionId))).returning({ oidcIdToken: sessions.oidcIdToken });
+  return deleted;
 }
 
 /** Deletes expired sessions and sign-in links expired for a day; returns how many sessions. */
