@@ -11,15 +11,25 @@ import { matchCommunes } from "./domain/commune-match.js";
 import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
 import { createSearchCache } from "./finder.cache.js";
 import { getPublishedPlaces } from "./finder.queries.js";
-import { runSearch } from "./finder.search.js";
+import { runSearch, type SearchOutcome } from "./finder.search.js";
 import { nextSlotsInTerritory } from "./finder.slots.js";
-import { FinderPage } from "./views/finder-page.js";
+import { FinderPage, type FinderPageProps } from "./views/finder-page.js";
 import { PlacePage } from "./views/place-page.js";
 
 /** Free slots shown per motif on a place page, looked for over about three months. */
 const SLOTS_PER_MOTIF = 6;
 const PLACE_PAGE_DAYS = 92;
 const SUGGEST_SCRIPT = "finder-suggest.js";
+
+/** The finder page for a search's outcome: its errors, the communes to choose from, or its results. */
+function outcomePage({ outcome, query, ...props }: Omit<FinderPageProps, "errors" | "choices" | "results"> & { outcome: SearchOutcome }) {
+  if (outcome.kind === "errors") return <FinderPage {...props} query={query} errors={outcome.errors} map={undefined} />;
+  if (outcome.kind === "choose") {
+    const errors = { commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` };
+    return <FinderPage {...props} query={query} errors={errors} choices={outcome.choices} map={undefined} />;
+  }
+  return <FinderPage {...props} query={query} errors={{}} results={outcome.results} />;
+}
 
 /** Registers the finder routes. */
 export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -40,16 +50,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const search = cache.get(query, now) ?? cache.set(query, await runSearch(deps.database, query, now), now);
     const anonymous = !request.actor;
     if (anonymous && search.anonymousPage) return reply.html(search.anonymousPage);
-    const { outcome } = search;
-    const page =
-      outcome.kind === "errors" ? (
-        <FinderPage ctx={ctx} query={query} errors={outcome.errors} suggestScript={suggestScript} />
-      ) : outcome.kind === "choose" ? (
-        <FinderPage ctx={ctx} query={query} errors={{ commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` }} choices={outcome.choices} suggestScript={suggestScript} />
-      ) : (
-        <FinderPage ctx={ctx} query={query} errors={{}} results={outcome.results} suggestScript={suggestScript} map={map} />
-      );
-    const document = renderDocument(page);
+    const document = renderDocument(outcomePage({ ctx, query, outcome: search.outcome, suggestScript, map }));
     // The page is the same for every visitor without an account, unless it carries a form token (it should not).
     // Kept encoded: sent as is, and half the memory of the string.
     if (anonymous && !document.includes('name="_csrf"') && !reply.hasHeader("set-cookie")) {
