@@ -14,9 +14,12 @@ import type { SearchOutcome } from "./finder.search.js";
 export type CachedSearch = { outcome: SearchOutcome; anonymousPage?: Buffer };
 
 export type SearchCache = {
-  get(query: FinderQuery, now: Date): CachedSearch | undefined;
-  /** Keeps a search's outcome (not an error); returns its entry. */
-  set(query: FinderQuery, outcome: SearchOutcome, now: Date): CachedSearch;
+  /**
+   * The search from the cache, or computed by `compute` and kept (unless an error). Identical searches arriving
+   * while one is computed wait for it instead of computing it again (after a change clears the cache, a popular
+   * search is computed once, not once per visitor).
+   */
+  resolve(query: FinderQuery, now: Date, compute: () => Promise<SearchOutcome>): Promise<CachedSearch>;
   /** Keeps the page an anonymous visitor gets for this search, beside its outcome. */
   setAnonymousPage(query: FinderQuery, search: CachedSearch, page: Buffer): void;
   /** Stops listening for changes (app shutdown). */
@@ -33,26 +36,48 @@ const keyOf = (query: FinderQuery) => finderUrl({ ...query, besoins: [...query.b
 
 /** A cache of searches kept `ttlMs` at most, within about `maxBytes` of memory; `ttlMs` 0 keeps nothing. */
 export function createSearchCache({ ttlMs, maxBytes = 64 * 1_048_576 }: { ttlMs: number; maxBytes?: number }): SearchCache {
-  if (ttlMs <= 0) return { get: () => undefined, set: (_query, outcome) => ({ outcome }), setAnonymousPage: () => undefined, close: () => undefined };
+  if (ttlMs <= 0) return { resolve: async (_query, _now, compute) => ({ outcome: await compute() }), setAnonymousPage: () => undefined, close: () => undefined };
   const entries = new LRUCache<string, Entry>({
     maxSize: maxBytes,
     sizeCalculation: (entry) => OUTCOME_BYTES + (entry.search.anonymousPage?.length ?? 0),
   });
-  const stop = onDataChange(() => entries.clear());
+  const computing = new Map<string, Promise<CachedSearch>>();
+  // Raised by every change: a search computed before it is handed out once, never kept.
+  let generation = 0;
+  const stop = onDataChange(() => {
+    generation++;
+    entries.clear();
+    computing.clear();
+  });
+
+  function fresh(key: string, now: Date): CachedSearch | undefined {
+    const entry = entries.get(key);
+    if (!entry) return undefined;
+    const age = now.getTime() - entry.at;
+    if (age >= 0 && age < ttlMs) return entry.search;
+    entries.delete(key);
+    return undefined;
+  }
+
   return {
-    get(query, now) {
+    resolve(query, now, compute) {
       const key = keyOf(query);
-      const entry = entries.get(key);
-      if (!entry) return undefined;
-      const age = now.getTime() - entry.at;
-      if (age >= 0 && age < ttlMs) return entry.search;
-      entries.delete(key);
-      return undefined;
-    },
-    set(query, outcome, now) {
-      const search: CachedSearch = { outcome };
-      if (outcome.kind !== "errors") entries.set(keyOf(query), { search, at: now.getTime() });
-      return search;
+      const cached = fresh(key, now);
+      if (cached) return Promise.resolve(cached);
+      const pending = computing.get(key);
+      if (pending) return pending;
+      const started = generation;
+      const computed = compute()
+        .then((outcome) => {
+          const search: CachedSearch = { outcome };
+          if (outcome.kind !== "errors" && generation === started) entries.set(key, { search, at: now.getTime() });
+          return search;
+        })
+        .finally(() => {
+          if (computing.get(key) === computed) computing.delete(key);
+        });
+      computing.set(key, computed);
+      return computed;
     },
     setAnonymousPage(query, search, page) {
       const key = keyOf(query);

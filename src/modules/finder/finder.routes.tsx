@@ -47,7 +47,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const ctx = reply.viewContext();
     if (!isSubmitted(raw)) return reply.page(<FinderPage ctx={ctx} query={query} errors={{}} suggestScript={suggestScript} />);
     const now = deps.clock();
-    const search = cache.get(query, now) ?? cache.set(query, await runSearch(deps.database, query, now), now);
+    const search = await cache.resolve(query, now, () => runSearch(deps.database, query, now));
     const anonymous = !request.actor;
     if (anonymous && search.anonymousPage) return reply.html(search.anonymousPage);
     const document = renderDocument(outcomePage({ ctx, query, outcome: search.outcome, suggestScript, map }));
