@@ -1,6 +1,8 @@
 // Pieces every web import shares (places, schools): the file field, the invalid-rows choice, the progress bar
 // and the status tags.
-import { formatNumber } from "../lib/format.js";
+import type { ComponentChildren } from "preact";
+import { formatDateTime, formatNumber } from "../lib/format.js";
+import { Tag } from "./components.js";
 import { Radios } from "./form.js";
 
 export type ImportStatus = "pending" | "running" | "done" | "failed";
@@ -12,6 +14,36 @@ export const IMPORT_STATUS: Record<ImportStatus, { text: string; colour: "grey" 
   done: { text: "Terminé", colour: "green" },
   failed: { text: "Échec", colour: "red" },
 };
+
+/** Whether an import is still waiting or running (its page then shows the progress). */
+export function isImportRunning(status: ImportStatus): boolean {
+  return status === "pending" || status === "running";
+}
+
+/** "[status] Import lancé le …, en important les lignes valides." — the first line of an import's page. */
+export function ImportStarted({ row }: { row: { status: ImportStatus; createdAt: Date; skipInvalid: boolean } }) {
+  const status = IMPORT_STATUS[row.status];
+  return (
+    <p class="govuk-body">
+      <Tag colour={status.colour}>{status.text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
+      {row.skipInvalid ? ", en important les lignes valides." : ", sans rien importer si une ligne est invalide."}
+    </p>
+  );
+}
+
+/** The progress of a running import, refreshed in place by init.js (unless `?actualiser=non`), or by the link. */
+export function LiveProgress({ autoRefresh, children }: { autoRefresh: boolean; children: ComponentChildren }) {
+  return (
+    <>
+      <div data-live-refresh={autoRefresh ? "2" : undefined} aria-live="polite">
+        {children}
+      </div>
+      <p class="govuk-body">
+        <a class="govuk-link" href="?actualiser=non">Actualiser la page</a> pour voir l'avancement.
+      </p>
+    </>
+  );
+}
 
 /** The file field of an import form (field name `fichier`), with its hint and error. */
 export function FileUpload({ hint, accept, error }: { hint: string; accept: string; error?: string | undefined }) {

@@ -1,9 +1,9 @@
 // Web import of places: the upload form, then the import's progress and report.
-import { formatDateTime, formatNumber } from "../../../lib/format.js";
-import { PageHeading, Table, Tag } from "../../../ui/components.js";
+import { formatNumber } from "../../../lib/format.js";
+import { PageHeading, Table } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, type FieldErrors } from "../../../ui/form.js";
-import { FileUpload, IMPORT_STATUS, ImportProgress, InvalidRowsChoice } from "../../../ui/import-parts.js";
+import { FileUpload, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import type { PlacesImportRow } from "../places-import.js";
 
@@ -70,27 +70,18 @@ function Outcome({ row }: { row: PlacesImportRow }) {
 /** Progress while the import runs (updated in place by a small script, or by the "Actualiser" link), then its report. */
 export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: PlacesImportRow; autoRefresh: boolean }) {
   const base = `/t/${ctx.territory!.code}/lieux`;
-  const running = row.status === "pending" || row.status === "running";
-  const status = IMPORT_STATUS[row.status];
+  const running = isImportRunning(row.status);
   return (
     <Layout ctx={ctx} title={`Import de ${row.filename}`}>
       <a href={base} class="govuk-back-link">
         Retour aux lieux
       </a>
       <PageHeading caption="Import de lieux">{row.filename}</PageHeading>
-      <p class="govuk-body">
-        <Tag colour={status.colour}>{status.text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
-        {row.skipInvalid ? ", en important les lignes valides." : ", sans rien importer si une ligne est invalide."}
-      </p>
+      <ImportStarted row={row} />
       {running ? (
-        <>
-          <div data-live-refresh={autoRefresh ? "2" : undefined} aria-live="polite">
-            <Progress row={row} />
-          </div>
-          <p class="govuk-body">
-            <a class="govuk-link" href="?actualiser=non">Actualiser la page</a> pour voir l'avancement.
-          </p>
-        </>
+        <LiveProgress autoRefresh={autoRefresh}>
+          <Progress row={row} />
+        </LiveProgress>
       ) : (
         <Outcome row={row} />
       )}

@@ -4,7 +4,7 @@ import { formatDateTime } from "../../../lib/format.js";
 import { Table, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, Radios, type FieldErrors } from "../../../ui/form.js";
-import { FileUpload, IMPORT_STATUS, ImportProgress, InvalidRowsChoice } from "../../../ui/import-parts.js";
+import { FileUpload, IMPORT_STATUS, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import { rowsToWrite, type SchoolsImportRow } from "../schools-import-jobs.js";
 import { IMPORT_NOUNS, type SchoolsImportKind } from "../schools-import.js";
@@ -76,7 +76,7 @@ function Progress({ row }: { row: SchoolsImportRow }) {
 /** Progress while the import runs, then its report. */
 export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; row: SchoolsImportRow; autoRefresh: boolean }) {
   const base = schoolsBase(ctx);
-  const running = row.status === "pending" || row.status === "running";
+  const running = isImportRunning(row.status);
   const noun = IMPORT_NOUNS[row.kind];
   const rejected = row.errors.filter((e) => !e.skipped);
   const skipped = row.errors.filter((e) => e.skipped);
@@ -89,19 +89,11 @@ export function SchoolsImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageCo
         <span class="govuk-caption-l">{KIND_TITLES[row.kind]}</span>
         {row.filename}
       </h1>
-      <p class="govuk-body">
-        <Tag colour={IMPORT_STATUS[row.status].colour}>{IMPORT_STATUS[row.status].text}</Tag> Import lancé le {formatDateTime(row.createdAt, true)}
-        {row.skipInvalid ? ", en important les lignes valides." : ", sans rien importer si une ligne est invalide."}
-      </p>
+      <ImportStarted row={row} />
       {running ? (
-        <>
-          <div data-live-refresh={autoRefresh ? "2" : undefined} aria-live="polite">
-            <Progress row={row} />
-          </div>
-          <p class="govuk-body">
-            <a class="govuk-link" href="?actualiser=non">Actualiser la page</a> pour voir l'avancement.
-          </p>
-        </>
+        <LiveProgress autoRefresh={autoRefresh}>
+          <Progress row={row} />
+        </LiveProgress>
       ) : row.status === "failed" ? (
         <p class="govuk-body">L'import s'est arrêté sur une erreur inattendue. Les lignes déjà enregistrées le restent : vous pouvez relancer l'import.</p>
       ) : (
