@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, gt, gte, lte, type SQL } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { activities, appointments, mediatorPlaces, mediators, motifs, places } from "../../db/schema/index.js";
+import type { ValidActivity } from "./domain/activity-rules.js";
 import type { ActivityFilters } from "./domain/filters.js";
 import type { AppointmentStatus } from "./domain/statistics.js";
 
@@ -90,22 +91,10 @@ export function activityConditions(territoryId: number, f: ActivityFilters): SQL
   return conditions;
 }
 
-export type ActivityRow = {
+/** A stored record as listed and exported: its validated fields (rules in domain/activity-rules.ts) and where it was. */
+export type ActivityRow = Omit<ValidActivity, "placeId" | "mediatorId" | "locationKind"> & {
   id: number;
-  kind: "individuel" | "collectif";
-  day: string;
-  durationMinutes: number;
   locationKind: string;
-  thematiques: string[];
-  sousThematiques: string[];
-  precision: string;
-  materiel: string[];
-  autonomie: string | null;
-  orientation: string | null;
-  niveau: string | null;
-  participants: Record<string, number>;
-  communeInsee: string | null;
-  firstVisit: boolean | null;
   fromAppointment: boolean;
   placeName: string | null;
   mediatorName: string | null;
