@@ -10,17 +10,6 @@ import { createTestDatabase } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
 
-/** The decoded text/calendar part of a raw MIME message. */
-function calendarPart(raw: string): string {
-  const start = raw.search(/Content-Type: text\/calendar/i);
-  if (start < 0) return "";
-  const part = raw.slice(start);
-  const headerEnd = part.search(/\r?\n\r?\n/);
-  const headers = part.slice(0, headerEnd);
-  const body = part.slice(headerEnd).trim().split(/\r?\n--/)[0]!;
-  return /base64/i.test(headers) ? Buffer.from(body.replace(/\s+/g, ""), "base64").toString("utf8") : body;
-}
-
 describe("a citizen books in Chromium without JavaScript", () => {
   let database: Database;
   let smtp: TestSmtpServer;
@@ -96,7 +85,7 @@ describe("a citizen books in Chromium without JavaScript", () => {
     const [mail] = await smtp.waitFor(1);
     expect(mail!.to).toEqual(["josiane@exemple.fr"]);
     expect(mail!.subject).toContain("Rendez-vous confirmé");
-    const ics = calendarPart(mail!.raw);
+    const ics = mail!.calendar;
     expect(ics).toContain("METHOD:REQUEST");
     expect(ics).toContain("DTSTART;TZID=Europe/Paris:");
     manageLink = /http:\/\/127\.0\.0\.1:\d+\/rendez-vous\/[0-9a-f-]{36}\?cle=[A-Za-z0-9._-]+/.exec(mail!.text)![0];

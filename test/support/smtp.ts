@@ -10,6 +10,8 @@ export type ReceivedMail = {
   subject: string;
   /** The text/plain part, decoded. */
   text: string;
+  /** The text/calendar part (an invitation), decoded; "" when there is none. */
+  calendar: string;
 };
 
 export type TestSmtpServer = {
@@ -68,25 +70,32 @@ function decodeBody(part: Part): string {
   return part.body;
 }
 
-/** Finds the text/plain part of a message, walking multipart bodies. */
-function textOf(part: Part): string {
+/** Finds the first part of a type (text/plain, text/calendar …) in a message, walking multipart bodies; decoded. */
+function partOf(part: Part, wanted: RegExp): string {
   const type = part.headers["content-type"] ?? "text/plain";
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (/^multipart\//i.test(type) && boundary) {
     for (const chunk of part.body.split(`--${boundary}`).slice(1)) {
       if (chunk.startsWith("--")) break;
-      const found = textOf(splitPart(chunk.replace(/^\r?\n/, "")));
+      const found = partOf(splitPart(chunk.replace(/^\r?\n/, "")), wanted);
       if (found) return found;
     }
     return "";
   }
-  return /^text\/plain/i.test(type) ? decodeBody(part).replace(/\r\n/g, "\n").trimEnd() : "";
+  return wanted.test(type) ? decodeBody(part).replace(/\r\n/g, "\n").trimEnd() : "";
 }
 
 /** Parses a raw RFC 5322 message enough for assertions: headers, decoded subject, text part. */
 export function parseMail(raw: string, envelope: { from: string; to: string[] }): ReceivedMail {
   const message = splitPart(raw);
-  return { ...envelope, raw, headers: message.headers, subject: decodeHeader(message.headers.subject ?? ""), text: textOf(message) };
+  return {
+    ...envelope,
+    raw,
+    headers: message.headers,
+    subject: decodeHeader(message.headers.subject ?? ""),
+    text: partOf(message, /^text\/plain/i),
+    calendar: partOf(message, /^text\/calendar/i),
+  };
 }
 
 /** Starts an SMTP server on a free port of 127.0.0.1 that accepts any sender, with or without AUTH. */
