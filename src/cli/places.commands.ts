@@ -7,8 +7,7 @@ import type { Command } from "commander";
 import type { Db } from "../db/client.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
 import type { LieuxFormat } from "../modules/places/places-import.js";
-import { findTerritory } from "../modules/territories/territories.queries.js";
-import { CliError, withDatabase } from "./shared.js";
+import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
 
 // The places modules (the standard's package, opening hours) load only when a places command runs: `--help`
 // and the other commands stay quick.
@@ -24,17 +23,6 @@ const loadExport = () =>
 const EXPORT_FORMATS = ["csv", "json", "data-inclusion"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** A command group shared with other modules (`import`, `export`): reuse it when another module created it. */
-function group(program: Command, name: string, description: string): Command {
-  return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
-}
-
-async function territoryOrFail(db: Db, code: string) {
-  const territory = await findTerritory(db, { code });
-  if (!territory) throw new CliError(`territoire inconnu : ${code} (voir maillage territory list).`);
-  return territory;
-}
-
 async function* exportChunks(db: Db, territoryId: number, format: ExportFormat): AsyncGenerator<string> {
   const [{ streamPlaceRecords }, { toStandardCsv }, { toStandardJsonChunks }, { toDataInclusionChunks }] = await loadExport();
   const records = () => streamPlaceRecords(db, { territoryId });
@@ -45,7 +33,7 @@ async function* exportChunks(db: Db, territoryId: number, format: ExportFormat):
 
 /** `maillage import lieux <fichier>` and `maillage export lieux`. */
 export function registerPlaceCommands(program: Command): void {
-  group(program, "import", "Importe des données")
+  commandGroup(program, "import", "Importe des données")
     .command("lieux")
     .description("Importe des lieux au format du standard national (CSV ou JSON) ; chaque lieu est mis à jour par son id")
     .argument("<fichier>", "fichier .csv ou .json")
@@ -81,7 +69,7 @@ export function registerPlaceCommands(program: Command): void {
       }, "maillage import lieux");
     });
 
-  group(program, "export", "Exporte des données")
+  commandGroup(program, "export", "Exporte des données")
     .command("lieux")
     .description("Exporte les lieux d'un territoire au format du standard national (colonnes dans l'ordre du standard)")
     .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")

@@ -3,12 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
-import type { Db } from "../db/client.js";
 import { withTenant } from "../db/tenant.js";
 import { parisDateOf } from "../lib/paris-time.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
-import { findTerritory } from "../modules/territories/territories.queries.js";
-import { CliError, withDatabase } from "./shared.js";
+import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
 
 // The schools modules load only when a schools command runs: `--help` and the other commands stay quick.
 const loadImport = () =>
@@ -35,17 +33,6 @@ const IMPORTS: { kind: ImportKind; description: string }[] = [
       "Importe l'inventaire : colonnes uai;classe;categorie;numero_inventaire;modele;date_acquisition;cout_ttc;source_financement;fin_garantie;etat (mise à jour par numéro d'inventaire)",
   },
 ];
-
-/** A command group shared with other modules (`import`, `export`): reuse it when another module created it. */
-function group(program: Command, name: string, description: string): Command {
-  return program.commands.find((command) => command.name() === name) ?? program.command(name).description(description);
-}
-
-async function territoryOrFail(db: Db, code: string) {
-  const territory = await findTerritory(db, { code });
-  if (!territory) throw new CliError(`territoire inconnu : ${code} (voir maillage territory list).`);
-  return territory;
-}
 
 async function runImport(kind: ImportKind, file: string, options: { territory: string; skipInvalid?: boolean }): Promise<void> {
   if (!fs.existsSync(file)) throw new CliError(`fichier introuvable : ${file}`);
@@ -79,7 +66,7 @@ async function runImport(kind: ImportKind, file: string, options: { territory: s
 
 /** `maillage import ecoles|classes|equipements` and `maillage export harmonisation`. */
 export function registerSchoolCommands(program: Command): void {
-  const imports = group(program, "import", "Importe des données");
+  const imports = commandGroup(program, "import", "Importe des données");
   for (const { kind, description } of IMPORTS) {
     imports
       .command(kind)
@@ -90,7 +77,7 @@ export function registerSchoolCommands(program: Command): void {
       .action((file: string, options: { territory: string; skipInvalid?: boolean }) => runImport(kind, file, options));
   }
 
-  group(program, "export", "Exporte des données")
+  commandGroup(program, "export", "Exporte des données")
     .command("harmonisation")
     .description("Exporte la conformité au socle : une ligne par école et élément (uai;ecole;commune;element;requis;present;manque…)")
     .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")
