@@ -125,3 +125,28 @@ export function DoneNotice({ notice, messages }: { notice: string | undefined; m
   return message ? <Notice title={message} success /> : null;
 }
 
+/** Previous / next links of a paged list; `href(page)` builds each page's address. */
+export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
+  if (pages <= 1) return null;
+  return (
+    <nav class="govuk-pagination" aria-label="Pages de résultats">
+      {page > 1 ? (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
+            <span class="govuk-pagination__link-title">Page précédente</span>
+          </a>
+        </div>
+      ) : null}
+      <p class="govuk-body govuk-!-margin-bottom-0">
+        Page {page} sur {pages}
+      </p>
+      {page < pages ? (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
+            <span class="govuk-pagination__link-title">Page suivante</span>
+          </a>
+        </div>
+      ) : null}
+    </nav>
+  );
+}

@@ -1,7 +1,7 @@
 // The territory's places: filters, publication state, links to add, import and export.
 import { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { formatDateTime, formatNumber } from "../../../lib/format.js";
-import { Notice, Table, Tag } from "../../../ui/components.js";
+import { Notice, Pagination, Table, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { CsrfField } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -133,27 +133,7 @@ export function PlacesListPage({ ctx, rows, total, page, pageSize, filters, comm
           { header: "Mis à jour", cell: (row) => formatDateTime(row.updatedAt, true) },
         ]}
       />
-      {pages > 1 ? (
-        <nav class="govuk-pagination" aria-label="Pages de résultats">
-          {page > 1 ? (
-            <div class="govuk-pagination__prev">
-              <a class="govuk-link govuk-pagination__link" href={pageHref(base, filters, page - 1)} rel="prev">
-                <span class="govuk-pagination__link-title">Page précédente</span>
-              </a>
-            </div>
-          ) : null}
-          <p class="govuk-body govuk-!-margin-bottom-0">
-            Page {page} sur {pages}
-          </p>
-          {page < pages ? (
-            <div class="govuk-pagination__next">
-              <a class="govuk-link govuk-pagination__link" href={pageHref(base, filters, page + 1)} rel="next">
-                <span class="govuk-pagination__link-title">Page suivante</span>
-              </a>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} href={(p) => pageHref(base, filters, p)} />
       {abilities.has("places.export") ? (
         <>
           <h2 class="govuk-heading-m">Télécharger tous les lieux</h2>

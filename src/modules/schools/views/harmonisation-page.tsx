@@ -2,13 +2,14 @@
 // then the schools × elements table, sortable through links (GET parameters: works without JavaScript).
 import type { ComponentChildren } from "preact";
 import { formatNumber } from "../../../lib/format.js";
+import { Pagination } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import { totalGap, type SortDirection, type SortKey } from "../domain/harmonisation.js";
 import type { ComplianceTotals, Socle } from "../domain/socle.js";
 import type { Harmonisation, HarmonisationSchool } from "../harmonisation.queries.js";
 import type { SchoolAction } from "../schools.policy.js";
-import { Num, NumHead, Pagination, SchoolsSubNav, percent, plural, schoolsBase } from "./shared.js";
+import { Num, NumHead, SchoolsSubNav, percent, plural, schoolsBase } from "./shared.js";
 
 type Props = {
   ctx: PageContext;

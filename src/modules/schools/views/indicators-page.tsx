@@ -1,12 +1,13 @@
 // School ICT indicators: the territory beside the national figures (REFERENCE §4), charts per commune with
 // their data tables, then the tables per commune and per school.
 import { BarChart, type ChartDatum } from "../../../ui/charts.js";
+import { Pagination } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import { INDICATORS, NATIONAL_REFERENCE_2018_2019, type IndicatorCode, type IndicatorValues } from "../domain/indicators.js";
 import type { TerritoryIndicators } from "../indicators.queries.js";
 import type { SchoolAction } from "../schools.policy.js";
-import { KIND_LABELS, Num, NumHead, Pagination, SchoolsSubNav, decimal, percent, plural, schoolsBase, shortDate } from "./shared.js";
+import { KIND_LABELS, Num, NumHead, SchoolsSubNav, decimal, percent, plural, schoolsBase, shortDate } from "./shared.js";
 
 const CODES = Object.keys(INDICATORS) as IndicatorCode[];
 const SHARES = new Set<IndicatorCode>(["shareClassesWithDisplay", "shareItemsPastEndOfLife", "shareSchoolsWithFibre"]);

@@ -1,14 +1,14 @@
 // The inventory: filters (GET, work without JavaScript), the items of the page with checkboxes for bulk
 // actions (move, change state), pagination and exports.
 import { formatNumber } from "../../../lib/format.js";
-import { Notice } from "../../../ui/components.js";
+import { Notice, Pagination } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import { CATEGORY_LABELS, EQUIPMENT_CATEGORIES, ITEM_STATES, STATE_LABELS } from "../domain/categories.js";
 import type { ItemFilters, ItemRow } from "../inventory.queries.js";
 import type { SchoolAction } from "../schools.policy.js";
-import { Pagination, SchoolsSubNav, categoryLabel, plural, schoolsBase, shortDate, stateLabel } from "./shared.js";
+import { SchoolsSubNav, categoryLabel, plural, schoolsBase, shortDate, stateLabel } from "./shared.js";
 
 type Option = { value: string; text: string };
 
