@@ -4,6 +4,14 @@ import type { ComponentChildren } from "preact";
 /** Field name → French error message. Order of insertion is the order shown in the summary. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * Binds a form's values and errors: `field("name")` gives the name, what was typed and the error, to spread on
+ * a field component (`<TextInput {...field("name")} label=… />`).
+ */
+export function formFields<V extends object>(values: V, errors: FieldErrors) {
+  return <K extends keyof V & string>(name: K) => ({ name, value: values[name], error: errors[name] });
+}
+
 /** Lists every error at the top of the form, each linking to its field. */
 export function ErrorSummary({ errors }: { errors: FieldErrors }) {
   const entries = Object.entries(errors);
@@ -105,6 +113,11 @@ export function TextInput(props: TextInputProps) {
       <input {...attributes} />
     </div>
   );
+}
+
+/** A text input for a whole number: the phone's numeric keypad, no browser spinner or validation. */
+export function NumberInput(props: Omit<TextInputProps, "type" | "inputmode">) {
+  return <TextInput {...props} inputmode="numeric" />;
 }
 
 /** A labelled multi-line text field. */

@@ -1,12 +1,13 @@
 // The territory's accompaniment settings: how long citizens' contact details are kept, when reminders go out.
 import type { PageContext } from "../../../ui/context.js";
-import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Button, Checkboxes, CsrfField, ErrorSummary, formFields, NumberInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import type { SettingsValues } from "../domain/mediator-form.js";
 import { DoneNotice } from "./view-parts.js";
 
 /** The settings form for coordinators; admins also get the way to answer a person's data request. */
 export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider, dataRequests = false }: { ctx: PageContext; values: SettingsValues; errors?: FieldErrors; notice?: string; smsProvider: boolean; dataRequests?: boolean }) {
+  const field = formFields(values, errors);
   return (
     <Layout ctx={ctx} title="Réglages des rendez-vous" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -14,23 +15,17 @@ export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider, da
       <h1 class="govuk-heading-l">Réglages des rendez-vous</h1>
       <form method="post" action={`/t/${ctx.territory!.code}/reglages-accompagnement`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput
-          name="contactRetentionDays"
-          inputmode="numeric"
+        <NumberInput
+          {...field("contactRetentionDays")}
           width="3"
           label="Combien de jours garder les coordonnées des personnes après leur rendez-vous ?"
           hint="Entre 1 et 365 jours. Ensuite, le nom, le téléphone et l'adresse électronique sont effacés ; le rendez-vous reste compté dans les statistiques. 90 jours par défaut."
-          value={values.contactRetentionDays}
-          error={errors.contactRetentionDays}
         />
-        <TextInput
-          name="reminderHours"
-          inputmode="numeric"
+        <NumberInput
+          {...field("reminderHours")}
           width="3"
           label="Combien d'heures avant le rendez-vous envoyer le rappel ?"
           hint="Entre 1 et 168 heures (7 jours), 48 heures par défaut. Vaut pour les rendez-vous pris après l'enregistrement. Un rendez-vous pris moins longtemps à l'avance n'a pas de rappel."
-          value={values.reminderHours}
-          error={errors.reminderHours}
         />
         <Checkboxes
           name="smsEnabled"
