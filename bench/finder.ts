@@ -5,21 +5,20 @@
 // 500 appointments over 4 weeks.
 // Run alone with `npx tsx bench/finder.ts`, or call benchFinder() from bench/run.ts.
 import { spawn } from "node:child_process";
+import path from "node:path";
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Frais, ModaliteAcces, PriseEnChargeSpecifique, Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { buildAssets } from "../src/ui/assets.js";
-import { buildApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
 import { migrateDatabase, openDatabase, queryRows, type Database } from "../src/db/client.js";
 import { withTenant } from "../src/db/tenant.js";
-import { systemClock } from "../src/lib/clock.js";
 import { getMotif, nextFreeSlotsForPlace } from "../src/modules/booking/booking.queries.js";
 import { allCommunes } from "../src/modules/finder/commune-index.js";
 import { nextSlotsInTerritory } from "../src/modules/finder/finder.slots.js";
 import type { LieuRecord } from "../src/modules/places/import-export/lieu-record.js";
+import { startCliServer } from "../test/support/cli.js";
 import { startPgServer } from "../test/support/pg-server.js";
 
 export type LoadFigures = { requests: number; errors: number; seconds: number; requestsPerSecond: number; p50Ms: number; p99Ms: number };
@@ -61,6 +60,8 @@ const APPOINTMENTS_PER_MEDIATOR = 667; // 3,000 × 667 ≈ 2 million
 const CONCURRENCY = 50;
 const REQUESTS = 20_000;
 const WARM_UP = 5_000;
+/** What browsers send (Firefox, Chrome, Safari): compressed answers are what residents get. */
+const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
 
 const HORAIRES = ["Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00", "Mo,We,Fr 10:00-17:00; PH off", "Tu-Sa 13:30-19:00", "Mo-Fr 08:30-17:00", "Mo-Th 09:00-12:30"];
 const SERVICES = Object.values(Service);
@@ -210,7 +211,9 @@ export async function generateDataSet(url: string, log: (line: string) => void) 
     await client.query(`alter table appointments add constraint appointments_no_overlap ${exclusion}`);
     log(`  indexes and exclusion constraint rebuilt, ${((performance.now() - started) / 1000).toFixed(1)} s`);
     await client.query("set session_replication_role = origin");
-    await client.query("analyze");
+    // As a database in service is: vacuumed and analysed (else autovacuum's first pass over 2 million new rows
+    // runs during the measures).
+    await client.query("vacuum (analyze)");
     const [{ n }] = (await client.query<{ n: string }>("select count(*) as n from appointments")).rows as [{ n: string }];
     const generationSeconds = (performance.now() - started) / 1000;
     log(`  ${Number(n).toLocaleString("en")} appointments; data set ready in ${generationSeconds.toFixed(1)} s`);
@@ -222,9 +225,10 @@ export async function generateDataSet(url: string, log: (line: string) => void) 
 
 // The load generator: autocannon, in a child process so that it does not share the server's event loop (it
 // still shares the machine's cores; in a worker thread autocannon reports raw histograms instead of results).
-// Keep-alive connections, one request at a time on each.
+// Keep-alive connections, one request at a time on each, with the Accept-Encoding every browser sends.
 const LOAD_PROCESS = `
 const autocannon = require(process.env.AUTOCANNON);
+const ACCEPT_ENCODING = process.env.ACCEPT_ENCODING;
 let input = "";
 process.stdin.on("data", (chunk) => (input += chunk));
 process.stdin.on("end", () => {
@@ -233,7 +237,7 @@ process.stdin.on("end", () => {
   let first;
   let last;
   const instance = autocannon(
-    { url: base, connections, amount: total, timeout: 30, requests: [{ setupRequest: (request) => ((first ??= performance.now()), { ...request, path: paths[next++ % paths.length] }) }] },
+    { url: base, connections, amount: total, timeout: 30, headers: { "accept-encoding": ACCEPT_ENCODING }, requests: [{ setupRequest: (request) => ((first ??= performance.now()), { ...request, path: paths[next++ % paths.length] }) }] },
     (error, result) => {
       if (error) throw error;
       process.stdout.write(JSON.stringify({
@@ -249,7 +253,7 @@ process.stdin.on("end", () => {
 
 /** Sends `total` GET requests of `paths` (in turn) to `base` over `concurrency` keep-alive connections. */
 export async function load(base: string, paths: string[], total: number, concurrency = CONCURRENCY): Promise<LoadFigures> {
-  const child = spawn(process.execPath, ["-e", LOAD_PROCESS], { env: { ...process.env, AUTOCANNON: createRequire(import.meta.url).resolve("autocannon") }, stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["-e", LOAD_PROCESS], { env: { ...process.env, AUTOCANNON: createRequire(import.meta.url).resolve("autocannon"), ACCEPT_ENCODING: BROWSER_ACCEPT_ENCODING }, stdio: ["pipe", "pipe", "inherit"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
   const exited = new Promise<number | null>((resolve) => child.once("close", resolve));
@@ -354,18 +358,15 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
       await migrateDatabase(database);
       log("Finder benchmark: generating the data set…");
       const data = await generateDataSet(url, log);
-      const config = { ...loadConfig({}), production: true, worker: false };
-      // The same server twice: as configured by default (search cache on), and with the cache off.
-      const app = await buildApp({ config, database, clock: systemClock });
-      const uncachedApp = await buildApp({ config: { ...config, finderCacheSeconds: 0 }, database, clock: systemClock });
-      const baseOf = async (a: typeof app) => {
-        await a.listen({ host: "127.0.0.1", port: 0 });
-        const address = a.server.address();
-        return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
-      };
+      // The server as in production: `maillage serve` in its own process, started as `npm start` starts it, with
+      // NODE_ENV=production (request log included, written to a pipe) and the default configuration; a second
+      // one with the search cache off. The job worker runs elsewhere (MAILLAGE_WORKER=0, as startCliServer sets).
+      const env = (extra: Record<string, string> = {}) => ({ ...process.env, NODE_ENV: "production", DATABASE_URL: socketUrl, MAILLAGE_DATA_DIR: path.join(server.dir, "maillage"), ...extra });
+      const nodeArgs = ["--max-semi-space-size=64"];
+      const [app, uncachedApp] = await Promise.all([startCliServer(env(), { nodeArgs }), startCliServer(env({ FINDER_CACHE_SECONDS: "0" }), { nodeArgs })]);
       try {
-        const base = await baseOf(app);
-        const uncachedBase = await baseOf(uncachedApp);
+        const base = app.url;
+        const uncachedBase = uncachedApp.url;
         const check = await fetch(`${base}/lieux?ou=${encodeURIComponent(`${data.communes[0]!.name} ${data.communes[0]!.postcode}`)}&tri=distance`);
         if (check.status !== 200 || !(await check.text()).includes("maillage-card-list")) throw new Error(`the finder did not answer with results (${check.status})`);
         const measure = async (label: string, at: string, paths: string[], total: number, warmUp = 500) => {
@@ -409,7 +410,7 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
         log(JSON.stringify(figures, null, 2));
         return figures;
       } finally {
-        await Promise.all([app.close(), uncachedApp.close()]);
+        await Promise.all([app.stop(), uncachedApp.stop()]);
       }
     } finally {
       await database.close();

@@ -1,6 +1,6 @@
 // Builds the Fastify app: external plugins → app plugins → module routes.
 import fastifyStatic from "@fastify/static";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Config } from "./config.js";
 import type { Database } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
@@ -55,10 +55,24 @@ export function redactUrl(url: string): string {
 
 export { assetsDir };
 
+/** One log line per request, written when it ends (Fastify writes two: when it starts and when it ends). */
+class OneLineRequestLog extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: redactUrl(request.url), ip: request.ip, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, "request errored");
+    else reply.log.info(line, "request completed");
+  }
+}
+
 /** Builds the application; the caller listens (server.ts) or injects requests (tests). */
-export async function buildApp(deps: AppDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps, options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ? { level: deps.config.production ? "info" : "warn", serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) } } : false,
+    logger: options.logger
+      ? { level: deps.config.production ? "info" : "warn", serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      : false,
+    logController: new OneLineRequestLog(),
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1_048_576,
   });

@@ -65,8 +65,9 @@ const PUBLIC_SESSION_OPTIONS = "-c role=maillage_app -c app.territory_id= -c pla
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
-  // Connects lazily, after the migrations have created the role.
-  const publicPool = new pg.Pool({ connectionString: url, max: Math.max(2, Math.ceil(poolSize / 2)), options: PUBLIC_SESSION_OPTIONS });
+  // Connects lazily, after the migrations have created the role. As large as the other: public pages are most of
+  // the traffic, and a search waiting for a connection is what made the slowest ones slow (docs/performance.md).
+  const publicPool = new pg.Pool({ connectionString: url, max: poolSize, options: PUBLIC_SESSION_OPTIONS });
   for (const p of [pool, publicPool]) p.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const publicDb = drizzlePg(publicPool, { schema }) as unknown as Db;

@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { createHash } from "node:crypto";
+import { gunzipSync } from "node:zlib";
+import { Negotiator } from "@fastify/accept-negotiator";
 import type { FastifyInstance } from "fastify";
 import type { VNode } from "preact";
 import type { AppDeps } from "../app.js";
@@ -14,6 +16,8 @@ declare module "fastify" {
     page(page: VNode, status?: number): FastifyReply;
     /** Sends an HTML document already rendered (see reply.page); a Buffer is sent as is (UTF-8). */
     html(document: string | Buffer, status?: number): FastifyReply;
+    /** Sends an HTML document kept gzip-compressed: as is to browsers that accept gzip (all do), else decompressed. */
+    gzippedHtml(document: Buffer): FastifyReply;
     viewContext(): PageContext;
   }
 }
@@ -37,6 +41,13 @@ export function registerRendering(app: FastifyInstance, deps: AppDeps, assetsDir
   const version = assetVersion(assetsDir);
   app.decorateReply("html", function (document: string | Buffer, status = 200) {
     return this.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(document);
+  });
+  const encodings = new Negotiator({ supportedValues: ["gzip", "identity"] });
+  app.decorateReply("gzippedHtml", function (document: Buffer) {
+    this.header("vary", "accept-encoding");
+    const accepted = encodings.negotiate(String(this.request.headers["accept-encoding"] ?? ""));
+    if (accepted === "gzip") return this.header("content-encoding", "gzip").html(document);
+    return this.html(gunzipSync(document));
   });
   app.decorateReply("page", function (page: VNode, status = 200) {
     return this.html(renderDocument(page), status);

@@ -1,5 +1,6 @@
 // The public finder: search by commune (with or without accents), postcode, need, specific support, free only;
 // order by distance or next free slot; the place page; unpublished places never shown.
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments } from "../../src/db/schema/index.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
@@ -270,6 +271,18 @@ describe.each(engines)("finder cache on %s", (engine) => {
     expect(again.headers["set-cookie"]).toBeUndefined();
   });
 
+  it("sends the kept page compressed to browsers that accept gzip, and the same page plain to others", async () => {
+    const url = "/lieux?ou=Parthenay&tri=distance&page=1";
+    const plain = await t.app.inject({ method: "GET", url });
+    const compressed = await t.app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip, deflate, br" } });
+    expect(compressed.headers["content-encoding"]).toBe("gzip");
+    expect(compressed.headers.vary).toContain("accept-encoding");
+    expect(gunzipSync(compressed.rawPayload).toString("utf8")).toBe(plain.body);
+    const refused = await t.app.inject({ method: "GET", url, headers: { "accept-encoding": "gzip;q=0, identity" } });
+    expect(refused.headers["content-encoding"]).toBeUndefined();
+    expect(refused.body).toBe(plain.body);
+  });
+
   it("forgets every search as soon as a write request succeeds here, and not when one fails", async () => {
     await names();
     await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "Mairie de Parthenay", ...parthenay }) });
@@ -280,6 +293,43 @@ describe.each(engines)("finder cache on %s", (engine) => {
     const accepted = await client.post("/connexion", { email: "agent@example.org" });
     expect(accepted.statusCode).toBe(200);
     expect(await names()).toContain("Mairie de Parthenay");
+  });
+});
+
+describe.each(engines)("finder slots kept between searches on %s", (engine) => {
+  let t: TestApp;
+  let place = { territoryId: 0, placeId: 0, mediatorId: 0, motifId: 0 };
+  beforeAll(async () => {
+    // Tuesday 2 March 2027, 10:00 in Paris; the mediator works Wednesday mornings.
+    t = await createTestApp(engine, { config: { finderCacheSeconds: 30 }, now: new Date("2027-03-02T09:00:00Z") });
+    const { id: territoryId } = await makeTerritory(t.database);
+    const { id: placeId } = await makePlace(t.database, { territoryId, record: lieuRecord({ nom: "Mairie de Pompaire", ...pompaire }) });
+    const { id: motifId } = await makeMotif(t.database, { territoryId });
+    const { id: mediatorId } = await makeMediator(t.database, { territoryId, placeIds: [placeId] });
+    await makePlage(t.database, { territoryId, mediatorId, placeId, weekdays: [3] });
+    place = { territoryId, placeId, mediatorId, motifId };
+  });
+  afterAll(() => t.close());
+
+  const slotShown = async (url: string) => {
+    const response = await t.app.inject({ method: "GET", url });
+    expect(response.statusCode).toBe(200);
+    return /mercredi 3 mars à [^<]+/.exec(response.body)?.[0];
+  };
+  const book = (start: string) =>
+    t.database.db.insert(appointments).values({ ...place, startsAt: new Date(start), endsAt: new Date(new Date(start).getTime() + 1_800_000), bookedBy: "agent" });
+
+  it("shows a place's next slot found by an earlier search, for 30 seconds at most, and afresh after a change seen here", async () => {
+    expect(await slotShown("/lieux?ou=Pompaire&tri=distance")).toBe("mercredi 3 mars à 9\u00a0h");
+    // Booked by another process: a new search (not kept yet) still shows the slot kept with the place.
+    await book("2027-03-03T08:00:00Z");
+    expect(await slotShown("/lieux?ou=Pompaire&tri=creneau")).toBe("mercredi 3 mars à 9\u00a0h");
+    t.clock.set(new Date(t.clock().getTime() + 30_000));
+    expect(await slotShown("/lieux?ou=79200&tri=distance")).toBe("mercredi 3 mars à 9\u00a0h\u00a030");
+    // Booked here (a write request): every kept slot goes at once.
+    await book("2027-03-03T08:30:00Z");
+    await new TestClient(t.app).post("/connexion", { email: "agent@example.org" });
+    expect(await slotShown("/lieux?ou=79200&tri=creneau")).toBe("mercredi 3 mars à 10\u00a0h");
   });
 });
 

@@ -51,11 +51,11 @@ export function freePort(): Promise<number> {
 
 export type RunningCli = { child: ChildProcess; url: string; output(): string; stop(): Promise<void> };
 
-/** Starts `maillage serve` on a free port and waits until /sante answers. */
-export async function startCliServer(env: NodeJS.ProcessEnv, { timeoutMs = 60_000 } = {}): Promise<RunningCli> {
+/** Starts `maillage serve` on a free port (node started with `nodeArgs`) and waits until /sante answers. */
+export async function startCliServer(env: NodeJS.ProcessEnv, { timeoutMs = 60_000, nodeArgs = [] as string[] } = {}): Promise<RunningCli> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [bin, "serve"], {
+  const child = spawn(process.execPath, [...nodeArgs, bin, "serve"], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, MAILLAGE_WORKER: "0" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -44,11 +44,35 @@ describe("finder search cache", () => {
     const during = cache.resolve(query, at(0), compute);
     dataChanged();
     finish(choose);
-    expect((await during).outcome).toBe(choose);
+    expect(await during).toBe(choose);
     const again = vi.fn(async (): Promise<SearchOutcome> => ({ kind: "errors", errors: { ou: "Indiquez votre commune" } }));
     await cache.resolve(query, at(1), again);
     await cache.resolve(query, at(2), again);
     expect(again).toHaveBeenCalledTimes(2);
+    cache.close();
+  });
+
+  it("keeps the anonymous page in place of its outcome, and computes the outcome again for a signed-in visitor without dropping the page", async () => {
+    const cache = createSearchCache({ ttlMs: 30_000 });
+    const compute = vi.fn(async () => choose);
+    expect(cache.anonymousPage(query, at(0))).toBeUndefined();
+    const outcome = await cache.resolve(query, at(0), compute);
+    const page = Buffer.from("page");
+    cache.setAnonymousPage(query, outcome, page);
+    expect(cache.anonymousPage(query, at(1))).toBe(page);
+    await cache.resolve(query, at(2), compute);
+    expect(compute).toHaveBeenCalledTimes(2);
+    expect(cache.anonymousPage(query, at(3))).toBe(page);
+    expect(cache.anonymousPage(query, at(30))).toBeUndefined();
+    cache.close();
+  });
+
+  it("does not keep a page for an outcome it no longer holds", async () => {
+    const cache = createSearchCache({ ttlMs: 30_000 });
+    const outcome = await cache.resolve(query, at(0), async () => choose);
+    dataChanged();
+    cache.setAnonymousPage(query, outcome, Buffer.from("page"));
+    expect(cache.anonymousPage(query, at(1))).toBeUndefined();
     cache.close();
   });
 

@@ -38,18 +38,24 @@ export type PositionBasis = "commune" | "postcode" | "none";
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 const anyOf = (column: SQL, values: readonly string[]) => sql`${column} = any(${textArray(values)})`;
 
-function filterConditions(filters: PlaceFilters): SQL {
-  const conditions: SQL[] = [sql`p.published`];
-  if (filters.besoins.length > 0) conditions.push(sql`p.services @> ${textArray(filters.besoins)}`);
-  if (filters.accompagnements.length > 0) conditions.push(sql`p.prise_en_charge_specifique @> ${textArray(filters.accompagnements)}`);
-  if (filters.gratuit) conditions.push(sql`'Gratuit' = any(p.frais_a_charge)`);
-  return sql.join(conditions, sql` and `);
+/** The filters as conditions on the places (or on rows with their columns) named `alias`. */
+function filterConditions(filters: PlaceFilters, alias = "p"): SQL {
+  const column = (name: string) => sql.raw(`${alias}.${name}`);
+  const conditions: SQL[] = alias === "p" ? [sql`p.published`] : [];
+  if (filters.besoins.length > 0) conditions.push(sql`${column("services")} @> ${textArray(filters.besoins)}`);
+  if (filters.accompagnements.length > 0) conditions.push(sql`${column("prise_en_charge_specifique")} @> ${textArray(filters.accompagnements)}`);
+  if (filters.gratuit) conditions.push(sql`'Gratuit' = any(${column("frais_a_charge")})`);
+  return conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
 }
 
 // Text columns only: cheaper for the driver to read than arrays and JSON.
-const ROW_COLUMNS = sql`p.id, p.territory_id, p.nom, p.code_insee, p.code_postal, p.latitude, p.longitude, p.horaires, p.commune,
-  array_to_string(p.services, '|') as services, p.record->>'adresse' as adresse, p.record->>'complement_adresse' as complement_adresse,
-  coalesce(p.record->'modalites_acces', '[]')::text as modalites_acces, p.record->>'telephone' as telephone`;
+const rowColumns = (alias: string) =>
+  sql.raw(`${alias}.id, ${alias}.territory_id, ${alias}.nom, ${alias}.code_insee, ${alias}.code_postal, ${alias}.latitude, ${alias}.longitude, ${alias}.horaires, ${alias}.commune,
+  array_to_string(${alias}.services, '|') as services, ${alias}.record->>'adresse' as adresse, ${alias}.record->>'complement_adresse' as complement_adresse,
+  coalesce(${alias}.record->'modalites_acces', '[]')::text as modalites_acces, ${alias}.record->>'telephone' as telephone`);
+const ROW_COLUMNS = rowColumns("p");
+/** The stored columns rowColumns reads, and those the filters look at. */
+const RAW_COLUMNS = sql.raw("p.id, p.territory_id, p.nom, p.code_insee, p.code_postal, p.latitude, p.longitude, p.horaires, p.commune, p.services, p.record, p.prise_en_charge_specifique, p.frais_a_charge");
 
 /**
  * Keep this expression identical to the index the finder asks for (bench/finder.ts, PROPOSED_INDEX): a plane where a degree of
@@ -85,19 +91,19 @@ export const NEAREST_SCANNED = 1_000;
 /**
  * The `nearest` places around the search position (the `pos` row) that meet the filters. Under row-level
  * security PostgreSQL cannot use the services index for a filter (array containment is not leakproof), and a
- * filter met by few places would make it read every place in France; so, with filters, the NEAREST_SCANNED
- * nearest places are read from the position index, in order, and the filters apply to those (about 100 km
- * around, at the density of a national network).
+ * filter met by few places would make it read every place in France; so, with filters, places are read from the
+ * position index nearest first and the filters apply to them as they come, until `nearest` pass or
+ * NEAREST_SCANNED have been read (about 100 km around, at the density of a national network). The result columns
+ * are computed for those that pass only.
  */
 function nearestPlaces(filters: PlaceFilters, nearest: number): SQL {
   const towards = sql`${PLANE_POINT} <-> (select point(lon * 0.69, lat) from pos)`;
   const located = sql`p.published and ${HAS_POSITION} and (select lat from pos) is not null`;
   const filtered = filters.besoins.length > 0 || filters.accompagnements.length > 0 || filters.gratuit;
   if (!filtered) return sql`(select ${ROW_COLUMNS} from places p where ${located} order by ${towards} limit ${nearest})`;
-  // Each candidate is read back by its key (`limit 1` keeps the planner from turning that into a scan of every place).
-  return sql`(select x.* from (select p.id, ${towards} as d from places p where ${located} order by ${towards} limit ${NEAREST_SCANNED}) n
-              cross join lateral (select ${ROW_COLUMNS} from places p where p.id = n.id and ${filterConditions(filters)} limit 1) x
-              order by n.d limit ${nearest})`;
+  return sql`(select ${rowColumns("s")} from (
+                select ${RAW_COLUMNS}, ${towards} as d from places p where ${located} order by ${towards} limit ${NEAREST_SCANNED}
+              ) s where ${filterConditions(filters, "s")} order by s.d limit ${nearest})`;
 }
 
 /**
@@ -123,7 +129,12 @@ export async function findCandidates(
                        coalesce(a.lat, b.lat) as lat, coalesce(a.lon, b.lon) as lon from a, b),
         found as (
           (select ${ROW_COLUMNS} from places p
-           where ${filterConditions(filters)} and (${inArea} or ${inPostcodes} or ((select basis from pos) = 'none' and ${inDepartement}))
+           where ${filterConditions(filters)} and (${inArea} or ${inPostcodes})
+           order by p.nom, p.id limit ${areaLimit})
+          union all
+          -- Apart, so that it costs nothing when the area has a position (the usual case).
+          (select ${ROW_COLUMNS} from places p
+           where (select basis from pos) = 'none' and ${filterConditions(filters)} and ${inDepartement}
            order by p.nom, p.id limit ${areaLimit})
           union all
           ${nearestPlaces(filters, nearest)}

@@ -8,7 +8,8 @@ import { foldText, postcodeIn } from "./domain/fold.js";
 import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
 import { rankPlaces, type Ranked } from "./domain/ranking.js";
 import { findCandidates, placeCountsByInsee, type PlaceRow, type PositionBasis } from "./finder.queries.js";
-import { earliestSlot, nextSlotsForPlaces, type PlaceSlots } from "./finder.slots.js";
+import type { PlaceSlotsCache } from "./finder.cache.js";
+import { earliestSlot, nextSlotsForPlaces, type MotifSlots, type PlaceSlots } from "./finder.slots.js";
 
 type PlaceCandidate = Ranked<PlaceRow>;
 
@@ -77,9 +78,9 @@ function slotOf(slots: PlaceSlots, placeId: number): { motifId: number; start: n
 }
 
 // "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
-async function orderBySlot(database: Database, candidates: PlaceCandidate[], now: Date): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
+async function orderBySlot(database: Database, candidates: PlaceCandidate[], now: Date, cache: SlotsCache): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
   const pool = candidates.slice(0, SLOT_SORT_POOL);
-  const slots = await nextSlotsForPlaces(database, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
+  const slots = await nextSlotsForPlaces(database, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache });
   const key = (c: PlaceCandidate) => slotOf(slots, c.id)?.start ?? Number.POSITIVE_INFINITY;
   const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
   return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
@@ -91,8 +92,10 @@ function pageOf<T>(items: T[], page: number): { page: number; pages: number; ite
   return { page: current, pages, items: items.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE) };
 }
 
-/** Runs a search: errors to show, communes to choose from, or a page of results. */
-export async function runSearch(database: Database, query: FinderQuery, now: Date): Promise<SearchOutcome> {
+type SlotsCache = PlaceSlotsCache<MotifSlots[]> | undefined;
+
+/** Runs a search: errors to show, communes to choose from, or a page of results; `slotsCache` keeps places' next slots between searches. */
+export async function runSearch(database: Database, query: FinderQuery, now: Date, slotsCache?: SlotsCache): Promise<SearchOutcome> {
   const resolved = await resolveArea(database, query);
   if ("kind" in resolved) return resolved;
   const { area } = resolved;
@@ -101,11 +104,11 @@ export async function runSearch(database: Database, query: FinderQuery, now: Dat
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
-  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now));
+  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now, slotsCache));
   const { page, pages, items: onPage } = pageOf(candidates, query.page);
   const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
   if (needSlots.length > 0) {
-    const more = await nextSlotsForPlaces(database, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1 });
+    const more = await nextSlotsForPlaces(database, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache: slotsCache });
     for (const [id, s] of more) slots.set(id, s);
   }
   const cards = onPage.map((c) =>

@@ -10,6 +10,7 @@ import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
 import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
 import { holidayDatesBetween, holidayOptionsForCommune } from "../booking/domain/holidays.js";
 import { nextFreeSlots, type Slot, type SlotInput } from "../booking/domain/slots.js";
+import type { PlaceSlotsCache } from "./finder.cache.js";
 
 export type PublicMotif = { id: number; name: string; durationMinutes: number; minNoticeMinutes: number; horizonDays: number; placeIds: number[] };
 
@@ -131,14 +132,22 @@ function mayBeBookable(db: object, territoryId: number, placeId: number): boolea
 /**
  * The same for places spread over several territories: one round trip per territory. With
  * `firstDays`, a short window is tried first and only places with no free slot in it are looked at again over
- * `days` (a result list needs one slot per place, and most places have one within days).
+ * `days` (a result list needs one slot per place, and most places have one within days). With `cache`, places
+ * whose slots it knows are not looked at again, and what is computed is kept there.
  */
 export async function nextSlotsForPlaces(
   database: Pick<Database, "db" | "publicDb">,
-  { places, now, days, limit, firstDays }: { places: { id: number; territoryId: number }[]; now: Date; days: number; limit: number; firstDays?: number },
+  { places, now, days, limit, firstDays, cache }: { places: { id: number; territoryId: number }[]; now: Date; days: number; limit: number; firstDays?: number; cache?: PlaceSlotsCache<MotifSlots[]> },
 ): Promise<PlaceSlots> {
   const db = database.db;
   const all: PlaceSlots = new Map();
+  const keyOf = (placeId: number) => `${placeId}|${days}|${firstDays ?? days}|${limit}`;
+  const unknown = cache ? places.filter((place) => {
+    const known = cache.get(keyOf(place.id), now);
+    if (known) all.set(place.id, known);
+    return known === undefined;
+  }) : places;
+  const keep = cache?.writer();
   const run = async (subset: { id: number; territoryId: number }[], window: number) => {
     const byTerritory = new Map<number, number[]>();
     for (const place of subset) {
@@ -152,13 +161,15 @@ export async function nextSlotsForPlaces(
     );
     for (const slots of results) for (const [placeId, motifSlots] of slots) all.set(placeId, motifSlots);
   };
-  if (!firstDays || firstDays >= days) {
-    await run(places, days);
-    return all;
+  if (unknown.length > 0) {
+    if (!firstDays || firstDays >= days) await run(unknown, days);
+    else {
+      await run(unknown, firstDays);
+      const again = unknown.filter((p) => all.has(p.id) && all.get(p.id)!.every((m) => m.slots.length < limit));
+      if (again.length > 0) await run(again, days);
+    }
   }
-  await run(places, firstDays);
-  const again = places.filter((p) => all.has(p.id) && all.get(p.id)!.every((m) => m.slots.length < limit));
-  if (again.length > 0) await run(again, days);
+  if (keep) for (const place of unknown) keep(keyOf(place.id), now, all.get(place.id) ?? null);
   return all;
 }
 
