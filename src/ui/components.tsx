@@ -126,6 +126,31 @@ export function DoneNotice({ notice, messages }: { notice: string | undefined; m
 }
 
 /** Previous / next links of a paged list; `href(page)` builds each page's address. */
+type PrevNextLink = { href: string; label: string };
+
+/** "Previous / next" links on their own lines (GOV.UK block pagination), each shown only when given. */
+export function PrevNext({ label, previous, next }: { label: string; previous?: PrevNextLink | undefined; next?: PrevNextLink | undefined }) {
+  if (!previous && !next) return null;
+  return (
+    <nav class="govuk-pagination govuk-pagination--block" aria-label={label}>
+      {previous ? (
+        <div class="govuk-pagination__prev">
+          <a class="govuk-link govuk-pagination__link" href={previous.href} rel="prev">
+            <span class="govuk-pagination__link-title">{previous.label}</span>
+          </a>
+        </div>
+      ) : null}
+      {next ? (
+        <div class="govuk-pagination__next">
+          <a class="govuk-link govuk-pagination__link" href={next.href} rel="next">
+            <span class="govuk-pagination__link-title">{next.label}</span>
+          </a>
+        </div>
+      ) : null}
+    </nav>
+  );
+}
+
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
   if (pages <= 1) return null;
   return (

@@ -191,7 +191,8 @@ function ChoiceFieldset(props: ChoiceProps<CheckboxOption> & { kind: "radio" | "
         <HintAndError {...props} />
         <div class={`${cls}${modifiers}`} data-module={cls}>
           {options.map((o, i) => {
-            const id = i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
+            // An option with its own name is its own field (its errors link to it); the others share the group's.
+            const id = o.name && o.name !== name ? fieldId(o.name) : i === 0 ? fieldId(name) : `${fieldId(name)}-${i + 1}`;
             const checked = o.checked ?? props.isChecked(o.value);
             return (
               <>

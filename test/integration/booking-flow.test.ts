@@ -35,6 +35,9 @@ describe.each(engines)("citizen booking flow on %s", (engine) => {
     expect(slots.statusCode).toBe(200);
     expect(slots.body).toContain("Choisissez un créneau");
     expect(slots.body).toContain(encodeURIComponent(start.toISOString()));
+    // The first week offered: no way back, a way forward.
+    expect(slots.body).toMatch(/<a class="govuk-link govuk-pagination__link" href="\?motif=\d+&amp;semaine=\d{4}-\d{2}-\d{2}" rel="next">\s*<span class="govuk-pagination__link-title">Semaine suivante<\/span>/);
+    expect(slots.body).not.toContain("Semaine précédente");
     const contact = await citizen.get(`/lieux/${placeId}/rendez-vous/coordonnees?motif=${motifId}&debut=${encodeURIComponent(start.toISOString())}`);
     expect(contact.body).toContain("Vos coordonnées");
     const invalid = await citizen.post(`/lieux/${placeId}/rendez-vous/verification`, { motif: String(motifId), debut: start.toISOString(), ...person, email: "pas-valide", consent: "" });

@@ -90,6 +90,8 @@ describe.each(engines)("public finder on %s", (engine) => {
     expect(response.body.match(/<h1\b/g)).toHaveLength(1);
     expect(response.body).toContain('<form method="get" action="/lieux"');
     expect(unlabelledFields(response.body)).toEqual([]);
+    // Each choice with a name of its own is its own field.
+    expect(response.body).toContain('<input class="govuk-checkboxes__input" id="champ-ouvert" name="ouvert" type="checkbox" value="oui"');
     for (const text of ["Où\u00a0?", "Pour quoi\u00a0?", "Besoin d'un accompagnement particulier\u00a0?", "Gratuit uniquement", "Ouvert maintenant"]) {
       expect(response.body).toContain(text);
     }

@@ -1,5 +1,5 @@
 // The list of accompaniment records of a period, with filters by period, place and mediator.
-import { Notice } from "../../../ui/components.js";
+import { Notice, PrevNext } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, Select, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -123,24 +123,11 @@ export function ActivityListPage({ ctx, rows, hasMore, page, values, chosen, err
           </tbody>
         </table>
       )}
-      {page > 1 || hasMore ? (
-      <nav class="govuk-pagination govuk-pagination--block" aria-label="Pages">
-        {page > 1 ? (
-          <div class="govuk-pagination__prev">
-            <a class="govuk-link govuk-pagination__link" href={`${base}${queryString(chosen, { page: String(page - 1) })}`} rel="prev">
-              <span class="govuk-pagination__link-title">Accompagnements plus récents</span>
-            </a>
-          </div>
-        ) : null}
-        {hasMore ? (
-          <div class="govuk-pagination__next">
-            <a class="govuk-link govuk-pagination__link" href={`${base}${queryString(chosen, { page: String(page + 1) })}`} rel="next">
-              <span class="govuk-pagination__link-title">Accompagnements plus anciens</span>
-            </a>
-          </div>
-        ) : null}
-      </nav>
-      ) : null}
+      <PrevNext
+        label="Pages"
+        previous={page > 1 ? { href: `${base}${queryString(chosen, { page: String(page - 1) })}`, label: "Accompagnements plus récents" } : undefined}
+        next={hasMore ? { href: `${base}${queryString(chosen, { page: String(page + 1) })}`, label: "Accompagnements plus anciens" } : undefined}
+      />
     </Layout>
   );
 }

@@ -1,6 +1,7 @@
 // The citizen's booking pages: one question per page, plain words, usable without JavaScript.
 import { formatDateTime, formatDay, formatTime } from "../../../lib/format.js";
 import { parisDateOf } from "../../../lib/paris-time.js";
+import { PrevNext } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, Checkboxes, CsrfField, ErrorSummary, Radios, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -70,22 +71,11 @@ export function SlotStep({ ctx, place, motif, slots, week, nextWeek, previousWee
           </ul>
         </section>
       ))}
-      <nav class="govuk-pagination govuk-pagination--block" aria-label="Semaines">
-        {previousWeek ? (
-          <div class="govuk-pagination__prev">
-            <a class="govuk-link govuk-pagination__link" href={weekUrl(previousWeek)} rel="prev">
-              <span class="govuk-pagination__link-title">Semaine précédente</span>
-            </a>
-          </div>
-        ) : null}
-        {nextWeek ? (
-          <div class="govuk-pagination__next">
-            <a class="govuk-link govuk-pagination__link" href={weekUrl(nextWeek)} rel="next">
-              <span class="govuk-pagination__link-title">Semaine suivante</span>
-            </a>
-          </div>
-        ) : null}
-      </nav>
+      <PrevNext
+        label="Semaines"
+        previous={previousWeek ? { href: weekUrl(previousWeek), label: "Semaine précédente" } : undefined}
+        next={nextWeek ? { href: weekUrl(nextWeek), label: "Semaine suivante" } : undefined}
+      />
     </Layout>
   );
 }
