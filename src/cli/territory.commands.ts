@@ -5,7 +5,8 @@ import { territoryRoles, users, type TerritoryRole } from "../db/schema/index.js
 import { withTenant } from "../db/tenant.js";
 import { cliActor, recordAudit } from "../modules/audit/audit.commands.js";
 import { inviteMember } from "../modules/accounts/members.commands.js";
-import { ensureUser } from "../modules/accounts/sign-in.commands.js";
+import { unlinkOidcIdentity } from "../modules/accounts/oidc.commands.js";
+import { ensureUser, normaliseEmail } from "../modules/accounts/sign-in.commands.js";
 import { findCommune, findDepartement, findEpci } from "../modules/territories/geography.js";
 import { createTerritory } from "../modules/territories/territories.commands.js";
 import { findTerritory, listTerritories } from "../modules/territories/territories.queries.js";
@@ -100,6 +101,20 @@ export function registerUserCommands(program: Command): void {
     .option("--remove", "retirer le rôle")
     .action(async (email: string, options: { remove?: boolean }) => {
       await setInstanceRole(email, "isFacilitator", !options.remove, "animateur ou animatrice du réseau");
+    });
+  user
+    .command("oidc-unlink")
+    .description("Délie un compte de l'identité du fournisseur d'identité (ProConnect) avec laquelle il s'est connecté")
+    .argument("<email>", "adresse électronique")
+    .action(async (email: string) => {
+      await withDatabase(async ({ db }) => {
+        const unlinked = await db.transaction(async (tx) => {
+          const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email)));
+          if (!user) throw new CliError(`aucun compte n'a l'adresse ${email}.`);
+          return unlinkOidcIdentity(tx, { userId: user.id, actor: cliActor });
+        });
+        console.log(unlinked ? `${email} est délié : sa prochaine connexion par le fournisseur d'identité le liera à nouveau.` : `${email} n'était lié à aucune identité.`);
+      }, "maillage user oidc-unlink");
     });
 }
 

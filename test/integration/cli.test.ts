@@ -49,6 +49,7 @@ describe("maillage command line", { timeout: 180_000 }, () => {
       ["backup"],
       ["restore"],
       ["jobs", "list"],
+      ["user", "oidc-unlink"],
     ];
     const results = await Promise.all(commands.map((command) => runCli([...command, "--help"], env)));
     results.forEach((result, i) => {

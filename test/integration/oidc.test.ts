@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "../../src/db/schema/index.js";
+import { cliActor } from "../../src/modules/audit/audit.commands.js";
+import { unlinkOidcIdentity } from "../../src/modules/accounts/oidc.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { signInAtProvider, startOidcProvider, type TestOidcProvider } from "../support/oidc-provider.js";
 
@@ -27,6 +29,8 @@ describe("OpenID Connect sign-in against a real local provider", () => {
         multi: { email: "deux-territoires@mairie.fr", given_name: "Dominique", usual_name: "Bernard" },
         inconnue: { email: "inconnue@mairie.fr", given_name: "Alex", usual_name: "Petit" },
         "non-verifiee": { email: "non-verifiee@mairie.fr", email_verified: false },
+        // Another identity of the provider holding an address that already opened an account.
+        "nouvelle-titulaire": { email: "camille.martin@mairie.fr", given_name: "Claude", usual_name: "Autre" },
       },
     });
     const oidc = { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, label: "ProConnect" };
@@ -150,6 +154,32 @@ describe("OpenID Connect sign-in against a real local provider", () => {
     const back = await client.get(local(await throughProvider(client, "multi")));
     expect(back.statusCode).toBe(303);
     expect(back.headers.location).toBe("/");
+  });
+
+  it("binds the account to the provider's identity at its first sign-in, and refuses the address to another identity until an operator unlinks it", async () => {
+    const signIn = async (login: string) => {
+      const client = new TestClient(t.app);
+      return client.get(local(await throughProvider(client, login)));
+    };
+    expect((await signIn("agent")).statusCode).toBe(303);
+    const [bound] = await t.database.db.select().from(users).where(eq(users.id, agentId));
+    expect([bound!.oidcIssuer, bound!.oidcSubject]).toEqual([provider.issuer, "agent"]);
+
+    const refused = await signIn("nouvelle-titulaire");
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain("Ce compte est lié à une autre identité");
+    expect(cookieHeader(refused, "maillage_session")).toBeUndefined();
+    const [audited] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "session.sign-in-refused"), eq(auditEvents.entityId, String(agentId))));
+    expect(audited!.details).toMatchObject({ subject: "nouvelle-titulaire", reason: "other-identity" });
+
+    expect(await unlinkOidcIdentity(t.database.db, { userId: agentId, actor: cliActor })).toBe(true);
+    expect(await unlinkOidcIdentity(t.database.db, { userId: agentId, actor: cliActor })).toBe(false);
+    expect((await signIn("nouvelle-titulaire")).statusCode).toBe(303);
+    const [rebound] = await t.database.db.select().from(users).where(eq(users.id, agentId));
+    expect(rebound!.oidcSubject).toBe("nouvelle-titulaire");
+    expect((await signIn("agent")).statusCode).toBe(403);
+    // Back as it was for the other tests.
+    await t.database.db.update(users).set({ oidcIssuer: provider.issuer, oidcSubject: "agent" }).where(eq(users.id, agentId));
   });
 
   it("refuses an address without an account, tells to ask for an invitation, and creates no account", async () => {

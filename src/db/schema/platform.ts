@@ -66,16 +66,23 @@ export const communeGroupMembers = pgTable(
 );
 
 /** A person who can sign in. Instance-level: a person may belong to several territories. */
-export const users = pgTable("users", {
-  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
-  email: text("email").notNull().unique(),
-  displayName: text("display_name").notNull().default(""),
-  isOperator: boolean("is_operator").notNull().default(false),
-  isFacilitator: boolean("is_facilitator").notNull().default(false),
-  demo: boolean("demo").notNull().default(false),
-  createdAt: createdAt(),
-  lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    email: text("email").notNull().unique(),
+    displayName: text("display_name").notNull().default(""),
+    isOperator: boolean("is_operator").notNull().default(false),
+    isFacilitator: boolean("is_facilitator").notNull().default(false),
+    demo: boolean("demo").notNull().default(false),
+    createdAt: createdAt(),
+    lastSignInAt: timestamp("last_sign_in_at", { withTimezone: true }),
+    /** The OpenID provider identity (issuer and `sub`) bound to the account at its first sign-in through it. */
+    oidcIssuer: text("oidc_issuer"),
+    oidcSubject: text("oidc_subject"),
+  },
+  (t) => [uniqueIndex("users_oidc_identity").on(t.oidcIssuer, t.oidcSubject)],
+);
 
 export const territoryRoles = ["admin", "coordinator", "mediator", "school_referent", "elected"] as const;
 export type TerritoryRole = (typeof territoryRoles)[number];

@@ -2,7 +2,7 @@
 import type { PageContext } from "../../ui/context.js";
 import { Layout } from "../../ui/layout.js";
 
-export type OidcProblem = "expired" | "denied" | "refused" | "unavailable" | "unverified-email" | "no-email" | "acr";
+export type OidcProblem = "expired" | "denied" | "refused" | "unavailable" | "unverified-email" | "no-email" | "acr" | "other-identity";
 
 export const oidcProblemStatus: Record<OidcProblem, number> = {
   expired: 400,
@@ -12,6 +12,7 @@ export const oidcProblemStatus: Record<OidcProblem, number> = {
   "unverified-email": 400,
   "no-email": 400,
   acr: 400,
+  "other-identity": 403,
 };
 
 function problemText(problem: OidcProblem, label: string): { title: string; body: string } {
@@ -31,6 +32,11 @@ function problemText(problem: OidcProblem, label: string): { title: string; body
       return { title: "Adresse électronique non vérifiée", body: `${label} n'a pas confirmé votre adresse électronique. Confirmez-la auprès de ${label} ou recevez un lien de connexion par courriel.` };
     case "no-email":
       return { title: "Adresse électronique manquante", body: `${label} n'a pas transmis d'adresse électronique : Maillage en a besoin pour retrouver votre compte.` };
+    case "other-identity":
+      return {
+        title: "Ce compte est lié à une autre identité",
+        body: `Le compte Maillage de cette adresse électronique a déjà été utilisé avec une autre identité ${label}. Si cette adresse vous a été attribuée récemment, demandez à l'opérateur ou l'opératrice de Maillage de délier le compte.`,
+      };
     case "acr":
       return { title: "Niveau de sécurité insuffisant", body: `Le moyen d'identification utilisé auprès de ${label} n'offre pas le niveau de sécurité demandé par Maillage.` };
   }

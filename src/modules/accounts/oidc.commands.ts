@@ -1,22 +1,45 @@
-// Signing in through an OpenID provider: only people who already have an account (they were invited).
-import { and, eq } from "drizzle-orm";
+// Signing in through an OpenID provider: only people who already have an account (they were invited), bound to
+// their identity at the provider from their first sign-in.
+import { and, eq, isNotNull } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { memberships, territories, users } from "../../db/schema/index.js";
-import { recordAudit } from "../audit/audit.commands.js";
+import { recordAudit, type AuditActor } from "../audit/audit.commands.js";
 import type { OidcIdentity } from "./oidc-claims.js";
 
-export type OidcSignIn = { userId: number; territoryCodes: string[] };
+export type OidcSignIn =
+  | { kind: "signed-in"; userId: number; territoryCodes: string[] }
+  /** Nobody has that address: no account is ever created here. */
+  | { kind: "no-account" }
+  /** The account of that address is bound to another identity of this provider (the address changed hands). */
+  | { kind: "other-identity" };
 
 /**
- * Finds the account of the address the provider vouched for, fills in an empty display name from the provider's
- * claims and audits the sign-in. Returns null when nobody has that address: no account is ever created here.
+ * Finds the account of the identity the provider vouched for: the one bound to its subject (`sub`) at an earlier
+ * sign-in, else the one of its address, which is then bound to it. An account already bound to another subject of
+ * the same provider is refused: an address given to someone else must not open its former owner's account. Fills
+ * in an empty display name from the provider's claims and audits the sign-in.
  */
 export async function signInWithOidc(
   db: Executor,
   { identity, issuer, ip }: { identity: OidcIdentity; issuer: string; ip: string | null },
-): Promise<OidcSignIn | null> {
-  const [user] = await db.select({ id: users.id, displayName: users.displayName }).from(users).where(eq(users.email, identity.email));
-  if (!user) return null;
+): Promise<OidcSignIn> {
+  const columns = { id: users.id, displayName: users.displayName, oidcIssuer: users.oidcIssuer, oidcSubject: users.oidcSubject };
+  const [bound] = identity.subject ? await db.select(columns).from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, identity.subject))) : [];
+  const [byEmail] = bound ? [] : await db.select(columns).from(users).where(eq(users.email, identity.email));
+  const user = bound ?? byEmail;
+  if (!user) return { kind: "no-account" };
+  if (!bound && user.oidcIssuer === issuer && user.oidcSubject !== null && user.oidcSubject !== identity.subject) {
+    await recordAudit(db, {
+      territoryId: null,
+      actor: { userId: null, label: identity.email, ip },
+      action: "session.sign-in-refused",
+      entityType: "user",
+      entityId: user.id,
+      details: { method: "oidc", issuer, subject: identity.subject, reason: "other-identity" },
+    });
+    return { kind: "other-identity" };
+  }
+  if (!bound && identity.subject) await db.update(users).set({ oidcIssuer: issuer, oidcSubject: identity.subject }).where(eq(users.id, user.id));
   if (user.displayName.trim() === "" && identity.displayName !== "") {
     await db
       .update(users)
@@ -37,5 +60,20 @@ export async function signInWithOidc(
     entityId: user.id,
     details: { method: "oidc", issuer, subject: identity.subject },
   });
-  return { userId: user.id, territoryCodes: rows.map((row) => row.code) };
+  return { kind: "signed-in", userId: user.id, territoryCodes: rows.map((row) => row.code) };
+}
+
+/**
+ * Unbinds an account from its provider identity (an operator's decision, after checking who holds the address
+ * now): its next sign-in through the provider binds it again. Returns false when it was not bound; audited.
+ */
+export async function unlinkOidcIdentity(db: Executor, { userId, actor }: { userId: number; actor: AuditActor }): Promise<boolean> {
+  const unbound = await db
+    .update(users)
+    .set({ oidcIssuer: null, oidcSubject: null })
+    .where(and(eq(users.id, userId), isNotNull(users.oidcSubject)))
+    .returning({ id: users.id });
+  if (unbound.length === 0) return false;
+  await recordAudit(db, { territoryId: null, actor, action: "user.oidc-unlink", entityType: "user", entityId: userId, details: {} });
+  return true;
 }

@@ -68,10 +68,11 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
     if (!identity.ok) return problem(request, reply, identity.reason);
 
     const signedIn = await db.transaction((tx) => signInWithOidc(tx, { identity: identity.identity, issuer: settings.issuer, ip: request.ip }));
-    if (!signedIn) {
+    if (signedIn.kind === "no-account") {
       request.log.info("OpenID Connect sign-in refused: no account for this address");
       return reply.page(OidcNoAccountPage({ ctx: reply.viewContext(), email: identity.identity.email, label }), 403);
     }
+    if (signedIn.kind === "other-identity") return problem(request, reply, "other-identity");
     await startSession(deps, request, reply, signedIn.userId, { oidcIdToken: claims.rawIdToken });
     const [onlyTerritory, ...others] = signedIn.territoryCodes;
     return reply.redirect(onlyTerritory && others.length === 0 ? `/t/${onlyTerritory}` : "/", 303);

@@ -25,6 +25,8 @@ const actionLabels: Record<string, string> = {
   "statistics.share.create": "Lien de partage créé",
   "statistics.share.revoke": "Lien de partage désactivé",
   "session.sign-in": "Connexion",
+  "session.sign-in-refused": "Connexion refusée (compte lié à une autre identité)",
+  "user.oidc-unlink": "Compte délié de son identité de connexion",
   "instance-role.grant": "Rôle d'opérateur ou d'animation donné",
   "instance-role.remove": "Rôle d'opérateur ou d'animation retiré",
 };
@@ -39,7 +41,7 @@ export function AuditPage({ ctx, events, instance = false }: { ctx: PageContext;
       <h1 class="govuk-heading-l">{title}</h1>
       <p class="govuk-body">
         {instance
-          ? "Les actions qui ne concernent aucun territoire en particulier : connexions par fournisseur d'identité, rôles d'opérateur et d'animation donnés ou retirés."
+          ? "Les actions qui ne concernent aucun territoire en particulier : connexions par fournisseur d'identité (réussies ou refusées), comptes déliés de leur identité, rôles d'opérateur et d'animation donnés ou retirés."
           : "Qui a fait quoi, quand et sur quel élément : changements de rôles, consultations et exports de données personnelles, suppressions."}
       </p>
       <table class="govuk-table">
