@@ -1,6 +1,6 @@
 // The form for a school's own details: what the national directory does not carry.
 import type { PageContext } from "../../../ui/context.js";
-import { Button, CsrfField, ErrorSummary, Radios, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Button, CsrfField, ErrorSummary, formFields, NumberInput, Radios, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import type { SchoolRow } from "../schools.queries.js";
 import { schoolsBase } from "./shared.js";
@@ -20,6 +20,7 @@ export function schoolFormValues(school: SchoolRow): SchoolFormValues {
 
 /** Edit page of a school's details. */
 export function SchoolFormPage({ ctx, school, values, errors = {} }: { ctx: PageContext; school: SchoolRow; values: SchoolFormValues; errors?: FieldErrors }) {
+  const field = formFields(values, errors);
   const base = `${schoolsBase(ctx)}/${school.id}`;
   return (
     <Layout ctx={ctx} title={`Modifier ${school.name}`} hasErrors={Object.keys(errors).length > 0}>
@@ -33,16 +34,14 @@ export function SchoolFormPage({ ctx, school, values, errors = {} }: { ctx: Page
       </h1>
       <form method="post" action={`${base}/modifier`} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput name="direction" label="Directrice ou directeur" value={values.direction} error={errors.direction} />
-        <TextInput name="adresse" label="Adresse" value={values.adresse} error={errors.adresse} />
-        <TextInput name="eleves" label="Nombre d'élèves" inputmode="numeric" width="5" value={values.eleves} error={errors.eleves} />
-        <TextInput name="enseignants" label="Nombre d'enseignants" inputmode="numeric" width="5" value={values.enseignants} error={errors.enseignants} />
+        <TextInput {...field("direction")} label="Directrice ou directeur" />
+        <TextInput {...field("adresse")} label="Adresse" />
+        <NumberInput {...field("eleves")} label="Nombre d'élèves" width="5" />
+        <NumberInput {...field("enseignants")} label="Nombre d'enseignants" width="5" />
         <Radios
-          name="fibre"
+          {...field("fibre")}
           label="L'école est-elle raccordée à la fibre ?"
           legendSize="s"
-          value={values.fibre}
-          error={errors.fibre}
           small
           options={[
             { value: "oui", text: "Oui" },

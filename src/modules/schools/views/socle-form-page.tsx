@@ -1,6 +1,6 @@
 // Editing the reference set (saved as a new version) and the lifetimes per category, without JavaScript.
 import type { PageContext } from "../../../ui/context.js";
-import { Button, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { Button, CsrfField, ErrorSummary, formFields, NumberInput, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import { CATEGORY_LABELS, EQUIPMENT_CATEGORIES } from "../domain/categories.js";
 import type { ElementValues, SocleFormValues } from "../socle-form.js";
@@ -151,6 +151,7 @@ export function SocleFormPage({ ctx, values, problems = [] }: { ctx: PageContext
 
 /** The lifetimes form: one whole number of years per category. */
 export function LifetimesFormPage({ ctx, values, errors = {} }: { ctx: PageContext; values: Record<string, string>; errors?: FieldErrors }) {
+  const field = formFields(values, errors);
   const base = schoolsBase(ctx);
   return (
     <Layout ctx={ctx} title="Durées de vie des équipements" hasErrors={Object.keys(errors).length > 0}>
@@ -162,7 +163,7 @@ export function LifetimesFormPage({ ctx, values, errors = {} }: { ctx: PageConte
       <form method="post" action={`${base}/socle/durees-de-vie`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         {EQUIPMENT_CATEGORIES.map((c) => (
-          <TextInput name={c} label={`${CATEGORY_LABELS[c]} (années)`} inputmode="numeric" width="3" value={values[c]} error={errors[c]} />
+          <NumberInput {...field(c)} label={`${CATEGORY_LABELS[c]} (années)`} width="3" />
         ))}
         <Button>Enregistrer</Button>
       </form>

@@ -1,7 +1,7 @@
 // Creating a scenario (name, start year, length, gap schedule) and editing one (the same plus its own
 // prices and co-funding programmes).
 import type { PageContext } from "../../../../ui/context.js";
-import { Button, CsrfField, ErrorSummary, Radios, Select, TextInput, type FieldErrors } from "../../../../ui/form.js";
+import { Button, CsrfField, ErrorSummary, formFields, NumberInput, Radios, Select, TextInput, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { MIN_PLAN_YEARS } from "../../domain/plan.js";
 import { SCENARIO_MAX_YEARS, SCENARIO_MIN_YEARS } from "../plan-build.js";
@@ -25,6 +25,7 @@ const yearOptions = Array.from({ length: SCENARIO_MAX_YEARS - SCENARIO_MIN_YEARS
 
 /** The scenario form; on creation the territory's prices and programmes are copied into the scenario. */
 export function ScenarioFormPage({ ctx, values, errors = {}, edit }: Props) {
+  const field = formFields(values, errors);
   const base = `/t/${ctx.territory!.code}/plan`;
   const title = edit ? "Modifier le scénario" : "Nouveau scénario";
   return (
@@ -34,11 +35,11 @@ export function ScenarioFormPage({ ctx, values, errors = {}, edit }: Props) {
       <h1 class="govuk-heading-l">{title}</h1>
       <form method="post" action={edit ? `${base}/${edit.scenarioId}` : base} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput name="name" label="Nom du scénario" hint="Par exemple « Plan 2027-2029, socle d'abord »." value={values.name} error={errors.name} />
-        <TextInput name="startYear" label="Première année du plan" hint="L'année budgétaire des communes, sur 4 chiffres." inputmode="numeric" width="4" value={values.startYear} error={errors.startYear} />
-        <Select name="years" label="Durée du plan" options={yearOptions} value={values.years} error={errors.years} />
+        <TextInput {...field("name")} label="Nom du scénario" hint="Par exemple « Plan 2027-2029, socle d'abord »." />
+        <NumberInput {...field("startYear")} label="Première année du plan" hint="L'année budgétaire des communes, sur 4 chiffres." width="4" />
+        <Select {...field("years")} label="Durée du plan" options={yearOptions} />
         <Radios
-          name="gapSchedule"
+          {...field("gapSchedule")}
           label="Quand combler les manques du socle numérique ?"
           legendSize="s"
           hint="Les équipements en panne sont remplacés la première année ; les autres sont renouvelés l'année de leur fin de vie."
@@ -46,8 +47,6 @@ export function ScenarioFormPage({ ctx, values, errors = {}, edit }: Props) {
             { value: "first_year", text: GAP_SCHEDULE_LABELS.first_year },
             { value: "spread", text: GAP_SCHEDULE_LABELS.spread, hint: `Toutes les acquisitions d'une école la même année (un projet par école).${MIN_PLAN_YEARS > SCENARIO_MIN_YEARS ? ` Demande au moins ${MIN_PLAN_YEARS} ans.` : ""}` },
           ]}
-          value={values.gapSchedule}
-          error={errors.gapSchedule}
         />
         {edit ? (
           <>

@@ -1,6 +1,6 @@
 // Creating or editing a training session.
 import type { PageContext } from "../../../../ui/context.js";
-import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../../ui/form.js";
+import { Button, Checkboxes, CsrfField, ErrorSummary, formFields, NumberInput, TextInput, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { CATEGORY_LABELS, EQUIPMENT_CATEGORIES } from "../../domain/categories.js";
 import { BackLink } from "../../../../ui/components.js";
@@ -10,6 +10,7 @@ type Props = { ctx: PageContext; values: SessionValues; errors?: FieldErrors; se
 
 /** The session form; times are in Paris time. */
 export function SessionFormPage({ ctx, values, errors = {}, sessionId }: Props) {
+  const field = formFields(values, errors);
   const base = `/t/${ctx.territory!.code}/formations`;
   const title = sessionId ? "Modifier la session" : "Nouvelle session de formation";
   return (
@@ -19,7 +20,7 @@ export function SessionFormPage({ ctx, values, errors = {}, sessionId }: Props) 
       <h1 class="govuk-heading-l">{title}</h1>
       <form method="post" action={sessionId ? `${base}/${sessionId}` : base} novalidate>
         <CsrfField token={ctx.csrfToken} />
-        <TextInput name="title" label="Titre" value={values.title} error={errors.title} />
+        <TextInput {...field("title")} label="Titre" />
         <Checkboxes
           name="categories"
           label="Équipements abordés"
@@ -30,12 +31,12 @@ export function SessionFormPage({ ctx, values, errors = {}, sessionId }: Props) 
           values={values.categories}
           error={errors.categories}
         />
-        <TextInput name="date" type="date" label="Date" hint="Par exemple 2027-03-16." width="10" value={values.date} error={errors.date} />
-        <TextInput name="startTime" type="time" label="Heure de début" hint="Par exemple 09:00." width="5" value={values.startTime} error={errors.startTime} />
-        <TextInput name="endTime" type="time" label="Heure de fin" width="5" value={values.endTime} error={errors.endTime} />
-        <TextInput name="place" label="Lieu" hint="Adresse ou salle, par exemple « École des Lilas, salle informatique »." value={values.place} error={errors.place} />
-        <TextInput name="trainer" label="Formateur ou formatrice" hint="Par exemple l'ERUN de la circonscription." value={values.trainer} error={errors.trainer} />
-        <TextInput name="capacity" label="Nombre de places" inputmode="numeric" width="3" value={values.capacity} error={errors.capacity} />
+        <TextInput {...field("date")} type="date" label="Date" hint="Par exemple 2027-03-16." width="10" />
+        <TextInput {...field("startTime")} type="time" label="Heure de début" hint="Par exemple 09:00." width="5" />
+        <TextInput {...field("endTime")} type="time" label="Heure de fin" width="5" />
+        <TextInput {...field("place")} label="Lieu" hint="Adresse ou salle, par exemple « École des Lilas, salle informatique »." />
+        <TextInput {...field("trainer")} label="Formateur ou formatrice" hint="Par exemple l'ERUN de la circonscription." />
+        <NumberInput {...field("capacity")} label="Nombre de places" width="3" />
         <Button>{sessionId ? "Enregistrer la session" : "Créer la session"}</Button>
       </form>
     </Layout>
