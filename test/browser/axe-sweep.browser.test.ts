@@ -2,12 +2,11 @@
 // data and visited as its admin, plus the public pages. A route that cannot be filled is listed, not skipped
 // silently.
 import { sql } from "drizzle-orm";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows, type Database } from "../../src/db/client.js";
+import { queryRows } from "../../src/db/client.js";
 import { seedDemo, demoAccounts } from "../../src/modules/demo/demo.seed.js";
-import { a11yLedger, checkA11y, launchChromium, newTestContext, signInContext, startRunningApp, type RunningApp } from "../support/browser.js";
-import { createTestDatabase } from "../support/database.js";
+import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type RunningApp } from "../support/browser.js";
 
 /** Pages reached only with query parameters from a previous step (covered by their module's tests). */
 const needQuery = new Set(["/t/:code/rendez-vous/nouveau/coordonnees", "/t/:code/plan/comparaison"]);
@@ -16,46 +15,40 @@ const needQuery = new Set(["/t/:code/rendez-vous/nouveau/coordonnees", "/t/:code
 const notPages = /(\.csv|\.xlsx|\.json|\.ics|\/export|\/photo|\/rapport|\/suggestions)/;
 
 describe("axe-core on every page, in Chromium", () => {
-  let database: Database;
+  let world: BrowserWorld | undefined;
   let running: RunningApp;
-  let browser: Browser;
   let page: Page;
   let code = "";
   const params: Record<string, string> = {};
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    [database, browser] = await Promise.all([createTestDatabase("pglite"), launchChromium()]);
-    const demo = await seedDemo(database.db, new Date());
-    code = demo.code;
-    const first = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string | number }>(database.db, query))[0]?.id;
-    const t = demo.territoryId;
-    const values: Record<string, string | number | undefined> = {
-      placeId: await first(sql`select id from places where territory_id = ${t} order by id limit 1`),
-      mediatorId: await first(sql`select id from mediators where territory_id = ${t} order by id limit 1`),
-      plageId: await first(sql`select id from plages where territory_id = ${t} order by id limit 1`),
-      motifId: await first(sql`select id from motifs where territory_id = ${t} order by id limit 1`),
-      appointmentId: await first(sql`select id from appointments where territory_id = ${t} order by starts_at limit 1`),
-      schoolId: await first(sql`select id from schools where territory_id = ${t} order by id limit 1`),
-      itemId: await first(sql`select id from equipment_items where territory_id = ${t} order by id limit 1`),
-      userId: await first(sql`select user_id as id from memberships where territory_id = ${t} order by user_id limit 1`),
-      groupId: await first(sql`select id from commune_groups where territory_id = ${t} order by id limit 1`),
-    };
-    for (const [k, v] of Object.entries(values)) if (v !== undefined) params[k] = String(v);
-    running = await startRunningApp(database, { worker: false });
-    const adminId = (await queryRows<{ id: number }>(database.db, sql`select id from users where email = ${demoAccounts[0]!.email}`))[0]!.id;
-    const context = await newTestContext(browser);
-    contexts.push(context);
-    await signInContext(context, running, database, adminId);
-    page = await context.newPage();
+    world = await startBrowserWorld({
+      worker: false,
+      beforeStart: async (database) => {
+        const demo = await seedDemo(database.db, new Date());
+        code = demo.code;
+        const first = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string | number }>(database.db, query))[0]?.id;
+        const t = demo.territoryId;
+        const values: Record<string, string | number | undefined> = {
+          placeId: await first(sql`select id from places where territory_id = ${t} order by id limit 1`),
+          mediatorId: await first(sql`select id from mediators where territory_id = ${t} order by id limit 1`),
+          plageId: await first(sql`select id from plages where territory_id = ${t} order by id limit 1`),
+          motifId: await first(sql`select id from motifs where territory_id = ${t} order by id limit 1`),
+          appointmentId: await first(sql`select id from appointments where territory_id = ${t} order by starts_at limit 1`),
+          schoolId: await first(sql`select id from schools where territory_id = ${t} order by id limit 1`),
+          itemId: await first(sql`select id from equipment_items where territory_id = ${t} order by id limit 1`),
+          userId: await first(sql`select user_id as id from memberships where territory_id = ${t} order by user_id limit 1`),
+          groupId: await first(sql`select id from commune_groups where territory_id = ${t} order by id limit 1`),
+        };
+        for (const [k, v] of Object.entries(values)) if (v !== undefined) params[k] = String(v);
+      },
+    });
+    running = world.running;
+    const adminId = (await queryRows<{ id: number }>(world.database.db, sql`select id from users where email = ${demoAccounts[0]!.email}`))[0]!.id;
+    page = await world.pages.open({ signedInAs: adminId });
   }, 120_000);
 
-  afterAll(async () => {
-    await Promise.all(contexts.map((c) => c.close()));
-    await browser?.close();
-    await running?.close();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
   it("finds no violation on any page a territory admin can open", async () => {
     const routes = running.app.routeTable.filter((r) => r.method === "GET" && r.url.startsWith("/t/:code") && !notPages.test(r.url) && !needQuery.has(r.url));

@@ -1,48 +1,41 @@
 // In Chromium with JavaScript off, as a citizen would on an old phone: find a place, book, see the confirmation;
 // the e-mail with its .ics goes through a real SMTP server; the cancel link frees the slot; the mediator sees it
 // all in the agenda. axe-core checks every page.
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
-import { createTestDatabase } from "../support/database.js";
+import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
-import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
+import type { TestSmtpServer } from "../support/smtp.js";
 
 describe("a citizen books in Chromium without JavaScript", () => {
-  let database: Database;
+  let world: BrowserWorld<TestSmtpServer> | undefined;
   let smtp: TestSmtpServer;
   let running: RunningApp;
-  let browser: Browser;
   let territory: Awaited<ReturnType<typeof makeTerritory>>;
   let mediatorUserId: number;
   let placeId: number;
   let pages: PageOpener;
 
   beforeAll(async () => {
-    [database, smtp, browser] = await Promise.all([createTestDatabase("pglite"), startSmtpServer(), launchChromium()]);
-    territory = await makeTerritory(database, { name: "Communauté du Val d'Essai" });
-    const place = await makePlace(database, {
-      territoryId: territory.id,
-      record: lieuRecord({ nom: "France Services du Val", commune: "Parthenay", code_postal: "79200", code_insee: "79202", horaires: "Mo-Su 08:00-20:00" }),
+    world = await startBrowserWorld({
+      smtp: true,
+      beforeStart: async (database) => {
+        territory = await makeTerritory(database, { name: "Communauté du Val d'Essai" });
+        const place = await makePlace(database, {
+          territoryId: territory.id,
+          record: lieuRecord({ nom: "France Services du Val", commune: "Parthenay", code_postal: "79200", code_insee: "79202", horaires: "Mo-Su 08:00-20:00" }),
+        });
+        placeId = place.id;
+        await makeMotif(database, { territoryId: territory.id, name: "Faire une démarche en ligne" });
+        mediatorUserId = await makeUser(database, { email: "mediatrice@exemple.fr", territoryId: territory.id, roles: ["mediator"] });
+        const mediator = await makeMediator(database, { territoryId: territory.id, placeIds: [place.id], userId: mediatorUserId, name: "Camille Médiatrice" });
+        await makePlage(database, { territoryId: territory.id, mediatorId: mediator.id, placeId: place.id, weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: "08:00", endTime: "19:00", validFrom: "2026-01-01" });
+      },
     });
-    placeId = place.id;
-    await makeMotif(database, { territoryId: territory.id, name: "Faire une démarche en ligne" });
-    mediatorUserId = await makeUser(database, { email: "mediatrice@exemple.fr", territoryId: territory.id, roles: ["mediator"] });
-    const mediator = await makeMediator(database, { territoryId: territory.id, placeIds: [place.id], userId: mediatorUserId, name: "Camille Médiatrice" });
-    await makePlage(database, { territoryId: territory.id, mediatorId: mediator.id, placeId: place.id, weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: "08:00", endTime: "19:00", validFrom: "2026-01-01" });
-    running = await startRunningApp(database, { config: { smtpUrl: smtp.url } });
-    pages = new PageOpener(browser, running, database);
+    ({ smtp, running, pages } = world);
   });
 
-  afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await running?.close();
-    await smtp?.close();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
 
   let manageLink = "";

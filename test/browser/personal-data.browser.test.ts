@@ -1,42 +1,49 @@
 // In Chromium, an admin answers a person's data request: a refused entry, the answer page and the erasure
 // confirmation are pages reached by a POST, which the GET sweep cannot open; axe-core checks each of them.
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { parisToInstant } from "../../src/lib/paris-time.js";
 import { bookAppointment } from "../../src/modules/booking/booking.commands.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
-import { createTestDatabase } from "../support/database.js";
+import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
 import { makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 describe("an admin answers a data request in Chromium", () => {
-  let database: Database;
+  let world: BrowserWorld | undefined;
   let running: RunningApp;
-  let browser: Browser;
   let pages: PageOpener;
   let code = "";
   let adminId = 0;
 
   beforeAll(async () => {
-    [database, browser] = await Promise.all([createTestDatabase("pglite"), launchChromium()]);
-    const territory = await makeTerritory(database);
-    code = territory.code;
-    const territoryId = territory.id;
-    const place = await makePlace(database, { territoryId });
-    const motif = await makeMotif(database, { territoryId });
-    const mediator = await makeMediator(database, { territoryId, placeIds: [place.id] });
-    await makePlage(database, { territoryId, mediatorId: mediator.id, placeId: place.id });
-    adminId = await makeUser(database, { email: "admin@exemple.fr", territoryId, roles: ["admin"] });
-    running = await startRunningApp(database, { worker: false, clock: fixedClock(new Date("2027-03-02T09:00:00Z")) });
+    // Filled before the app starts, booked once it runs (the booking's links carry the app's address).
+    let territoryId = 0;
+    let placeId = 0;
+    let motifId = 0;
+    world = await startBrowserWorld({
+      worker: false,
+      clock: fixedClock(new Date("2027-03-02T09:00:00Z")),
+      beforeStart: async (database) => {
+        const territory = await makeTerritory(database);
+        code = territory.code;
+        territoryId = territory.id;
+        const place = await makePlace(database, { territoryId });
+        placeId = place.id;
+        const motif = await makeMotif(database, { territoryId });
+        motifId = motif.id;
+        const mediator = await makeMediator(database, { territoryId, placeIds: [place.id] });
+        await makePlage(database, { territoryId, mediatorId: mediator.id, placeId: place.id });
+        adminId = await makeUser(database, { email: "admin@exemple.fr", territoryId, roles: ["admin"] });
+      },
+    });
+    ({ running, pages } = world);
     const start = new Date(parisToInstant("2027-03-08", "10:00"));
-    await withTenant(database.db, territoryId, (tx) =>
+    await withTenant(world.database.db, territoryId, (tx) =>
       bookAppointment(tx, {
         territoryId,
-        placeId: place.id,
-        motifId: motif.id,
+        placeId,
+        motifId,
         start,
         person: { firstName: "Léon", lastName: "Durand", phone: "06 12 34 56 78", email: "leon@exemple.fr", noEmail: false },
         bookedBy: "citizen",
@@ -46,15 +53,9 @@ describe("an admin answers a data request in Chromium", () => {
         secret: "s",
       }),
     );
-    pages = new PageOpener(browser, running, database);
   }, 120_000);
 
-  afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await running?.close();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
   it("searches, shows the answer, asks to confirm, then erases", async () => {
     const page = await pages.open({ signedInAs: adminId });

@@ -1,22 +1,21 @@
 // In Chromium: a coordinator imports schools and equipment, opens the harmonisation view, builds a two-year
 // plan and exports it; a school referent reports an incident and sees it resolved; a coordinator adds one item
 // and corrects it without a spreadsheet. axe-core on every page.
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { communes, schoolReferents, schools } from "../../src/db/schema/index.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
-import { createTestDatabase } from "../support/database.js";
+import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
 import { uaiCheckLetter } from "../../src/modules/schools/domain/uai.js";
 
 const uai = (digits: string) => `${digits}${uaiCheckLetter(digits)}`;
 
 describe("schools in Chromium", () => {
+  let world: BrowserWorld | undefined;
   let database: Database;
   let running: RunningApp;
-  let browser: Browser;
   let territory: Awaited<ReturnType<typeof makeTerritory>>;
   let coordinatorId: number;
   let referentId: number;
@@ -25,20 +24,17 @@ describe("schools in Chromium", () => {
   const schoolB = uai("0799902");
 
   beforeAll(async () => {
-    [database, browser] = await Promise.all([createTestDatabase("pglite"), launchChromium()]);
-    territory = await makeTerritory(database, { name: "Communauté des Écoles d'Essai", communes: 2 });
-    coordinatorId = await makeUser(database, { email: "coordination@exemple.fr", territoryId: territory.id, roles: ["coordinator"] });
-    referentId = await makeUser(database, { email: "directrice@exemple.fr", territoryId: territory.id, roles: ["school_referent"] });
-    running = await startRunningApp(database);
-    pages = new PageOpener(browser, running, database);
+    world = await startBrowserWorld({
+      beforeStart: async (database) => {
+        territory = await makeTerritory(database, { name: "Communauté des Écoles d'Essai", communes: 2 });
+        coordinatorId = await makeUser(database, { email: "coordination@exemple.fr", territoryId: territory.id, roles: ["coordinator"] });
+        referentId = await makeUser(database, { email: "directrice@exemple.fr", territoryId: territory.id, roles: ["school_referent"] });
+      },
+    });
+    ({ database, running, pages } = world);
   });
 
-  afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await running?.close();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
 
   const url = (path: string) => `${running.url}/t/${territory.code}${path}`;

@@ -1,18 +1,14 @@
 // In Chromium: sign-in through the link e-mailed over real SMTP, tenant refusal, pages of each role, no-JS use,
 // and axe-core on every page rendered.
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../../src/db/client.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { PageOpener, a11yLedger, checkA11y, launchChromium, startRunningApp, type RunningApp } from "../support/browser.js";
-import { createTestDatabase } from "../support/database.js";
-import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
+import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
+import type { TestSmtpServer } from "../support/smtp.js";
 
 describe("in Chromium, with axe-core on every page", () => {
-  let database: Database;
+  let world: BrowserWorld<TestSmtpServer> | undefined;
   let smtp: TestSmtpServer;
   let running: RunningApp;
-  let browser: Browser;
   let territoryA: Awaited<ReturnType<typeof makeTerritory>>;
   let territoryB: Awaited<ReturnType<typeof makeTerritory>>;
   let adminId: number;
@@ -20,24 +16,21 @@ describe("in Chromium, with axe-core on every page", () => {
   let pages: PageOpener;
 
   beforeAll(async () => {
-    [database, smtp, browser] = await Promise.all([createTestDatabase("pglite"), startSmtpServer(), launchChromium()]);
-    territoryA = await makeTerritory(database, { name: "Communauté du Val d'Essai" });
-    territoryB = await makeTerritory(database, { name: "Communauté des Monts Cachés" });
-    await makeUser(database, { email: "agent@exemple.fr", territoryId: territoryA.id, roles: ["coordinator"] });
-    await makeUser(database, { email: "agent-b@exemple.fr", territoryId: territoryB.id, roles: ["coordinator"] });
-    adminId = await makeUser(database, { email: "admin@exemple.fr", territoryId: territoryA.id, roles: ["admin"] });
-    operatorId = await makeUser(database, { email: "operateur@exemple.fr", operator: true });
-    running = await startRunningApp(database, { config: { smtpUrl: smtp.url } });
-    pages = new PageOpener(browser, running, database);
+    world = await startBrowserWorld({
+      smtp: true,
+      beforeStart: async (database) => {
+        territoryA = await makeTerritory(database, { name: "Communauté du Val d'Essai" });
+        territoryB = await makeTerritory(database, { name: "Communauté des Monts Cachés" });
+        await makeUser(database, { email: "agent@exemple.fr", territoryId: territoryA.id, roles: ["coordinator"] });
+        await makeUser(database, { email: "agent-b@exemple.fr", territoryId: territoryB.id, roles: ["coordinator"] });
+        adminId = await makeUser(database, { email: "admin@exemple.fr", territoryId: territoryA.id, roles: ["admin"] });
+        operatorId = await makeUser(database, { email: "operateur@exemple.fr", operator: true });
+      },
+    });
+    ({ smtp, running, pages } = world);
   });
 
-  afterAll(async () => {
-    await pages?.close();
-    await browser?.close();
-    await running?.close();
-    await smtp?.close();
-    await database?.close();
-  });
+  afterAll(() => world?.close());
 
 
   const url = (path: string) => `${running.url}${path}`;

@@ -11,6 +11,8 @@ import { systemClock, type Clock } from "../../src/lib/clock.js";
 import { createSession } from "../../src/modules/accounts/sessions.js";
 import { startWorker } from "../../src/worker.js";
 import { testConfig } from "./app.js";
+import { createTestDatabase } from "./database.js";
+import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -48,6 +50,9 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** How to start the app: config over the test defaults, a clock, the worker on or off, rate limits. */
+export type RunningAppOptions = { config?: Partial<Config>; clock?: Clock; worker?: boolean; rateLimits?: AppDeps["rateLimits"] };
+
 export type RunningApp = {
   app: FastifyInstance;
   url: string;
@@ -62,10 +67,7 @@ export type RunningApp = {
  * Starts the real app on 127.0.0.1 with PUBLIC_URL equal to its address (links in e-mails work), and,
  * unless `worker: false`, the job worker in this process.
  */
-export async function startRunningApp(
-  database: Database,
-  options: { config?: Partial<Config>; clock?: Clock; worker?: boolean; rateLimits?: AppDeps["rateLimits"] } = {},
-): Promise<RunningApp> {
+export async function startRunningApp(database: Database, options: RunningAppOptions = {}): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const clock = options.clock ?? systemClock;
@@ -232,5 +234,62 @@ export class PageOpener {
 
   async close(): Promise<void> {
     await Promise.all(this.contexts.map((c) => c.close()));
+  }
+}
+
+/** What a browser test file drives: its database, Chromium, the running app, pages, and an SMTP server if asked. */
+export type BrowserWorld<Smtp extends TestSmtpServer | undefined = undefined> = {
+  database: Database;
+  browser: Browser;
+  running: RunningApp;
+  pages: PageOpener;
+  smtp: Smtp;
+  /** Closes the pages, Chromium, the app, the SMTP server and the database, in that order. */
+  close(): Promise<void>;
+};
+
+export type BrowserWorldOptions = RunningAppOptions & {
+  /** Starts a real SMTP server and sends the app's mail to it. */
+  smtp?: boolean;
+  /** Fills the database before the app starts. */
+  beforeStart?: (database: Database) => Promise<void>;
+};
+
+type WorldParts = { pages?: PageOpener; browser?: Browser; running?: RunningApp; smtp?: TestSmtpServer; database?: Database };
+
+/** Pages before their browser; the app (and its worker) before the SMTP server and database it still uses. */
+async function closeInOrder(parts: WorldParts): Promise<void> {
+  await parts.pages?.close();
+  await parts.browser?.close();
+  await parts.running?.close();
+  await parts.smtp?.close();
+  await parts.database?.close();
+}
+
+/**
+ * Starts what a browser test file needs: an in-memory PGlite database, Chromium and, if asked, an SMTP server, all
+ * at once; then `beforeStart` on the database, then the app. If a step fails, what was started is closed.
+ */
+export function startBrowserWorld(options: BrowserWorldOptions & { smtp: true }): Promise<BrowserWorld<TestSmtpServer>>;
+export function startBrowserWorld(options?: BrowserWorldOptions & { smtp?: false }): Promise<BrowserWorld>;
+export async function startBrowserWorld(options: BrowserWorldOptions = {}): Promise<BrowserWorld<TestSmtpServer | undefined>> {
+  const { smtp: withSmtp, beforeStart, ...appOptions } = options;
+  const parts: WorldParts = {};
+  const starting = [
+    createTestDatabase("pglite").then((database) => (parts.database = database)),
+    withSmtp ? startSmtpServer().then((smtp) => (parts.smtp = smtp)) : undefined,
+    launchChromium().then((browser) => (parts.browser = browser)),
+  ] as const;
+  try {
+    const [database, smtp, browser] = await Promise.all(starting);
+    await beforeStart?.(database);
+    const running = (parts.running = await startRunningApp(database, { ...appOptions, config: { ...appOptions.config, ...(smtp && { smtpUrl: smtp.url }) } }));
+    const pages = (parts.pages = new PageOpener(browser, running, database));
+    return { database, browser, running, pages, smtp, close: () => closeInOrder(parts) };
+  } catch (error) {
+    // Whatever was still starting when another part failed is closed too.
+    await Promise.allSettled(starting);
+    await closeInOrder(parts);
+    throw error;
   }
 }
