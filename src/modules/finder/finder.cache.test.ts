@@ -1,3 +1,4 @@
+import { gunzipSync } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
 import { dataChanged } from "../../lib/data-changes.js";
 import { parseFinderQuery } from "./domain/finder-query.js";
@@ -57,8 +58,8 @@ describe("finder search cache", () => {
     const compute = vi.fn(async () => choose);
     expect(cache.anonymousPage(query, at(0))).toBeUndefined();
     const outcome = await cache.resolve(query, at(0), compute);
-    const page = Buffer.from("page");
-    cache.setAnonymousPage(query, outcome, page);
+    const page = cache.keepAnonymousPage(query, outcome, "<p>page</p>")!;
+    expect(gunzipSync(page).toString("utf8")).toBe("<p>page</p>");
     expect(cache.anonymousPage(query, at(1))).toBe(page);
     await cache.resolve(query, at(2), compute);
     expect(compute).toHaveBeenCalledTimes(2);
@@ -71,7 +72,7 @@ describe("finder search cache", () => {
     const cache = createSearchCache({ ttlMs: 30_000 });
     const outcome = await cache.resolve(query, at(0), async () => choose);
     dataChanged();
-    cache.setAnonymousPage(query, outcome, Buffer.from("page"));
+    expect(cache.keepAnonymousPage(query, outcome, "<p>page</p>")).toBeUndefined();
     expect(cache.anonymousPage(query, at(1))).toBeUndefined();
     cache.close();
   });
