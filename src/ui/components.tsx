@@ -128,50 +128,38 @@ export function DoneNotice({ notice, messages }: { notice: string | undefined; m
 /** Previous / next links of a paged list; `href(page)` builds each page's address. */
 type PrevNextLink = { href: string; label: string };
 
+/** One GOV.UK pagination link, to the previous or the next page. */
+function PageLink({ rel, href, label }: PrevNextLink & { rel: "prev" | "next" }) {
+  return (
+    <div class={`govuk-pagination__${rel}`}>
+      <a class="govuk-link govuk-pagination__link" href={href} rel={rel}>
+        <span class="govuk-pagination__link-title">{label}</span>
+      </a>
+    </div>
+  );
+}
+
 /** "Previous / next" links on their own lines (GOV.UK block pagination), each shown only when given. */
 export function PrevNext({ label, previous, next }: { label: string; previous?: PrevNextLink | undefined; next?: PrevNextLink | undefined }) {
   if (!previous && !next) return null;
   return (
     <nav class="govuk-pagination govuk-pagination--block" aria-label={label}>
-      {previous ? (
-        <div class="govuk-pagination__prev">
-          <a class="govuk-link govuk-pagination__link" href={previous.href} rel="prev">
-            <span class="govuk-pagination__link-title">{previous.label}</span>
-          </a>
-        </div>
-      ) : null}
-      {next ? (
-        <div class="govuk-pagination__next">
-          <a class="govuk-link govuk-pagination__link" href={next.href} rel="next">
-            <span class="govuk-pagination__link-title">{next.label}</span>
-          </a>
-        </div>
-      ) : null}
+      {previous ? <PageLink rel="prev" {...previous} /> : null}
+      {next ? <PageLink rel="next" {...next} /> : null}
     </nav>
   );
 }
 
+/** "Page précédente · Page N sur M · Page suivante" (GOV.UK pagination). */
 export function Pagination({ page, pages, href }: { page: number; pages: number; href: (page: number) => string }) {
   if (pages <= 1) return null;
   return (
     <nav class="govuk-pagination" aria-label="Pages de résultats">
-      {page > 1 ? (
-        <div class="govuk-pagination__prev">
-          <a class="govuk-link govuk-pagination__link" href={href(page - 1)} rel="prev">
-            <span class="govuk-pagination__link-title">Page précédente</span>
-          </a>
-        </div>
-      ) : null}
+      {page > 1 ? <PageLink rel="prev" href={href(page - 1)} label="Page précédente" /> : null}
       <p class="govuk-body govuk-!-margin-bottom-0">
         Page {page} sur {pages}
       </p>
-      {page < pages ? (
-        <div class="govuk-pagination__next">
-          <a class="govuk-link govuk-pagination__link" href={href(page + 1)} rel="next">
-            <span class="govuk-pagination__link-title">Page suivante</span>
-          </a>
-        </div>
-      ) : null}
+      {page < pages ? <PageLink rel="next" href={href(page + 1)} label="Page suivante" /> : null}
     </nav>
   );
 }
