@@ -6,7 +6,7 @@ import { withTenant } from "../db/tenant.js";
 import { cliActor, recordAudit } from "../modules/audit/audit.commands.js";
 import { inviteMember } from "../modules/accounts/members.commands.js";
 import { unlinkOidcIdentity } from "../modules/accounts/oidc.commands.js";
-import { ensureUser, normaliseEmail } from "../modules/accounts/sign-in.commands.js";
+import { ensureUser } from "../modules/accounts/sign-in.commands.js";
 import { findCommune, findDepartement, findEpci } from "../modules/territories/geography.js";
 import { createTerritory } from "../modules/territories/territories.commands.js";
 import { findTerritory, listTerritories } from "../modules/territories/territories.queries.js";
@@ -108,12 +108,9 @@ export function registerUserCommands(program: Command): void {
     .argument("<email>", "adresse électronique")
     .action(async (email: string) => {
       await withDatabase(async ({ db }) => {
-        const unlinked = await db.transaction(async (tx) => {
-          const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email)));
-          if (!user) throw new CliError(`aucun compte n'a l'adresse ${email}.`);
-          return unlinkOidcIdentity(tx, { userId: user.id, actor: cliActor });
-        });
-        console.log(unlinked ? `${email} est délié : sa prochaine connexion par le fournisseur d'identité le liera à nouveau.` : `${email} n'était lié à aucune identité.`);
+        const outcome = await db.transaction((tx) => unlinkOidcIdentity(tx, { email, actor: cliActor }));
+        if (outcome === "no-account") throw new CliError(`aucun compte n'a l'adresse ${email}.`);
+        console.log(outcome === "unlinked" ? `${email} est délié : sa prochaine connexion par le fournisseur d'identité le liera à nouveau.` : `${email} n'était lié à aucune identité.`);
       }, "maillage user oidc-unlink");
     });
 }

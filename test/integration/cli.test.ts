@@ -89,6 +89,7 @@ describe("maillage command line", { timeout: 180_000 }, () => {
     expectRefusal(none, "indiquez exactement une option parmi --epci, --commune et --departement.");
     expectRefusal(role, "rôle inconnu : roi");
     expectRefusal(await runCli(["territory", "frob"], env), /^Erreur : commande inconnue « frob »/);
+    expectRefusal(await runCli(["user", "oidc-unlink", "personne@mairie.fr"], env), "aucun compte n'a l'adresse personne@mairie.fr.");
   });
 
   it("invites a person; the operator reads the invitation and its link with mail list and mail show", async () => {

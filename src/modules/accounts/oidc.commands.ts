@@ -1,10 +1,11 @@
 // Signing in through an OpenID provider: only people who already have an account (they were invited), bound to
 // their identity at the provider from their first sign-in.
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { memberships, territories, users } from "../../db/schema/index.js";
 import { recordAudit, type AuditActor } from "../audit/audit.commands.js";
 import type { OidcIdentity } from "./oidc-claims.js";
+import { normaliseEmail } from "./sign-in.commands.js";
 
 export type OidcSignIn =
   | { kind: "signed-in"; userId: number; territoryCodes: string[] }
@@ -64,16 +65,14 @@ export async function signInWithOidc(
 }
 
 /**
- * Unbinds an account from its provider identity (an operator's decision, after checking who holds the address
- * now): its next sign-in through the provider binds it again. Returns false when it was not bound; audited.
+ * Unbinds the account of `email` from its provider identity (an operator's decision, after checking who holds the
+ * address now): its next sign-in through the provider binds it again. Audited when something was unbound.
  */
-export async function unlinkOidcIdentity(db: Executor, { userId, actor }: { userId: number; actor: AuditActor }): Promise<boolean> {
-  const unbound = await db
-    .update(users)
-    .set({ oidcIssuer: null, oidcSubject: null })
-    .where(and(eq(users.id, userId), isNotNull(users.oidcSubject)))
-    .returning({ id: users.id });
-  if (unbound.length === 0) return false;
-  await recordAudit(db, { territoryId: null, actor, action: "user.oidc-unlink", entityType: "user", entityId: userId, details: {} });
-  return true;
+export async function unlinkOidcIdentity(db: Executor, { email, actor }: { email: string; actor: AuditActor }): Promise<"unlinked" | "not-linked" | "no-account"> {
+  const [user] = await db.select({ id: users.id, subject: users.oidcSubject }).from(users).where(eq(users.email, normaliseEmail(email)));
+  if (!user) return "no-account";
+  if (user.subject === null) return "not-linked";
+  await db.update(users).set({ oidcIssuer: null, oidcSubject: null }).where(eq(users.id, user.id));
+  await recordAudit(db, { territoryId: null, actor, action: "user.oidc-unlink", entityType: "user", entityId: user.id, details: {} });
+  return "unlinked";
 }
