@@ -1,13 +1,11 @@
 // In Chromium, an admin answers a person's data request: a refused entry, the answer page and the erasure
 // confirmation are pages reached by a POST, which the GET sweep cannot open; axe-core checks each of them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { withTenant } from "../../src/db/tenant.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { parisToInstant } from "../../src/lib/paris-time.js";
-import { bookAppointment } from "../../src/modules/booking/booking.commands.js";
 import { makeTerritory, makeUser } from "../support/app.js";
 import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
-import { makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
+import { makeBooking, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 describe("an admin answers a data request in Chromium", () => {
   let world: BrowserWorld | undefined;
@@ -39,20 +37,15 @@ describe("an admin answers a data request in Chromium", () => {
     });
     ({ running, pages } = world);
     const start = new Date(parisToInstant("2027-03-08", "10:00"));
-    await withTenant(world.database.db, territoryId, (tx) =>
-      bookAppointment(tx, {
-        territoryId,
-        placeId,
-        motifId,
-        start,
-        person: { firstName: "Léon", lastName: "Durand", phone: "06 12 34 56 78", email: "leon@exemple.fr", noEmail: false },
-        bookedBy: "citizen",
-        now: running.clock(),
-        publicUrl: running.url,
-        organizerEmail: "rdv@maillage.test",
-        secret: "s",
-      }),
-    );
+    await makeBooking(world.database, {
+      territoryId,
+      placeId,
+      motifId,
+      start,
+      person: { firstName: "Léon", lastName: "Durand", phone: "06 12 34 56 78", email: "leon@exemple.fr", noEmail: false },
+      now: running.clock(),
+      publicUrl: running.url,
+    });
   }, 120_000);
 
   afterAll(() => world?.close());

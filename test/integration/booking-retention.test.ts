@@ -3,13 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, auditEvents, imports, mails } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { parisToInstant } from "../../src/lib/paris-time.js";
-import { bookAppointment } from "../../src/modules/booking/booking.commands.js";
 import { purgePersonalData } from "../../src/modules/booking/booking.purge.js";
 import { sendAppointmentReminder } from "../../src/modules/booking/booking.reminders.js";
 import { queueMail } from "../../src/modules/mail/mail.commands.js";
 import { createTestApp, makeTerritory, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
-import { makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
+import { makeBooking, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 const DAY = 86_400_000;
 
@@ -30,20 +29,14 @@ describe.each(engines)("reminders and personal-data retention on %s", (engine) =
   afterAll(() => t.close());
 
   async function book(day: string, time: string, email: string) {
-    const result = await withTenant(t.database.db, territoryId, (tx) =>
-      bookAppointment(tx, {
-        territoryId,
-        placeId,
-        motifId,
-        start: new Date(parisToInstant(day, time)),
-        person: { firstName: "Léon", lastName: "Durand", phone: "0612345678", email, noEmail: false },
-        bookedBy: "citizen",
-        now: t.clock(),
-        publicUrl: "http://maillage.test",
-        organizerEmail: "rdv@maillage.test",
-        secret: "s",
-      }),
-    );
+    const result = await makeBooking(t.database, {
+      territoryId,
+      placeId,
+      motifId,
+      start: new Date(parisToInstant(day, time)),
+      person: { firstName: "Léon", lastName: "Durand", phone: "0612345678", email, noEmail: false },
+      now: t.clock(),
+    });
     if (!result.ok) throw new Error("booking failed");
     return result.appointmentId;
   }

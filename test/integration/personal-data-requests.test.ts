@@ -5,11 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appointments, auditEvents, mails, smsMessages } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { parisToInstant } from "../../src/lib/paris-time.js";
-import { bookAppointment, type Person } from "../../src/modules/booking/booking.commands.js";
+import type { Person } from "../../src/modules/booking/booking.commands.js";
 import { queueSms } from "../../src/modules/sms/sms.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
-import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
+import { lieuRecord, makeBooking, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 const EMAIL = "leon.durand@exemple.fr";
 const PHONE = "06 12 34 56 78";
@@ -33,19 +33,7 @@ describe.each(engines)("personal-data requests on %s", (engine) => {
   }
 
   async function book(territoryId: number, where: { placeId: number; motifId: number }, time: string, person: Person) {
-    const result = await withTenant(t.database.db, territoryId, (tx) =>
-      bookAppointment(tx, {
-        territoryId,
-        ...where,
-        start: new Date(parisToInstant("2027-03-08", time)),
-        person,
-        bookedBy: "citizen",
-        now: t.clock(),
-        publicUrl: "http://maillage.test",
-        organizerEmail: "rdv@maillage.test",
-        secret: "s",
-      }),
-    );
+    const result = await makeBooking(t.database, { territoryId, ...where, start: new Date(parisToInstant("2027-03-08", time)), person, now: t.clock() });
     if (!result.ok) throw new Error("booking failed");
     await withTenant(t.database.db, territoryId, (tx) => queueSms(tx, { territoryId, appointmentId: result.appointmentId, to: person.phone, text: "Rappel" }));
     return result.appointmentId;

@@ -3,14 +3,12 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inclusionSettings, smsMessages } from "../../src/db/schema/index.js";
-import { withTenant } from "../../src/db/tenant.js";
 import { parisToInstant } from "../../src/lib/paris-time.js";
-import { bookAppointment } from "../../src/modules/booking/booking.commands.js";
 import { sendAppointmentReminder } from "../../src/modules/booking/booking.reminders.js";
 import { sendQueuedSms } from "../../src/modules/sms/sms.commands.js";
 import { httpSmsProvider } from "../../src/modules/sms/sms.provider.js";
 import { createTestApp, makeTerritory, type TestApp } from "../support/app.js";
-import { makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
+import { makeBooking, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 describe("SMS through an HTTP provider", () => {
   let t: TestApp;
@@ -48,20 +46,15 @@ describe("SMS through an HTTP provider", () => {
   });
 
   const book = (day: string, time: string) =>
-    withTenant(t.database.db, territoryId, (tx) =>
-      bookAppointment(tx, {
-        territoryId,
-        placeId,
-        motifId,
-        start: new Date(parisToInstant(day, time)),
-        person: { firstName: "Léon", lastName: "Durand", phone: "06 12 34 56 78", email: "", noEmail: true },
-        bookedBy: "agent",
-        now: t.clock(),
-        publicUrl: "http://maillage.test",
-        organizerEmail: "rdv@maillage.test",
-        secret: "s",
-      }),
-    );
+    makeBooking(t.database, {
+      territoryId,
+      placeId,
+      motifId,
+      start: new Date(parisToInstant(day, time)),
+      person: { firstName: "Léon", lastName: "Durand", phone: "06 12 34 56 78", email: "", noEmail: true },
+      bookedBy: "agent",
+      now: t.clock(),
+    });
 
   it("confirms by SMS a booking made less than 48 hours ahead, in one ASCII SMS with the cancel link", async () => {
     const result = await book("2027-03-02", "09:00");

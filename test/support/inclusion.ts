@@ -1,5 +1,7 @@
-// Factories for the inclusion module: places, mediators, plages, motifs.
+// Factories for the inclusion module: places, mediators, plages, motifs, appointments.
 import type { Database } from "../../src/db/client.js";
+import { withTenant } from "../../src/db/tenant.js";
+import { bookAppointment, type BookingRequest } from "../../src/modules/booking/booking.commands.js";
 import { mediatorPlaces, mediators, motifs, places, plages } from "../../src/db/schema/index.js";
 import type { LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
 import { searchColumns } from "../../src/modules/places/places.commands.js";
@@ -79,4 +81,14 @@ export async function makeMotif(database: Database, m: { territoryId: number; na
     })
     .returning();
   return row!;
+}
+
+/**
+ * Books through bookAppointment as the app does (citizen online unless said otherwise), with the tests' organizer
+ * address and link secret; returns its result.
+ */
+export function makeBooking(database: Database, req: Omit<BookingRequest, "bookedBy" | "publicUrl" | "organizerEmail" | "secret"> & Partial<Pick<BookingRequest, "bookedBy" | "publicUrl">>) {
+  return withTenant(database.db, req.territoryId, (tx) =>
+    bookAppointment(tx, { bookedBy: "citizen", publicUrl: "http://maillage.test", ...req, organizerEmail: "rdv@maillage.test", secret: "s" }),
+  );
 }
