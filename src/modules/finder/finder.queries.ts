@@ -41,7 +41,7 @@ const anyOf = (column: SQL, values: readonly string[]) => sql`${column} = any(${
 /** The filters as conditions on the places (or on rows with their columns) named `alias`. */
 function filterConditions(filters: PlaceFilters, alias = "p"): SQL {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
-  const conditions: SQL[] = alias === "p" ? [sql`p.published`] : [];
+  const conditions: SQL[] = [];
   if (filters.besoins.length > 0) conditions.push(sql`${column("services")} @> ${textArray(filters.besoins)}`);
   if (filters.accompagnements.length > 0) conditions.push(sql`${column("prise_en_charge_specifique")} @> ${textArray(filters.accompagnements)}`);
   if (filters.gratuit) conditions.push(sql`'Gratuit' = any(${column("frais_a_charge")})`);
@@ -129,12 +129,12 @@ export async function findCandidates(
                        coalesce(a.lat, b.lat) as lat, coalesce(a.lon, b.lon) as lon from a, b),
         found as (
           (select ${ROW_COLUMNS} from places p
-           where ${filterConditions(filters)} and (${inArea} or ${inPostcodes})
+           where p.published and ${filterConditions(filters)} and (${inArea} or ${inPostcodes})
            order by p.nom, p.id limit ${areaLimit})
           union all
           -- Apart, so that it costs nothing when the area has a position (the usual case).
           (select ${ROW_COLUMNS} from places p
-           where (select basis from pos) = 'none' and ${filterConditions(filters)} and ${inDepartement}
+           where (select basis from pos) = 'none' and p.published and ${filterConditions(filters)} and ${inDepartement}
            order by p.nom, p.id limit ${areaLimit})
           union all
           ${nearestPlaces(filters, nearest)}
