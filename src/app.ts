@@ -1,9 +1,6 @@
 // Builds the Fastify app: external plugins → app plugins → module routes.
 import fastifyStatic from "@fastify/static";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import type { Config } from "./config.js";
-import type { Database } from "./db/client.js";
-import type { Clock } from "./lib/clock.js";
 import { dataChanged } from "./lib/data-changes.js";
 import { registerAccountRoutes } from "./modules/accounts/accounts.routes.js";
 import { registerOidcRoutes } from "./modules/accounts/oidc.routes.js";
@@ -26,16 +23,8 @@ import { registerSecurity } from "./plugins/security.js";
 import { registerSession } from "./plugins/session.js";
 import { registerTenant } from "./plugins/tenant.js";
 import { assetsDir } from "./ui/assets.js";
+import type { AppDeps } from "./app-deps.js";
 
-export type RateLimits = { signIn: number; publicForm: number };
-
-export type AppDeps = {
-  config: Config;
-  database: Database;
-  clock: Clock;
-  /** Requests per minute and per address; tests raise them. */
-  rateLimits?: RateLimits;
-};
 
 export type RouteEntry = { method: string; url: string };
 
@@ -46,14 +35,12 @@ declare module "fastify" {
   }
 }
 
-export const defaultRateLimits: RateLimits = { signIn: 5, publicForm: 20 };
 
 /** Removes the values of secret query parameters (sign-in tokens, appointment keys) before logging a URL. */
 export function redactUrl(url: string): string {
   return url.replace(/([?&](?:jeton|cle|token|code|state)=)[^&]*/g, "$1[masqué]").replace(/(\/partage\/)[^/?]+/, "$1[masqué]");
 }
 
-export { assetsDir };
 
 /** One log line per request, written when it ends (Fastify writes two: when it starts and when it ends). */
 class OneLineRequestLog extends LogController {

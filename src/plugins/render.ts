@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { Negotiator } from "@fastify/accept-negotiator";
 import type { FastifyInstance } from "fastify";
 import type { VNode } from "preact";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../app-deps.js";
 import type { PageContext } from "../ui/context.js";
 import { territoryNav } from "../ui/navigation.js";
 import { renderDocument } from "../ui/render.js";

@@ -1,6 +1,6 @@
 // Loads the signed-in person from the session cookie; starts and ends sessions.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../app-deps.js";
 import { createSession, deleteSession, loadActor, type Actor } from "../modules/accounts/sessions.js";
 
 export const SESSION_COOKIE = "maillage_session";

@@ -1,6 +1,6 @@
 // Territory routes (/t/:code/…): resolve the territory, require membership, run work under row-level security.
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../app.js";
+import type { AppDeps } from "../app-deps.js";
 import type { Tx } from "../db/client.js";
 import { withTenant } from "../db/tenant.js";
 import { isMember } from "../modules/accounts/accounts.policy.js";

@@ -1,6 +1,7 @@
 // Builds the app against a test database, with factories and a signed-in client for app.inject().
 import type { FastifyInstance } from "fastify";
-import { buildApp, type AppDeps } from "../../src/app.js";
+import { buildApp } from "../../src/app.js";
+import type { AppDeps } from "../../src/app-deps.js";
 import { loadConfig, type Config } from "../../src/config.js";
 import type { Database, Engine } from "../../src/db/client.js";
 import { memberships, users, type TerritoryRole } from "../../src/db/schema/index.js";

@@ -1,7 +1,7 @@
 // Sign-in by e-mail link, sign-out, and the members page of a territory.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { territoryRoles, type TerritoryRole } from "../../db/schema/index.js";
 import { fields, list, parseForm, text } from "../../lib/validation.js";
 import { endSession, startSession } from "../../plugins/session.js";
@@ -15,7 +15,7 @@ import { consumeLoginToken, isLoginTokenUsable, requestSignInLink } from "./sign
 import { MembersPage } from "./views/members-page.js";
 import { ConfirmLinkPage, InvalidLinkPage, LinkSentPage, SignInPage } from "./views/sign-in-pages.js";
 import { actorForAudit } from "../audit/audit.routes.js";
-import { defaultRateLimits } from "../../app.js";
+import { defaultRateLimits } from "../../app-deps.js";
 
 /** Only same-site relative paths are accepted as a place to return to after sign-in. */
 export function safeReturnPath(value: unknown): string | undefined {

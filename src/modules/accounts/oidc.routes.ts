@@ -1,7 +1,7 @@
 // OpenID Connect sign-in (ProConnect-compatible): registered only when OIDC_ISSUER is configured.
 // Sign-out (/deconnexion, accounts.routes.tsx) also ends the provider's session (RP-initiated logout).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { defaultRateLimits, type AppDeps } from "../../app.js";
+import { defaultRateLimits, type AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { startSession } from "../../plugins/session.js";
 import { acrSatisfied, identityFromClaims } from "./oidc-claims.js";

@@ -1,6 +1,6 @@
 // Accompaniment records (compte rendu d'activité): list, fast form, one click from a seen appointment.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import type { Tx } from "../../db/client.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { list, text } from "../../lib/validation.js";

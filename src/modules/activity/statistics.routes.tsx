@@ -1,6 +1,6 @@
 // Statistics routes: the territory page, its exports, share links, and the public page behind a share link.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import type { Tx } from "../../db/client.js";
 import { withTenant } from "../../db/tenant.js";
 import { hashToken } from "../../lib/crypto.js";

@@ -1,6 +1,6 @@
 // The audit log page for territory admins.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { can } from "../accounts/accounts.policy.js";

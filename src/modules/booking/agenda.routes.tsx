@@ -1,6 +1,6 @@
 // The agents' side: agenda by day or week, outcomes, cancellation by the service, booking for someone.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { addDays, isoWeekday, parisDateOf, parisToInstant } from "../../lib/paris-time.js";
 import { linkSecret } from "../../lib/signed-links.js";
 import { text } from "../../lib/validation.js";

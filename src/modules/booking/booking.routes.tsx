@@ -1,8 +1,8 @@
 // The citizen's booking flow (no account) and the person's appointment page reached by a signed link.
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
-import { defaultRateLimits } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
+import { defaultRateLimits } from "../../app-deps.js";
 import { appointments } from "../../db/schema/index.js";
 import { withPublic, withTenant } from "../../db/tenant.js";
 import { addDays, isoWeekday, parisDateOf } from "../../lib/paris-time.js";

@@ -2,7 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
-import { assetsDir, type AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
+import { assetsDir } from "../../ui/assets.js";
 import { withPublic } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { renderDocument } from "../../ui/render.js";

@@ -1,6 +1,6 @@
 // A mediator's page and their availability: weekly plages (add, edit, delete), one-off openings and absences.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import type { Tx } from "../../db/client.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { list, text } from "../../lib/validation.js";

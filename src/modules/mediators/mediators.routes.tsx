@@ -1,6 +1,6 @@
 // Mediators back-office: the list, create and edit a mediator; a mediator's page and availability are in availability.routes.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { list, text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";

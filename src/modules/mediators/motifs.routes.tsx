@@ -1,6 +1,6 @@
 // Motifs back-office (list, create, edit, deactivate) and the territory's accompaniment settings page.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { list, text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";

@@ -1,7 +1,7 @@
 // Operator pages: create territories from the official geography, read stored mail (development), watch jobs,
 // read the instance's audit log.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { jobStatuses, type JobStatus } from "../../db/schema/index.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";

@@ -1,7 +1,7 @@
 // Public pages: home, accessibility statement, personal-data notice, territory switch.
 import { sql } from "drizzle-orm";
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { listTerritories } from "../territories/territories.queries.js";
 import { AccessibilityPage } from "./views/accessibility-page.js";
 import { HomePage } from "./views/home-page.js";

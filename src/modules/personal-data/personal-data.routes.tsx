@@ -1,7 +1,7 @@
 // The admins' tool to answer a citizen's data-protection request (access and erasure). The contact is only ever
 // posted, never put in a URL: addresses in URLs end up in logs and browser history.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { actorForAudit } from "../audit/audit.routes.js";

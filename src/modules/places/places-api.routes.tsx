@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { withPublic } from "../../db/tenant.js";
 import { toStandardRow } from "./import-export/lieu-record.js";
 import { toDataInclusion } from "./import-export/lieux-data-inclusion.js";

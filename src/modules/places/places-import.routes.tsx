@@ -1,7 +1,7 @@
 // Web import of places: upload (multipart), status page with progress, downloadable report.
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { createPlacesImport, decodeUpload, getPlacesImport } from "./places-import.js";

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";

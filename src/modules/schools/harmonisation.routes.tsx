@@ -1,7 +1,7 @@
 // Territory-wide views of the schools: harmonisation (/t/:code/ecoles/harmonisation) with its export, and
 // indicators (/t/:code/ecoles/indicateurs).
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { parseSortKey, sortSchools } from "./domain/harmonisation.js";
 import { exportSchools, loadHarmonisation } from "./harmonisation.queries.js";

@@ -1,7 +1,7 @@
 // The inventory (/t/:code/ecoles/inventaire): filtered list, bulk actions, exports, warranty and end-of-life
 // report, each item's page with its history, and the forms adding an item to a school or editing one.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { list, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import type { FieldErrors } from "../../ui/form.js";

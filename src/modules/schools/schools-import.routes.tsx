@@ -1,7 +1,7 @@
 // Web import of schools files (/t/:code/ecoles/import): upload (multipart), status page with progress, report.
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { decodeUpload } from "../places/places-import.js";

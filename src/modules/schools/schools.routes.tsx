@@ -2,7 +2,7 @@
 // inventory, reference set, harmonisation, indicators and import routes of the section.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { parseForm, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";

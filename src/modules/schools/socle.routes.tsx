@@ -1,6 +1,6 @@
 // The reference set (/t/:code/ecoles/socle): view, edit as a new version, lifetimes per category.
 import type { FastifyInstance } from "fastify";
-import type { AppDeps } from "../../app.js";
+import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { EQUIPMENT_CATEGORIES, type LifetimeTable } from "./domain/categories.js";

@@ -2,7 +2,7 @@
 // steps (take in charge, resolve).
 import type { FastifyMultipartBaseOptions } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../../app.js";
+import type { AppDeps } from "../../../app-deps.js";
 import { text } from "../../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../../plugins/tenant.js";
 import type { FieldErrors } from "../../../ui/form.js";

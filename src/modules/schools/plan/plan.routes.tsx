@@ -1,7 +1,7 @@
 // Multi-year plan routes: settings (prices, co-funding), scenarios (create, edit, copy, delete), the plan
 // page, the comparison of two scenarios and the XLSX export for a budget vote.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../../app.js";
+import type { AppDeps } from "../../../app-deps.js";
 import type { Tx } from "../../../db/client.js";
 import { parisDateOf } from "../../../lib/paris-time.js";
 import { ForbiddenError, NotFoundError } from "../../../plugins/tenant.js";

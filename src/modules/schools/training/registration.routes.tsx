@@ -1,7 +1,7 @@
 // The teachers' pages, without an account: a school's signed registration link lists the sessions to come
 // and takes a registration; the registration's own signed link shows it, serves its .ics and cancels it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { defaultRateLimits, type AppDeps } from "../../../app.js";
+import { defaultRateLimits, type AppDeps } from "../../../app-deps.js";
 import { withTenant } from "../../../db/tenant.js";
 import { linkSecret } from "../../../lib/signed-links.js";
 import { text } from "../../../lib/validation.js";

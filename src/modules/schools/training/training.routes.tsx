@@ -2,7 +2,7 @@
 // school the registration link and the share of trained teachers. The teachers' pages are in
 // registration.routes.tsx.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { AppDeps } from "../../../app.js";
+import type { AppDeps } from "../../../app-deps.js";
 import { formatDay } from "../../../lib/format.js";
 import { linkSecret } from "../../../lib/signed-links.js";
 import { list } from "../../../lib/validation.js";
