@@ -2,3 +2,5 @@
 export * from "./platform.js";
 export * from "./inclusion.js";
 export * from "./schools.js";
+export * from "./connectivity.js";
+export * from "./observatory.js";

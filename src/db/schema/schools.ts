@@ -27,6 +27,11 @@ export const schools = pgTable(
     latitude: doublePrecision("latitude"),
     longitude: doublePrecision("longitude"),
     fibre: boolean("fibre"),
+    /** How the school reaches the internet (fibre, cuivre, radio, satellite, aucun); null = not known. */
+    connectionKind: text("connection_kind").$type<"fibre" | "cuivre" | "radio" | "satellite" | "aucun">(),
+    /** Measured download speed, Mbit/s, and the day it was measured. */
+    connectionMbps: doublePrecision("connection_mbps"),
+    connectionMeasuredOn: date("connection_measured_on"),
     demo: boolean("demo").notNull().default(false),
     createdAt: createdAt(),
   },
