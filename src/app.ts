@@ -13,6 +13,8 @@ import { registerSchoolRoutes } from "./modules/schools/schools.routes.js";
 import { registerPlanRoutes } from "./modules/schools/plan/plan.routes.js";
 import { registerIncidentRoutes } from "./modules/schools/incidents/incidents.routes.js";
 import { registerTrainingRoutes } from "./modules/schools/training/training.routes.js";
+import { registerConnectivityRoutes } from "./modules/connectivity/connectivity.routes.js";
+import { registerObservatoryRoutes } from "./modules/observatory/observatory.routes.js";
 import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
 import { registerPageRoutes } from "./modules/pages/pages.routes.js";
 import { registerPersonalDataRoutes } from "./modules/personal-data/personal-data.routes.js";
@@ -102,5 +104,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   registerPlanRoutes(app, deps);
   registerIncidentRoutes(app, deps);
   registerTrainingRoutes(app, deps);
+  registerConnectivityRoutes(app, deps);
+  registerObservatoryRoutes(app, deps);
   return app;
 }

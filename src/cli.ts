@@ -8,6 +8,7 @@ import { frenchHelp } from "./cli/help-fr.js";
 import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
 import { registerPlaceCommands } from "./cli/places.commands.js";
 import { registerSchoolCommands } from "./cli/schools.commands.js";
+import { registerObservatoryCommands } from "./cli/observatory.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
 import { systemClock } from "./lib/clock.js";
 
@@ -84,6 +85,7 @@ registerJobCommands(program);
 registerBackupCommands(program);
 registerPlaceCommands(program);
 registerSchoolCommands(program);
+registerObservatoryCommands(program);
 
 program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
   console.log("0.1.0");

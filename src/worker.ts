@@ -13,6 +13,7 @@ import { maintenanceSchedule } from "./modules/jobs/recurring.js";
 import { sendQueuedMail } from "./modules/mail/mail.commands.js";
 import { runPlacesImport } from "./modules/places/places-import.js";
 import { runSchoolsImport } from "./modules/schools/schools-import-jobs.js";
+import { runObservatoryImport } from "./modules/observatory/observatory-import-jobs.js";
 import { transportFor, type MailTransport } from "./modules/mail/mail.transport.js";
 
 export type WorkerDeps = { db: Db; config: Config; clock: Clock; transport: MailTransport; smsProvider?: SmsProvider | undefined };
@@ -36,6 +37,7 @@ export function buildExecutors({ db, config, clock, transport, smsProvider = sms
     },
     "import.lieux": ({ importId }) => runPlacesImport(db, { importId, now: clock }),
     "import.schools": ({ importId }) => runSchoolsImport(db, { importId, now: clock }),
+    "import.observatory": ({ importId }) => runObservatoryImport(db, { importId, now: clock }),
     "jobs.purge": async () => {
       await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });
     },

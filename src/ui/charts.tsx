@@ -160,3 +160,54 @@ export function ColumnChart(props: ChartProps) {
   );
   return <ChartFigure {...props} svg={svg} />;
 }
+
+export type LineDatum = ChartDatum & { projected?: boolean };
+
+/**
+ * A line over time (quarters), values between 0 and `max`: observed points joined by a solid line, projected
+ * points by a dashed one (and marked "projection" in the table), with an optional horizontal target line.
+ */
+export function LineChart(props: Omit<ChartProps, "data"> & { data: LineDatum[]; max?: number; target?: { value: number; label: string } }) {
+  const { id, title, data } = props;
+  const height = 260;
+  const top = 20;
+  const bottom = 34;
+  const left = 48;
+  const plot = height - top - bottom;
+  const span = WIDTH - left - 16;
+  const max = Math.max(props.max ?? 1, ...data.map((d) => d.value), props.target?.value ?? 0);
+  const x = (i: number) => left + (data.length <= 1 ? span / 2 : (i * span) / (data.length - 1));
+  const y = (v: number) => top + plot - (v / max) * plot;
+  const observed = data.map((d, i) => ({ d, i })).filter(({ d }) => !d.projected);
+  const lastObserved = observed.at(-1);
+  const projected = data.map((d, i) => ({ d, i })).filter(({ d }) => d.projected);
+  const path = (points: { d: LineDatum; i: number }[]) => points.map(({ d, i }) => `${x(i).toFixed(1)},${y(d.value).toFixed(1)}`).join(" ");
+  const labelEvery = Math.max(1, Math.ceil(data.length / 8));
+  const svg = (
+    <svg class="maillage-chart" viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-labelledby={`${id}-titre ${id}-resume`} focusable="false" font-family={FONT}>
+      <title id={`${id}-titre`}>{title}</title>
+      <desc id={`${id}-resume`}>{`${data.length} points ; ${lastObserved ? `dernier observé : ${lastObserved.d.label} (${shown(lastObserved.d)})` : "aucun observé"}${projected.length > 0 ? ` ; projection jusqu'à ${projected.at(-1)!.d.label} (${shown(projected.at(-1)!.d)})` : ""}. Le détail est dans le tableau.`}</desc>
+      {[0, 0.5, 1].map((f) => (
+        <g>
+          <line x1={left} y1={y(max * f)} x2={WIDTH - 16} y2={y(max * f)} stroke={GREY} stroke-width="1" />
+          <text x={left - 6} y={y(max * f) + 5} text-anchor="end" font-size="14" fill={TEXT}>
+            {`${Math.round(max * f * 100)} %`}
+          </text>
+        </g>
+      ))}
+      {props.target ? <line x1={left} y1={y(props.target.value)} x2={WIDTH - 16} y2={y(props.target.value)} stroke={TEXT} stroke-width="2" stroke-dasharray="2 4" /> : null}
+      {observed.length > 1 ? <polyline points={path(observed)} fill="none" stroke={BLUE} stroke-width="3" /> : null}
+      {projected.length > 0 && lastObserved ? <polyline points={path([lastObserved, ...projected])} fill="none" stroke={BLUE} stroke-width="3" stroke-dasharray="8 6" /> : null}
+      {data.map((d, i) => (d.projected ? <rect x={x(i) - 4} y={y(d.value) - 4} width="8" height="8" fill="#ffffff" stroke={BLUE} stroke-width="2" /> : <circle cx={x(i)} cy={y(d.value)} r="4" fill={BLUE} />))}
+      {data.map((d, i) =>
+        i % labelEvery === 0 || i === data.length - 1 ? (
+          <text x={x(i)} y={height - 10} text-anchor="middle" font-size="14" fill={TEXT}>
+            {truncate(d.short ?? d.label, 9)}
+          </text>
+        ) : null,
+      )}
+    </svg>
+  );
+  const tableData = data.map((d) => ({ ...d, label: d.projected ? `${d.label} (projection)` : d.label }));
+  return <ChartFigure {...props} data={tableData} svg={svg} />;
+}

@@ -62,6 +62,7 @@ CREATE TABLE "index_versions" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "imports" ADD COLUMN "summary" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "schools" ADD COLUMN "connection_kind" text;--> statement-breakpoint
 ALTER TABLE "schools" ADD COLUMN "connection_mbps" double precision;--> statement-breakpoint
 ALTER TABLE "schools" ADD COLUMN "connection_measured_on" date;--> statement-breakpoint

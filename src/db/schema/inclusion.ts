@@ -230,6 +230,8 @@ export const imports = pgTable("imports", {
   processedRows: integer("processed_rows").notNull().default(0),
   importedRows: integer("imported_rows").notNull().default(0),
   errors: jsonb("errors").$type<{ line: number; field: string; reason: string }[]>().notNull().default([]),
+  /** What an import found besides its errors (file kind, rows of other communes skipped…), shown in its report. */
+  summary: jsonb("summary").$type<Record<string, unknown>>().notNull().default({}),
   content: text("content"),
   createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),

@@ -7,6 +7,7 @@ export const jobPayloads = {
   "jobs.purge": z.object({}),
   "import.lieux": z.object({ importId: z.number().int().positive() }),
   "import.schools": z.object({ importId: z.number().int().positive() }),
+  "import.observatory": z.object({ importId: z.number().int().positive() }),
   "appointment.reminder": z.object({ appointmentId: z.uuid(), sequence: z.number().int().min(0) }),
   "personal-data.purge": z.object({}),
   "sms.send": z.object({ smsId: z.number().int().positive() }),

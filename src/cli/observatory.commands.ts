@@ -1,0 +1,55 @@
+// CLI: `maillage import connectivite|indicateurs`, `maillage export observatoire`, `maillage plan repartition`.
+import fs from "node:fs";
+import path from "node:path";
+import type { Command } from "commander";
+import { systemClock } from "../lib/clock.js";
+import { cliActor } from "../modules/audit/audit.commands.js";
+import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
+
+// Modules load only when their command runs: `--help` and the other commands stay quick.
+const loadImports = () =>
+  Promise.all([import("../modules/connectivity/connectivity-import.js"), import("../modules/observatory/indicators-import.js"), import("../modules/schools/import-export/csv.js")]);
+
+type Kind = "connectivite" | "indicateurs";
+
+async function runImport(kind: Kind, file: string, options: { territory: string; skipInvalid?: boolean }): Promise<void> {
+  if (!fs.existsSync(file)) throw new CliError(`fichier introuvable : ${file}`);
+  const [{ importConnectivityFile }, { importIndicatorsFile }, { formatImportError }] = await loadImports();
+  const bytes = fs.readFileSync(file);
+  await withDatabase(async ({ db }) => {
+    const territory = await territoryOrFail(db, options.territory);
+    const common = { territoryId: territory.id, bytes, skipInvalid: Boolean(options.skipInvalid), actor: cliActor, now: systemClock(), filename: path.basename(file) };
+    const result = kind === "connectivite" ? await importConnectivityFile(db, common) : await importIndicatorsFile(db, { ...common, territoryCode: territory.code });
+    for (const error of result.errors) console.error(formatImportError(error));
+    const rejected = new Set(result.errors.map((e) => e.line)).size;
+    if (result.imported === 0 && result.errors.length > 0) {
+      const hint = options.skipInvalid ? "" : " Corrigez le fichier, ou relancez avec --skip-invalid pour importer les lignes valides.";
+      throw new CliError(`rien n'a été importé : ${rejected} ligne(s) invalide(s) sur ${result.totalRows}.${hint}`);
+    }
+    console.log(`Fichier reconnu : ${result.label}.`);
+    const what = kind === "connectivite" ? "chiffre(s)" : "valeur(s)";
+    console.log(`${result.imported} ${what} importé(s) dans ${territory.name} : ${result.created} ajout(s), ${result.updated} mise(s) à jour, ${result.imported - result.created - result.updated} inchangé(s).`);
+    console.log(`${result.skipped} ligne(s) d'autres communes ignorée(s).`);
+    if (result.found.length > 0) console.log(`${kind === "connectivite" ? "Trimestres" : "Indicateurs"} : ${result.found.join(", ")}.`);
+    if (rejected > 0) console.log(`${rejected} ligne(s) invalide(s) ignorée(s).`);
+  }, `maillage import ${kind}`);
+}
+
+/** Registers the connectivity and observatory commands. */
+export function registerObservatoryCommands(program: Command): void {
+  const imports = commandGroup(program, "import", "Importe des données");
+  imports
+    .command("connectivite")
+    .description("Importe un fichier par commune de l'Arcep : « Ma connexion internet » (commune_techno, commune_meilleure_techno_thd, commune_debit_filaire) ou l'observatoire FttH (.xlsx)")
+    .argument("<fichier>", "fichier .csv (« ; ») ou .xlsx")
+    .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")
+    .option("--skip-invalid", "importe les lignes valides même si d'autres sont invalides")
+    .action((file: string, options: { territory: string; skipInvalid?: boolean }) => runImport("connectivite", file, options));
+  imports
+    .command("indicateurs")
+    .description("Importe un fichier de l'Insee par commune (CODGEO ; recensement, Filosofi) : indicateurs nommés avec leur source et leur millésime")
+    .argument("<fichier>", "fichier .csv (« ; »)")
+    .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")
+    .option("--skip-invalid", "importe les lignes valides même si d'autres sont invalides")
+    .action((file: string, options: { territory: string; skipInvalid?: boolean }) => runImport("indicateurs", file, options));
+}
