@@ -18,7 +18,7 @@ const loadExport = () =>
     import("../modules/schools/import-export/spreadsheet.js"),
   ]);
 
-type ImportKind = "ecoles" | "classes" | "equipements";
+type ImportKind = "ecoles" | "classes" | "equipements" | "raccordements";
 
 const IMPORTS: { kind: ImportKind; description: string }[] = [
   {
@@ -32,6 +32,7 @@ const IMPORTS: { kind: ImportKind; description: string }[] = [
     description:
       "Importe l'inventaire : colonnes uai;classe;categorie;numero_inventaire;modele;date_acquisition;cout_ttc;source_financement;fin_garantie;etat (mise à jour par numéro d'inventaire)",
   },
+  { kind: "raccordements", description: "Importe le raccordement des écoles : colonnes uai;raccordement;debit_mbps;date_mesure (fibre, cuivre, radio, satellite ou aucun)" },
 ];
 
 async function runImport(kind: ImportKind, file: string, options: { territory: string; skipInvalid?: boolean }): Promise<void> {

@@ -2,7 +2,10 @@
 // (Σ/Σ for groups and the territory), the target and projection, on both engines.
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { communeGroupMembers, communeGroups, communes, connectivityFigures } from "../../src/db/schema/index.js";
+import { communeGroupMembers, communeGroups, communes, connectivityFigures, schools } from "../../src/db/schema/index.js";
+import { loadIndicators } from "../../src/modules/schools/indicators.queries.js";
+import { upsertSchools } from "../../src/modules/schools/schools-import.commands.js";
+import { importSchoolsFile } from "../../src/modules/schools/schools-import.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { FILAIRE_EXCLUSIVE_2019, observatoryWorkbook, TECHNO_2026T1, TECHNO_HEADER } from "../../src/modules/connectivity/connectivity.fixtures.js";
@@ -102,6 +105,38 @@ describe.each(engines)("connectivity on %s", (engine) => {
     expect(page.body).toContain("<svg");
     expect(page.body).toContain("Communes qui n'atteindront pas l'objectif au rythme actuel");
     expect(page.body).toContain("Mamoudzou");
+  });
+
+  it("records schools' connections by import and by form, and counts the share of schools on fibre", async () => {
+    const territory = await territoryWithCommunes(t.database, [{ insee: "40101" }]);
+    await withTenant(t.database.db, territory.id, (tx) =>
+      upsertSchools(tx, {
+        territoryId: territory.id,
+        rows: ["0750001U", "0301674G"].map((uai) => ({ uai, name: `École ${uai}`, kind: "primaire" as const, communeInsee: "40101", address: null, pupils: 50, latitude: null, longitude: null })),
+      }),
+    );
+    const imported = await importSchoolsFile(t.database.db, { territoryId: territory.id, kind: "raccordements", text: "uai;raccordement;debit_mbps;date_mesure\n0750001U;fibre;300;01/02/2027\n0301674G;4G;25,5;", skipInvalid: false, actor: cliActor, today: "2027-03-02" });
+    expect(imported).toMatchObject({ imported: 2, updated: 2, errors: [] });
+    const rows = await t.database.db.select({ uai: schools.uai, fibre: schools.fibre, kind: schools.connectionKind, mbps: schools.connectionMbps, on: schools.connectionMeasuredOn }).from(schools).where(eq(schools.territoryId, territory.id)).orderBy(schools.uai);
+    expect(rows).toEqual([
+      { uai: "0301674G", fibre: false, kind: "radio", mbps: 25.5, on: null },
+      { uai: "0750001U", fibre: true, kind: "fibre", mbps: 300, on: "2027-02-01" },
+    ]);
+    const indicators = await withTenant(t.database.db, territory.id, (tx) => loadIndicators(tx, { territoryId: territory.id, scope: { kind: "all" }, asOf: "2027-03-02" }));
+    expect(indicators.territory.values.shareSchoolsWithFibre).toBe(0.5);
+
+    const userId = await makeUser(t.database, { email: `coord-raccordement-${engine}@exemple.fr`, territoryId: territory.id, roles: ["coordinator"] });
+    const client = await new TestClient(t.app).signInAs(t, userId);
+    const [found] = await t.database.db.select({ id: schools.id }).from(schools).where(and(eq(schools.territoryId, territory.id), eq(schools.uai, "0301674G")));
+    const id = found!.id;
+    const wrong = await client.post(`/t/${territory.code}/ecoles/${id}/modifier`, { direction: "", adresse: "", eleves: "50", enseignants: "", raccordement: "fibre", debit: "rapide", date_mesure: "" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain("Débit : « rapide » n'est pas un débit en Mbit/s");
+    expect(wrong.body).toContain('value="rapide"');
+    const saved = await client.post(`/t/${territory.code}/ecoles/${id}/modifier`, { direction: "", adresse: "", eleves: "50", enseignants: "", raccordement: "fibre", debit: "940", date_mesure: "02/03/2027" });
+    expect(saved.statusCode).toBe(303);
+    const page = await client.get(`/t/${territory.code}/ecoles/${id}`);
+    expect(page.body).toContain("Fibre optique, 940\u00a0Mbit/s mesurés le 02/03/2027");
   });
 
   it("is not shown to a mediator, and only coordinators import", async () => {

@@ -129,3 +129,23 @@ export async function upsertItems(
         select count(*) filter (where created)::int as created, count(*)::int as changed from written`,
   );
 }
+
+export type ConnectionInput = { schoolId: number; kind: string; mbps: number | null; measuredOn: string | null };
+
+/** Sets schools' connections (kind, measured speed and date; the fibre flag follows the kind). */
+export async function updateConnections(db: Executor, { territoryId, rows }: { territoryId: number; rows: readonly ConnectionInput[] }): Promise<WriteCounts> {
+  if (rows.length === 0) return { created: 0, updated: 0 };
+  const [row] = await queryRows<{ changed: number }>(
+    db,
+    sql`with input as (
+          select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as r("schoolId" int, kind text, mbps float8, "measuredOn" date)),
+        written as (
+          update schools s set connection_kind = i.kind, connection_mbps = i.mbps, connection_measured_on = i."measuredOn", fibre = (i.kind = 'fibre')
+          from input i
+          where s.territory_id = ${territoryId} and s.id = i."schoolId"
+            and (s.connection_kind, s.connection_mbps, s.connection_measured_on, s.fibre) is distinct from (i.kind, i.mbps, i."measuredOn", i.kind = 'fibre')
+          returning s.id)
+        select count(*)::int as changed from written`,
+  );
+  return { created: 0, updated: row?.changed ?? 0 };
+}

@@ -10,10 +10,11 @@ import { parseClassesRecords, type ClassRow } from "./import-export/classes.js";
 import { readCsv, type ImportError } from "./import-export/csv.js";
 import { parseEquipmentRecords, type EquipmentRow } from "./import-export/equipment.js";
 import { parseSchoolsDirectoryRecords, type DirectorySchool, type SkippedRow } from "./import-export/schools-directory.js";
-import { upsertClasses, upsertItems, upsertSchools, type ClassInput, type ItemInput, type SchoolInput, type WriteCounts } from "./schools-import.commands.js";
+import { updateConnections, upsertClasses, upsertItems, upsertSchools, type ClassInput, type ConnectionInput, type ItemInput, type SchoolInput, type WriteCounts } from "./schools-import.commands.js";
+import { parseConnectionsRecords } from "./import-export/connections.js";
 import { schoolDirectory } from "./schools.queries.js";
 
-export const SCHOOLS_IMPORT_KINDS = ["ecoles", "classes", "equipements"] as const;
+export const SCHOOLS_IMPORT_KINDS = ["ecoles", "classes", "equipements", "raccordements"] as const;
 export type SchoolsImportKind = (typeof SCHOOLS_IMPORT_KINDS)[number];
 
 /** What each kind of file imports, in French (the noun counted in reports). */
@@ -21,6 +22,7 @@ export const IMPORT_NOUNS: Record<SchoolsImportKind, { one: string; many: string
   ecoles: { one: "école", many: "écoles", importedOne: "école importée", importedMany: "écoles importées" },
   classes: { one: "classe", many: "classes", importedOne: "classe importée", importedMany: "classes importées" },
   equipements: { one: "équipement", many: "équipements", importedOne: "équipement importé", importedMany: "équipements importés" },
+  raccordements: { one: "raccordement", many: "raccordements", importedOne: "raccordement importé", importedMany: "raccordements importés" },
 };
 
 export type SchoolsImportProgress = { written: number; toWrite: number };
@@ -37,9 +39,9 @@ export type SchoolsImportResult = {
   skipped: SkippedRow[];
 };
 
-const BATCH_SIZE: Record<SchoolsImportKind, number> = { ecoles: 500, classes: 500, equipements: 1000 };
+const BATCH_SIZE: Record<SchoolsImportKind, number> = { ecoles: 500, classes: 500, equipements: 1000, raccordements: 1000 };
 
-type Parsed = { rows: SchoolInput[] | ClassInput[] | ItemInput[]; errors: ImportError[]; skipped: SkippedRow[] };
+type Parsed = { rows: SchoolInput[] | ClassInput[] | ItemInput[] | ConnectionInput[]; errors: ImportError[]; skipped: SkippedRow[] };
 
 function schoolInput(row: DirectorySchool): SchoolInput {
   const town = [row.codePostal, row.nomCommune].filter(Boolean).join(" ");
@@ -59,6 +61,11 @@ async function parseFile(db: Db, territoryId: number, kind: SchoolsImportKind, t
   }
   const directory = await withTenant(db, territoryId, (tx) => schoolDirectory(tx, { territoryId }));
   const knownUais = new Set(directory.keys());
+  if (kind === "raccordements") {
+    const parsed = parseConnectionsRecords(records, { knownUais, today });
+    const rows = parsed.rows.map((row): ConnectionInput => ({ schoolId: directory.get(row.uai)!.id, kind: row.kind, mbps: row.mbps, measuredOn: row.measuredOn }));
+    return { rows, errors: parsed.errors, skipped: [], totalRows };
+  }
   if (kind === "classes") {
     const parsed = parseClassesRecords(records, { knownUais });
     const rows = parsed.rows.map((row: ClassRow): ClassInput => {
@@ -94,6 +101,7 @@ function writeBatch(db: Db, props: { territoryId: number; kind: SchoolsImportKin
   return withTenant(db, territoryId, (tx) => {
     if (kind === "ecoles") return upsertSchools(tx, { territoryId, rows: batch as SchoolInput[] });
     if (kind === "classes") return upsertClasses(tx, { territoryId, rows: batch as ClassInput[] });
+    if (kind === "raccordements") return updateConnections(tx, { territoryId, rows: batch as ConnectionInput[] });
     return upsertItems(tx, { territoryId, rows: batch as ItemInput[], actorLabel: props.actor.label, filename: props.filename });
   });
 }

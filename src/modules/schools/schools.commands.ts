@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { memberships, schoolReferents, schools } from "../../db/schema/index.js";
 import { recordAudit, type AuditActor } from "../audit/audit.commands.js";
+import type { ConnectionKind } from "./domain/connection.js";
 
 export type SchoolDetails = {
   headTeacher: string;
@@ -10,6 +11,9 @@ export type SchoolDetails = {
   pupils: number | null;
   teachers: number | null;
   fibre: boolean | null;
+  connectionKind: ConnectionKind | null;
+  connectionMbps: number | null;
+  connectionMeasuredOn: string | null;
 };
 
 /** Saves the details of a school; false when the school is not in the territory. */

@@ -8,6 +8,8 @@ import { NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { complianceFromCounts } from "./domain/socle.js";
+import { fibreOf, parseSpeed } from "./domain/connection.js";
+import { parseFrenchDate } from "./import-export/csv.js";
 import { registerHarmonisationRoutes } from "./harmonisation.routes.js";
 import { registerInventoryRoutes } from "./inventory.routes.js";
 import { loadSchoolSummaries } from "./school-summaries.queries.js";
@@ -41,7 +43,31 @@ const schoolForm = z.object({
   adresse: z.string().trim().max(300, "Adresse : 300 caractères au maximum").default(""),
   eleves: count("Nombre d'élèves"),
   enseignants: count("Nombre d'enseignants"),
-  fibre: z.enum(["oui", "non", "inconnu"], { error: "Indiquez si l'école est raccordée à la fibre" }),
+  raccordement: z.enum(["fibre", "cuivre", "radio", "satellite", "aucun", "inconnu"], { error: "Indiquez comment l'école est raccordée à internet" }),
+  debit: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const parsed = parseSpeed(value);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: `Débit : ${parsed.reason}` });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
+  date_mesure: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const v = value.trim();
+      if (v === "") return null;
+      const parsed = parseFrenchDate(v);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: "custom", message: "Date de la mesure : saisissez une date valide, par exemple 03/03/2027" });
+        return z.NEVER;
+      }
+      return parsed.value;
+    }),
 });
 
 /** Registers every route of the schools section. */
@@ -105,11 +131,12 @@ export function registerSchoolRoutes(app: FastifyInstance, deps: AppDeps): void 
     const body = (request.body ?? {}) as Record<string, unknown>;
     const form = parseForm(schoolForm, body);
     if (!form.ok) {
-      const values = Object.fromEntries(["direction", "adresse", "eleves", "enseignants", "fibre"].map((k) => [k, text(body[k])])) as SchoolFormValues;
+      const values = Object.fromEntries(["direction", "adresse", "eleves", "enseignants", "raccordement", "debit", "date_mesure"].map((k) => [k, text(body[k])])) as SchoolFormValues;
       return reply.page(<SchoolFormPage ctx={reply.viewContext()} school={school} values={values} errors={form.errors} />, 400);
     }
     const d = form.data;
-    const details = { headTeacher: d.direction, address: d.adresse, pupils: d.eleves, teachers: d.enseignants, fibre: d.fibre === "inconnu" ? null : d.fibre === "oui" };
+    const connectionKind = d.raccordement === "inconnu" ? null : d.raccordement;
+    const details = { headTeacher: d.direction, address: d.adresse, pupils: d.eleves, teachers: d.enseignants, fibre: fibreOf(connectionKind), connectionKind, connectionMbps: d.debit, connectionMeasuredOn: d.date_mesure };
     await request.tenant((tx) => updateSchoolDetails(tx, { territoryId: territory.id, schoolId, details, actor: actorForAudit(request) }));
     return reply.redirect(`/t/${territory.code}/ecoles/${schoolId}?fait=enregistre`, 303);
   });

@@ -23,9 +23,10 @@ const KIND_OPTIONS: { value: SchoolsImportKind; text: string; hint: string }[] =
     text: "Équipements",
     hint: "Colonnes uai;classe;categorie;numero_inventaire;modele;date_acquisition;cout_ttc;source_financement;fin_garantie;etat — classe vide : toute l'école. Un équipement déjà inventorié est mis à jour par son numéro d'inventaire.",
   },
+  { value: "raccordements", text: "Raccordement à internet", hint: "Colonnes uai;raccordement;debit_mbps;date_mesure — raccordement : fibre, cuivre, radio (4G ou 5G), satellite ou aucun ; débit en Mbit/s et date facultatifs." },
 ];
 
-const KIND_TITLES: Record<SchoolsImportKind, string> = { ecoles: "Import d'écoles", classes: "Import de classes", equipements: "Import d'équipements" };
+const KIND_TITLES: Record<SchoolsImportKind, string> = { ecoles: "Import d'écoles", classes: "Import de classes", equipements: "Import d'équipements", raccordements: "Import de raccordements" };
 
 
 /** The upload form, with the latest imports below. */

@@ -4,8 +4,9 @@ import { Button, CsrfField, ErrorSummary, formFields, NumberInput, Radios, TextI
 import { Layout } from "../../../ui/layout.js";
 import type { SchoolRow } from "../schools.queries.js";
 import { schoolsBase } from "./shared.js";
+import { CONNECTION_OPTIONS } from "../domain/connection.js";
 
-export type SchoolFormValues = { direction: string; adresse: string; eleves: string; enseignants: string; fibre: string };
+export type SchoolFormValues = { direction: string; adresse: string; eleves: string; enseignants: string; raccordement: string; debit: string; date_mesure: string };
 
 /** The values of the form for a school as stored. */
 export function schoolFormValues(school: SchoolRow): SchoolFormValues {
@@ -14,7 +15,9 @@ export function schoolFormValues(school: SchoolRow): SchoolFormValues {
     adresse: school.address,
     eleves: school.pupils === null ? "" : String(school.pupils),
     enseignants: school.teachers === null ? "" : String(school.teachers),
-    fibre: school.fibre === null ? "inconnu" : school.fibre ? "oui" : "non",
+    raccordement: school.connectionKind ?? (school.fibre === null ? "inconnu" : school.fibre ? "fibre" : "inconnu"),
+    debit: school.connectionMbps === null ? "" : String(school.connectionMbps).replace(".", ","),
+    date_mesure: school.connectionMeasuredOn ? school.connectionMeasuredOn.split("-").reverse().join("/") : "",
   };
 }
 
@@ -39,16 +42,14 @@ export function SchoolFormPage({ ctx, school, values, errors = {} }: { ctx: Page
         <NumberInput {...field("eleves")} label="Nombre d'élèves" width="5" />
         <NumberInput {...field("enseignants")} label="Nombre d'enseignants" width="5" />
         <Radios
-          {...field("fibre")}
-          label="L'école est-elle raccordée à la fibre ?"
+          {...field("raccordement")}
+          label="Comment l'école est-elle raccordée à internet ?"
           legendSize="s"
           small
-          options={[
-            { value: "oui", text: "Oui" },
-            { value: "non", text: "Non" },
-            { value: "inconnu", text: "Je ne sais pas" },
-          ]}
+          options={[...CONNECTION_OPTIONS, { value: "inconnu", text: "Je ne sais pas" }]}
         />
+        <TextInput {...field("debit")} label="Débit descendant mesuré (en Mbit/s, facultatif)" hint="Par exemple 95,5" inputmode="decimal" width="5" />
+        <TextInput {...field("date_mesure")} label="Date de la mesure (facultatif)" hint="Par exemple 03/03/2027" width="10" />
         <Button>Enregistrer</Button>
       </form>
     </Layout>

@@ -1,4 +1,5 @@
 // One school: its details and referents, its compliance with the reference set, its classes and equipment.
+import { describeConnection } from "../domain/connection.js";
 import { formatNumber } from "../../../lib/format.js";
 import { Notice, SummaryList, Table } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
@@ -125,7 +126,7 @@ export function SchoolPage(props: Props) {
               { key: "Direction", value: school.headTeacher || "—" },
               { key: "Élèves", value: school.pupils === null ? "—" : formatNumber(school.pupils) },
               { key: "Enseignants", value: school.teachers === null ? "—" : formatNumber(school.teachers) },
-              { key: "Raccordement à la fibre", value: school.fibre === null ? "Non renseigné" : school.fibre ? "Oui" : "Non" },
+              { key: "Raccordement à internet", value: describeConnection(school) },
             ]}
           />
           {canManage ? (
