@@ -35,9 +35,9 @@ export function buildExecutors({ db, config, clock, transport, smsProvider = sms
     "personal-data.purge": async () => {
       await purgePersonalData(db, { now: clock() });
     },
-    "import.lieux": ({ importId }) => runPlacesImport(db, { importId, now: clock }),
-    "import.schools": ({ importId }) => runSchoolsImport(db, { importId, now: clock }),
-    "import.observatory": ({ importId }) => runObservatoryImport(db, { importId, now: clock }),
+    "import.lieux": ({ importId }) => runPlacesImport(db, { importId, clock }),
+    "import.schools": ({ importId }) => runSchoolsImport(db, { importId, clock }),
+    "import.observatory": ({ importId }) => runObservatoryImport(db, { importId, clock }),
     "jobs.purge": async () => {
       await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });
     },

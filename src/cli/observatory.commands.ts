@@ -18,7 +18,7 @@ async function runImport(kind: Kind, file: string, options: { territory: string;
   const bytes = fs.readFileSync(file);
   await withDatabase(async ({ db }) => {
     const territory = await territoryOrFail(db, options.territory);
-    const common = { territoryId: territory.id, bytes, skipInvalid: Boolean(options.skipInvalid), actor: cliActor, now: systemClock(), filename: path.basename(file) };
+    const common = { territoryId: territory.id, bytes, skipInvalid: Boolean(options.skipInvalid), actor: cliActor(systemClock()), filename: path.basename(file) };
     const result = kind === "connectivite" ? await importConnectivityFile(db, common) : await importIndicatorsFile(db, { ...common, territoryCode: territory.code });
     for (const error of result.errors) console.error(formatImportError(error));
     const rejected = new Set(result.errors.map((e) => e.line)).size;

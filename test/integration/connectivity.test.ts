@@ -24,7 +24,7 @@ describe.each(engines)("connectivity on %s", (engine) => {
   afterAll(() => t.close());
 
   const run = (territoryId: number, content: string | Buffer, skipInvalid = false) =>
-    importConnectivityFile(t.database.db, { territoryId, bytes: Buffer.isBuffer(content) ? content : Buffer.from(content), skipInvalid, actor: cliActor, now: t.clock() });
+    importConnectivityFile(t.database.db, { territoryId, bytes: Buffer.isBuffer(content) ? content : Buffer.from(content), skipInvalid, actor: cliActor(t.clock()) });
 
   it("imports the real rows, skips other communes and pools groups and the territory as Σ eligible / Σ premises", async () => {
     const territory = await territoryWithCommunes(t.database, [{ insee: "2A004" }, { insee: "40101" }]);
@@ -115,7 +115,7 @@ describe.each(engines)("connectivity on %s", (engine) => {
         rows: ["0750001U", "0301674G"].map((uai) => ({ uai, name: `École ${uai}`, kind: "primaire" as const, communeInsee: "40101", address: null, pupils: 50, latitude: null, longitude: null })),
       }),
     );
-    const imported = await importSchoolsFile(t.database.db, { territoryId: territory.id, kind: "raccordements", text: "uai;raccordement;debit_mbps;date_mesure\n0750001U;fibre;300;01/02/2027\n0301674G;4G;25,5;", skipInvalid: false, actor: cliActor, today: "2027-03-02" });
+    const imported = await importSchoolsFile(t.database.db, { territoryId: territory.id, kind: "raccordements", text: "uai;raccordement;debit_mbps;date_mesure\n0750001U;fibre;300;01/02/2027\n0301674G;4G;25,5;", skipInvalid: false, actor: cliActor(t.clock()), today: "2027-03-02" });
     expect(imported).toMatchObject({ imported: 2, updated: 2, errors: [] });
     const rows = await t.database.db.select({ uai: schools.uai, fibre: schools.fibre, kind: schools.connectionKind, mbps: schools.connectionMbps, on: schools.connectionMeasuredOn }).from(schools).where(eq(schools.territoryId, territory.id)).orderBy(schools.uai);
     expect(rows).toEqual([

@@ -28,7 +28,7 @@ describe.each(engines)("observatory index on %s", (engine) => {
     const userId = await makeUser(t.database, { email: `coord-indice-${engine}@exemple.fr`, territoryId: territory.id, roles: ["coordinator"] });
     client = await new TestClient(t.app).signInAs(t, userId);
     base = `/t/${territory.code}/observatoire`;
-    const common = { territoryId: territory.id, territoryCode: territory.code, skipInvalid: false, actor: cliActor, now: t.clock() };
+    const common = { territoryId: territory.id, territoryCode: territory.code, skipInvalid: false, actor: cliActor(t.clock()) };
     for (const text of [POP, MEN, FILO(territory.code)]) expect((await importIndicatorsFile(t.database.db, { ...common, bytes: Buffer.from(text) })).errors).toEqual([]);
     expect((await importConnectivityFile(t.database.db, { ...common, bytes: Buffer.from(FILAIRE) })).imported).toBe(4);
   });

@@ -22,7 +22,7 @@ export async function territoryWithCommunes(database: Database, communes: { inse
     name: `Territoire observatoire ${seq}`,
     communes: communes.map((c, i) => ({ insee: c.insee, name: c.name ?? `Commune ${c.insee}`, departement: c.insee.slice(0, 2), population: c.population ?? 1000 + i, postcodes: [] })),
   };
-  return database.db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor }));
+  return database.db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor(new Date("2027-03-02T09:00:00Z")) }));
 }
 
 /** A multipart/form-data body as a browser sends it (fields then the `fichier` file). */

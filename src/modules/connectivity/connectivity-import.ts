@@ -57,7 +57,7 @@ export async function writeChecked<T>(
 /** Imports one "Ma connexion internet" CSV or observatory workbook into the territory. */
 export async function importConnectivityFile(
   db: Db,
-  props: { territoryId: number; bytes: Uint8Array; skipInvalid: boolean; actor: AuditActor; now: Date; filename?: string } & ImportHooks,
+  props: { territoryId: number; bytes: Uint8Array; skipInvalid: boolean; actor: AuditActor; filename?: string } & ImportHooks,
 ): Promise<ObservatoryImportResult> {
   const { territoryId } = props;
   const communes = await withTenant(db, territoryId, (tx) => listCommunes(tx, { territoryId }));
@@ -72,7 +72,7 @@ export async function importConnectivityFile(
     errors: parsed.errors,
     skipInvalid: props.skipInvalid,
     hooks: props,
-    write: (batch) => withTenant(db, territoryId, (tx) => upsertFigures(tx, { territoryId, figures: batch, now: props.now })),
+    write: (batch) => withTenant(db, territoryId, (tx) => upsertFigures(tx, { territoryId, figures: batch, now: props.actor.at })),
   });
   if (written.imported > 0) {
     await withTenant(db, territoryId, (tx) =>

@@ -27,8 +27,9 @@ export async function upsertFigures(db: Executor, { territoryId, figures, now }:
 }
 
 /** Sets the territory's fibre target (share of premises eligible by a date). */
-export async function setConnectivityTarget(db: Executor, props: { territoryId: number; share: number; targetDate: string; actor: AuditActor; now: Date }): Promise<void> {
-  const { territoryId, share, targetDate, now } = props;
+export async function setConnectivityTarget(db: Executor, props: { territoryId: number; share: number; targetDate: string; actor: AuditActor }): Promise<void> {
+  const { territoryId, share, targetDate } = props;
+  const now = props.actor.at;
   await db
     .insert(connectivityTargets)
     .values({ territoryId, share, targetDate, updatedAt: now })

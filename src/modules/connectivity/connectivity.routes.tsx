@@ -25,7 +25,7 @@ export function parseTargetForm(body: Record<string, unknown>): { ok: true; shar
 }
 
 /** Registers the connectivity pages. */
-export function registerConnectivityRoutes(app: FastifyInstance, deps: AppDeps): void {
+export function registerConnectivityRoutes(app: FastifyInstance, _deps: AppDeps): void {
   addNavEntry({ path: "/connectivite", text: "Connectivité", order: 60, visible: (a, t) => canObservatory(a, "observatory.view", t) });
 
   app.get("/t/:code/connectivite", async (request, reply) => {
@@ -45,7 +45,7 @@ export function registerConnectivityRoutes(app: FastifyInstance, deps: AppDeps):
     const territory = authorize(request, "observatory.manage");
     const parsed = parseTargetForm((request.body ?? {}) as Record<string, unknown>);
     if (!parsed.ok) return reply.page(<TargetFormPage ctx={reply.viewContext()} values={parsed.values} errors={parsed.errors} />, 400);
-    await request.tenant((tx) => setConnectivityTarget(tx, { territoryId: territory.id, share: parsed.share, targetDate: parsed.date, actor: actorForAudit(request), now: deps.clock() }));
+    await request.tenant((tx) => setConnectivityTarget(tx, { territoryId: territory.id, share: parsed.share, targetDate: parsed.date, actor: actorForAudit(request) }));
     return reply.redirect(`/t/${territory.code}/connectivite`, 303);
   });
 }

@@ -13,7 +13,7 @@ export async function saveIndexVersion(
   const { territoryId } = props;
   const [row] = await db
     .insert(indexVersions)
-    .values({ territoryId, name: props.name, weights: props.weights, note: props.note, isCurrent: true, demo: props.demo ?? false, createdBy: props.actor.userId })
+    .values({ territoryId, name: props.name, weights: props.weights, note: props.note, isCurrent: true, demo: props.demo ?? false, createdBy: props.actor.userId, createdAt: props.actor.at })
     .onConflictDoNothing()
     .returning({ id: indexVersions.id });
   if (!row) return undefined;

@@ -11,7 +11,7 @@ import { upsertIndicators } from "./indicators.commands.js";
 /** Imports one INSEE file into the territory (its own SIREN row kept as the intercommunality's figure). */
 export async function importIndicatorsFile(
   db: Db,
-  props: { territoryId: number; territoryCode: string; bytes: Uint8Array; skipInvalid: boolean; actor: AuditActor; now: Date; filename?: string } & ImportHooks,
+  props: { territoryId: number; territoryCode: string; bytes: Uint8Array; skipInvalid: boolean; actor: AuditActor; filename?: string } & ImportHooks,
 ): Promise<ObservatoryImportResult> {
   const { territoryId } = props;
   const communes = await withTenant(db, territoryId, (tx) => listCommunes(tx, { territoryId }));
@@ -25,7 +25,7 @@ export async function importIndicatorsFile(
     errors: parsed.errors,
     skipInvalid: props.skipInvalid,
     hooks: props,
-    write: (batch) => withTenant(db, territoryId, (tx) => upsertIndicators(tx, { territoryId, values: batch, now: props.now })),
+    write: (batch) => withTenant(db, territoryId, (tx) => upsertIndicators(tx, { territoryId, values: batch, now: props.actor.at })),
   });
   if (written.imported > 0) {
     await withTenant(db, territoryId, (tx) =>

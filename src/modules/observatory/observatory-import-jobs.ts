@@ -3,6 +3,7 @@
 // then its report (rejected rows, rows of other communes skipped, quarters or indicators found).
 import { and, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
+import type { Clock } from "../../lib/clock.js";
 import { imports, territories } from "../../db/schema/index.js";
 import { importConnectivityFile, type ObservatoryImportResult } from "../connectivity/connectivity-import.js";
 import { enqueueJob } from "../jobs/jobs.queue.js";
@@ -20,16 +21,16 @@ const kinds = [...OBSERVATORY_IMPORT_KINDS];
 /** Records an uploaded file as an import and schedules the `import.observatory` job, in the caller's transaction. */
 export async function createObservatoryImport(
   db: Executor,
-  props: { territoryId: number; kind: ObservatoryImportKind; filename: string; bytes: Uint8Array; skipInvalid: boolean; createdBy: number | null },
+  props: { territoryId: number; kind: ObservatoryImportKind; filename: string; bytes: Uint8Array; skipInvalid: boolean; createdBy: number | null; now: Date },
 ): Promise<number> {
   // Kept as the bytes sent (a workbook is binary; a CSV's encoding is found when it is read), in base64 text
   // until the job has read it, then dropped like any import's content.
   const content = `${BASE64}${Buffer.from(props.bytes).toString("base64")}`;
   const [row] = await db
     .insert(imports)
-    .values({ territoryId: props.territoryId, kind: props.kind, filename: props.filename, content, skipInvalid: props.skipInvalid, createdBy: props.createdBy })
+    .values({ territoryId: props.territoryId, kind: props.kind, filename: props.filename, content, skipInvalid: props.skipInvalid, createdBy: props.createdBy, createdAt: props.now })
     .returning({ id: imports.id });
-  await enqueueJob(db, "import.observatory", { importId: row!.id }, { maxAttempts: 1 });
+  await enqueueJob(db, "import.observatory", { importId: row!.id }, { runAt: props.now, maxAttempts: 1 });
   return row!.id;
 }
 
@@ -48,7 +49,7 @@ export async function listObservatoryImports(db: Executor, { territoryId, kind, 
 }
 
 /** Runs a recorded import (the `import.observatory` job); run twice, the second run does nothing. */
-export async function runObservatoryImport(db: Db, { importId, now }: { importId: number; now: () => Date }): Promise<void> {
+export async function runObservatoryImport(db: Db, { importId, clock }: { importId: number; clock: Clock }): Promise<void> {
   const [row] = await db.select().from(imports).where(and(eq(imports.id, importId), inArray(imports.kind, kinds)));
   if (!row || row.status === "done" || row.status === "failed" || row.content === null) return;
   const where = eq(imports.id, importId);
@@ -59,8 +60,7 @@ export async function runObservatoryImport(db: Db, { importId, now }: { importId
     bytes,
     skipInvalid: row.skipInvalid,
     filename: row.filename,
-    now: now(),
-    actor: { userId: row.createdBy, label: "import depuis le site" },
+    actor: { userId: row.createdBy, label: "import depuis le site", at: clock() },
     onChecked: async (checked: { label: string; totalRows: number; skipped: number; errors: ObservatoryImportResult["errors"]; toWrite: number; found: string[] }) => {
       await db
         .update(imports)
@@ -78,10 +78,10 @@ export async function runObservatoryImport(db: Db, { importId, now }: { importId
       const [territory] = await db.select({ code: territories.code }).from(territories).where(eq(territories.id, row.territoryId));
       result = await importIndicatorsFile(db, { ...common, territoryCode: territory?.code ?? "" });
     }
-    await db.update(imports).set({ status: "done", importedRows: result.imported, content: null, finishedAt: now() }).where(where);
+    await db.update(imports).set({ status: "done", importedRows: result.imported, content: null, finishedAt: clock() }).where(where);
   } catch (error) {
     const reason = "l'import s'est arrêté sur une erreur inattendue ; les lignes déjà enregistrées le restent, vous pouvez relancer l'import";
-    await db.update(imports).set({ status: "failed", errors: [{ line: 0, field: "fichier", reason }], content: null, finishedAt: now() }).where(where);
+    await db.update(imports).set({ status: "failed", errors: [{ line: 0, field: "fichier", reason }], content: null, finishedAt: clock() }).where(where);
     throw error;
   }
 }

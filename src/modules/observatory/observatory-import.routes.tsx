@@ -46,7 +46,7 @@ function registerKind(app: FastifyInstance, kind: ObservatoryImportKind): void {
     if (!extensions.test(file.filename)) return fail(wrongType, skipInvalid);
     const filename = file.filename.replace(/[\\/\u0000-\u001f\u007f]/g, "_").slice(0, 200);
     const importId = await request.tenant((tx) =>
-      createObservatoryImport(tx, { territoryId: territory.id, kind, filename, bytes: file.bytes, skipInvalid: skipInvalid === "ignorer", createdBy: request.actor?.userId ?? null }),
+      createObservatoryImport(tx, { territoryId: territory.id, kind, filename, bytes: file.bytes, skipInvalid: skipInvalid === "ignorer", createdBy: request.actor?.userId ?? null, now: request.now }),
     );
     return reply.redirect(`/t/${territory.code}${IMPORT_TEXT[kind].path}/${importId}`, 303);
   });

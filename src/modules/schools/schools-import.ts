@@ -102,7 +102,7 @@ function writeBatch(db: Db, props: { territoryId: number; kind: SchoolsImportKin
     if (kind === "ecoles") return upsertSchools(tx, { territoryId, rows: batch as SchoolInput[] });
     if (kind === "classes") return upsertClasses(tx, { territoryId, rows: batch as ClassInput[] });
     if (kind === "raccordements") return updateConnections(tx, { territoryId, rows: batch as ConnectionInput[] });
-    return upsertItems(tx, { territoryId, rows: batch as ItemInput[], actorLabel: props.actor.label, filename: props.filename });
+    return upsertItems(tx, { territoryId, rows: batch as ItemInput[], actorLabel: props.actor.label, at: props.actor.at, filename: props.filename });
   });
 }
 
