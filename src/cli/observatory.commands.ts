@@ -1,6 +1,7 @@
 // CLI: `maillage import connectivite|indicateurs`, `maillage export observatoire`, `maillage plan repartition`.
 import fs from "node:fs";
 import path from "node:path";
+import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { systemClock } from "../lib/clock.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
@@ -35,8 +36,35 @@ async function runImport(kind: Kind, file: string, options: { territory: string;
   }, `maillage import ${kind}`);
 }
 
+/** `maillage export observatoire`: one row per commune, CSV to standard output or a file, XLSX to a file. */
+async function runExport(options: { territory: string; format: string; output?: string }): Promise<void> {
+  if (options.format !== "csv" && options.format !== "xlsx") throw new CliError("--format attend csv ou xlsx.");
+  if (options.format === "xlsx" && !options.output) throw new CliError("--format xlsx demande --output <fichier>.");
+  const format = options.format;
+  const [{ loadObservatory }, { OBSERVATORY_EXPORT_HEADER, observatoryExportRows }, { spreadsheetStream }, { withTenant }] = await Promise.all([
+    import("../modules/observatory/observatory.queries.js"),
+    import("../modules/observatory/import-export/observatory-export.js"),
+    import("../modules/schools/import-export/spreadsheet.js"),
+    import("../db/tenant.js"),
+  ]);
+  await withDatabase(async ({ db }) => {
+    const territory = await territoryOrFail(db, options.territory);
+    const data = await withTenant(db, territory.id, (tx) => loadObservatory(tx, { territoryId: territory.id, territoryCode: territory.code, now: systemClock() }));
+    const stream = spreadsheetStream(format, OBSERVATORY_EXPORT_HEADER, observatoryExportRows(data.rows), "Observatoire");
+    if (options.output) await pipeline(stream, fs.createWriteStream(options.output));
+    else await pipeline(stream, process.stdout, { end: false });
+  }, "maillage export observatoire");
+}
+
 /** Registers the connectivity and observatory commands. */
 export function registerObservatoryCommands(program: Command): void {
+  commandGroup(program, "export", "Exporte des données")
+    .command("observatoire")
+    .description("Exporte l'observatoire : une ligne par commune (code_insee;commune;population;part_locaux_ftth;indice_fragilite puis les autres indicateurs)")
+    .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")
+    .option("--format <format>", "csv ou xlsx", "csv")
+    .option("--output <fichier>", "fichier à écrire (sinon la sortie standard, en CSV)")
+    .action((options: { territory: string; format: string; output?: string }) => runExport(options));
   const imports = commandGroup(program, "import", "Importe des données");
   imports
     .command("connectivite")

@@ -251,3 +251,12 @@ function describeWhen(now: Date, instant: Date): { day: string; at: string } {
   if (date === addDays(today, 1)) return { day: "demain", at };
   return { day: WEEKDAYS[(localMidnight(date).getDay() + 6) % 7] as Weekday, at };
 }
+
+/** Hours open over the seven days from `now`'s Paris day at midnight ("sur rendez-vous" and unknown count as closed). */
+export function weeklyOpenHours(hours: string | ParsedOpeningHours, now: Date): number {
+  const from = toEngineDate(now);
+  const start = new Date(from.getFullYear(), from.getMonth(), from.getDate());
+  const end = new Date(from.getFullYear(), from.getMonth(), from.getDate() + 7);
+  const [open] = parsedOrThrow(hours).engine.getOpenDuration(start, end);
+  return open / 3_600_000;
+}
