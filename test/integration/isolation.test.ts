@@ -3,7 +3,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
-import { absences, appointments, communes, equipmentItems, exceptionalPlages, imports, incidents, planScenarios, schools, territoryRoles, trainingSessions, type TerritoryRole } from "../../src/db/schema/index.js";
+import { absences, allocationScenarios, appointments, communeIndicators, communes, connectivityFigures, equipmentItems, exceptionalPlages, imports, incidents, indexVersions, planScenarios, schools, territoryRoles, trainingSessions, type TerritoryRole } from "../../src/db/schema/index.js";
+import { DEFAULT_PARAMS } from "../../src/modules/observatory/domain/planner.js";
 import { withPublic, withTenant } from "../../src/db/tenant.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, testActor, type TestApp } from "../support/app.js";
@@ -13,7 +14,8 @@ import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../su
 const FOREIGN_NAME = "Territoire-Etranger-Secret";
 
 /** Tables whose policy shares some rows on purpose, with the condition those rows meet. */
-const sharedOnPurpose: Record<string, string> = { places: "published" };
+// benchmark_figures: a row exists only because its territory shares that figure with the other territories.
+const sharedOnPurpose: Record<string, string> = { places: "published", benchmark_figures: "true" };
 
 /** Row counts per territory-owned table for one territory (to prove nothing foreign was written). */
 async function snapshot(t: TestApp, tables: string[], territoryId: number): Promise<Record<string, number>> {
@@ -74,6 +76,14 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     params.scenarioId = String(foreignScenario!.id);
     const [foreignSession] = await t.database.db.insert(trainingSessions).values({ territoryId: foreign.id, title: "Formation-Etrangere-Secrete", startsAt: new Date("2027-03-16T08:00:00Z"), endsAt: new Date("2027-03-16T11:00:00Z") }).returning({ id: trainingSessions.id });
     params.sessionId = String(foreignSession!.id);
+    const foreignCommune = await t.database.db.select({ insee: communes.insee }).from(communes).where(sql`${communes.territoryId} = ${foreign.id}`).limit(1);
+    params.insee = foreignCommune[0]!.insee;
+    await t.database.db.insert(connectivityFigures).values({ territoryId: foreign.id, communeInsee: params.insee, quarter: "2026-03-31", source: "mci_techno", premises: 10, ftth: 5 });
+    await t.database.db.insert(communeIndicators).values({ territoryId: foreign.id, code: params.insee, indicator: "part_65_plus", value: 0.3, source: "Source-Etrangere-Secrete", vintage: "2022" });
+    const [foreignVersion] = await t.database.db.insert(indexVersions).values({ territoryId: foreign.id, name: "Version-Etrangere-Secrete", weights: { part_65_plus: 1 } }).returning({ id: indexVersions.id });
+    params.versionId = String(foreignVersion!.id);
+    const [foreignPlan] = await t.database.db.insert(allocationScenarios).values({ territoryId: foreign.id, name: "Repartition-Etrangere-Secrete", params: DEFAULT_PARAMS }).returning({ id: allocationScenarios.id });
+    params.planId = String(foreignPlan!.id);
     tenantTables = (
       await queryRows<{ table_name: string }>(
         t.database.db,

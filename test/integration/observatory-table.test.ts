@@ -68,6 +68,18 @@ describe.each(engines)("observatory table on %s", (engine) => {
     expect(lines[2]!.startsWith("79202;Parthenay;10000;0.9;")).toBe(true);
   });
 
+  it("shows a commune's page from every module beside the territory, and 404 for a commune of another territory", async () => {
+    const page = await client.get(`/t/${territory.code}/communes/79080`);
+    expect(page.statusCode).toBe(200);
+    for (const part of ["Châtillon-sur-Thouet comparée au territoire", "Lieux et horaires", "Rendez-vous et accompagnements", "Écoles", "Fibre", "Indice de fragilité : ce qui pèse"]) expect(page.body).toContain(part);
+    // 300 of 1,200 premises on fibre here, 5,700 of 7,200 in the territory.
+    expect(page.body).toContain("25,0\u00a0%");
+    expect(page.body).toContain("79,2\u00a0%");
+    expect(page.body).toContain("Part des 65 ans et plus : 20,0\u00a0%");
+    expect((await client.get(`/t/${territory.code}/communes/75056`)).statusCode).toBe(404);
+    expect((await client.get(`/t/${territory.code}/communes/abc`)).statusCode).toBe(404);
+  });
+
   it("exports from the command line as CSV and XLSX", async () => {
     if (engine !== "postgres") return; // one engine is enough for the spawned command (PGlite needs its own data directory)
     const data = tempDataDir("maillage-cli-observatoire-");

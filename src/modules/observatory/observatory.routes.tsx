@@ -7,6 +7,7 @@ import { addNavEntry } from "../../ui/navigation.js";
 import { CSV_TYPE, spreadsheetStream, XLSX_TYPE } from "../schools/import-export/spreadsheet.js";
 import { COLUMNS, sortRows, THEMES, type SortDirection, type Theme } from "./domain/observatory-table.js";
 import { registerIndexRoutes } from "./index.routes.js";
+import { registerCommuneRoutes } from "./commune.routes.js";
 import { OBSERVATORY_EXPORT_HEADER, observatoryExportRows } from "./import-export/observatory-export.js";
 import { registerObservatoryImportRoutes } from "./observatory-import.routes.js";
 import { authorize } from "./observatory.guards.js";
@@ -19,6 +20,7 @@ export function registerObservatoryRoutes(app: FastifyInstance, deps: AppDeps): 
   addNavEntry({ path: "/observatoire", text: "Observatoire", order: 62, visible: (a, t) => canObservatory(a, "observatory.view", t) });
   registerObservatoryImportRoutes(app, deps);
   registerIndexRoutes(app, deps);
+  registerCommuneRoutes(app, deps);
 
   app.get("/t/:code/observatoire", async (request, reply) => {
     const territory = authorize(request, "observatory.view");
