@@ -56,8 +56,47 @@ async function runExport(options: { territory: string; format: string; output?: 
   }, "maillage export observatoire");
 }
 
+/** `maillage plan repartition`: the planner's three strategies from a JSON file of parameters. */
+async function runPlan(options: { territory: string; input: string; format: string }): Promise<void> {
+  if (options.format !== "json" && options.format !== "csv") throw new CliError("--format attend json ou csv.");
+  if (!fs.existsSync(options.input)) throw new CliError(`fichier introuvable : ${options.input}`);
+  const [{ parsePlannerJson }, { loadPlannerUnits }, { planAllocation }, { ALLOCATION_HEADER, allocationRows, strategySummary }, { withTenant }, { stringify }] = await Promise.all([
+    import("../modules/observatory/planner-form.js"),
+    import("../modules/observatory/planner.queries.js"),
+    import("../modules/observatory/domain/planner.js"),
+    import("../modules/observatory/import-export/planner-export.js"),
+    import("../db/tenant.js"),
+    import("csv-stringify/sync"),
+  ]);
+  const parsed = parsePlannerJson(fs.readFileSync(options.input, "utf8"));
+  if (!parsed.ok) throw new CliError(`paramètres invalides : ${parsed.errors.join(" ; ")}`);
+  await withDatabase(async ({ db }) => {
+    const territory = await territoryOrFail(db, options.territory);
+    const units = await withTenant(db, territory.id, (tx) => loadPlannerUnits(tx, { territoryId: territory.id, territoryCode: territory.code, versionId: parsed.params.indexVersionId ?? null }));
+    if (!units) throw new CliError(`version de l'indice inconnue : ${parsed.params.indexVersionId}`);
+    const plan = planAllocation(units, parsed.params);
+    if (options.format === "csv") {
+      process.stdout.write(stringify([ALLOCATION_HEADER, ...allocationRows(plan)], { delimiter: ";", record_delimiter: "\r\n" }));
+      return;
+    }
+    const strategies = (["saupoudrage", "concentration", "optimise"] as const).map((k) => ({
+      ...strategySummary(plan[k]),
+      allocations: plan[k].units.filter((u) => u.euros > 0).map((u) => ({ code_insee: u.code, commune: u.name, ...u.allocation, personnes_aidees: Math.round(u.benefit * 1000) / 1000 })),
+      journal: plan[k].log.map((e) => ({ code_insee: e.code, levier: e.lever, montant: e.euros, personnes_pour_1000_eur: Math.round(e.perThousand * 1000) / 1000, raison: e.reason })),
+    }));
+    process.stdout.write(`${JSON.stringify({ territoire: territory.code, parametres: parsed.params, strategies }, null, 2)}\n`);
+  }, "maillage plan repartition");
+}
+
 /** Registers the connectivity and observatory commands. */
 export function registerObservatoryCommands(program: Command): void {
+  commandGroup(program, "plan", "Planifie")
+    .command("repartition")
+    .description("Calcule la répartition d'un budget entre communes et leviers (répartir également, concentrer, optimisé) à partir d'un fichier JSON de paramètres")
+    .requiredOption("--territory <code>", "code du territoire (SIREN, INSEE ou département)")
+    .requiredOption("--input <fichier.json>", "paramètres : budget, step, uptake, needShare, equityAlpha, coupling, levers.{equipement,mediation,formation}.{enabled,unitCost,threshold,pace}")
+    .option("--format <format>", "json ou csv", "json")
+    .action((options: { territory: string; input: string; format: string }) => runPlan(options));
   commandGroup(program, "export", "Exporte des données")
     .command("observatoire")
     .description("Exporte l'observatoire : une ligne par commune (code_insee;commune;population;part_locaux_ftth;indice_fragilite puis les autres indicateurs)")

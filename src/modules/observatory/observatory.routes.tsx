@@ -8,6 +8,7 @@ import { CSV_TYPE, spreadsheetStream, XLSX_TYPE } from "../schools/import-export
 import { COLUMNS, sortRows, THEMES, type SortDirection, type Theme } from "./domain/observatory-table.js";
 import { registerIndexRoutes } from "./index.routes.js";
 import { registerCommuneRoutes } from "./commune.routes.js";
+import { registerPlannerRoutes } from "./planner.routes.js";
 import { OBSERVATORY_EXPORT_HEADER, observatoryExportRows } from "./import-export/observatory-export.js";
 import { registerObservatoryImportRoutes } from "./observatory-import.routes.js";
 import { authorize } from "./observatory.guards.js";
@@ -21,6 +22,7 @@ export function registerObservatoryRoutes(app: FastifyInstance, deps: AppDeps): 
   registerObservatoryImportRoutes(app, deps);
   registerIndexRoutes(app, deps);
   registerCommuneRoutes(app, deps);
+  registerPlannerRoutes(app, deps);
 
   app.get("/t/:code/observatoire", async (request, reply) => {
     const territory = authorize(request, "observatory.view");
