@@ -2,7 +2,11 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
-import { equipmentHistory, equipmentItems, schoolReferents, schools, users } from "../../src/db/schema/index.js";
+import { communeIndicators, connectivityFigures, equipmentHistory, equipmentItems, schoolReferents, schools, territories, users } from "../../src/db/schema/index.js";
+import { loadConnectivity } from "../../src/modules/connectivity/connectivity.queries.js";
+import { DEMO_SCENARIOS } from "../../src/modules/demo/demo-observatory.js";
+import { loadIndex } from "../../src/modules/observatory/index.queries.js";
+import { listScenarios } from "../../src/modules/observatory/planner.queries.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { seedDemo } from "../../src/modules/demo/demo.seed.js";
 import { isValidUai } from "../../src/modules/schools/domain/uai.js";
@@ -19,7 +23,7 @@ describe.each(engines)("demo schools on %s", (engine) => {
   }, 120_000);
   afterAll(() => database.close());
 
-  const count = async (table: typeof schools | typeof equipmentItems | typeof equipmentHistory) =>
+  const count = async (table: typeof schools | typeof equipmentItems | typeof equipmentHistory | typeof connectivityFigures | typeof communeIndicators) =>
     (await database.db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.territoryId, territoryId)))[0]!.n;
 
   it("creates fictitious schools with valid UAIs, all labelled as demonstration data", async () => {
@@ -36,10 +40,31 @@ describe.each(engines)("demo schools on %s", (engine) => {
     expect(items.every((i) => i.demo)).toBe(true);
   });
 
+  it("imports the demo connectivity quarters and census files through the real importers, labelled as demonstration", async () => {
+    const territory = (await database.db.select({ code: territories.code }).from(territories).where(eq(territories.id, territoryId)))[0]!;
+    const view = await withTenant(database.db, territoryId, (tx) => loadConnectivity(tx, { territoryId }));
+    expect(view.communes).toHaveLength(38);
+    expect(view.communes.every((c) => c.series.ftth.length === 8 && c.series.thd30.length === 1)).toBe(true);
+    const last = view.territory.ftth.at(-1)!;
+    expect(last.communes).toBe(38);
+    expect(last.numerator).toBe(view.communes.reduce((s, c) => s + c.ftth!.numerator, 0));
+    const index = (await withTenant(database.db, territoryId, (tx) => loadIndex(tx, { territoryId, territoryCode: territory.code, versionId: null })))!;
+    expect(index.version.name).toBe("Démo — couverture filaire renforcée");
+    // Poverty is secret below 2,000 inhabitants: those communes take the intercommunality's rate.
+    const small = index.communes.filter((c) => (c.commune.population ?? 0) < 2000);
+    expect(small.length).toBeGreaterThan(30);
+    expect(small.every((c) => c.fallbacks.includes("taux_pauvrete") && c.values.taux_pauvrete === 0.124)).toBe(true);
+    expect(index.communes.every((c) => c.score.missing.length === 0)).toBe(true);
+    const vintages = await database.db.selectDistinct({ vintage: communeIndicators.vintage }).from(communeIndicators).where(eq(communeIndicators.territoryId, territoryId));
+    expect(vintages.every((v) => v.vintage.endsWith("(valeurs de démonstration)"))).toBe(true);
+    const scenarios = await withTenant(database.db, territoryId, (tx) => listScenarios(tx, { territoryId }));
+    expect(scenarios.map((s) => s.name)).toEqual(DEMO_SCENARIOS.map((s) => s.name).sort((a, b) => a.localeCompare(b)));
+  });
+
   it("changes nothing when seeded again", async () => {
-    const before = [await count(schools), await count(equipmentItems), await count(equipmentHistory)];
+    const before = [await count(schools), await count(equipmentItems), await count(equipmentHistory), await count(connectivityFigures), await count(communeIndicators)];
     await seedDemo(database.db, new Date("2027-03-05T09:00:00Z"));
-    expect([await count(schools), await count(equipmentItems), await count(equipmentHistory)]).toEqual(before);
+    expect([await count(schools), await count(equipmentItems), await count(equipmentHistory), await count(connectivityFigures), await count(communeIndicators)]).toEqual(before);
   }, 120_000);
 
   it("gives each former intercommunality its own gaps, and the demo school referent a school", async () => {

@@ -9,6 +9,7 @@ import { createTerritory, saveCommuneGroup } from "../territories/territories.co
 import { listCommuneGroups } from "../territories/territories.queries.js";
 import { seedDemoInclusion } from "./demo-inclusion.js";
 import { seedDemoSchools } from "./demo-schools.js";
+import { seedDemoObservatory } from "./demo-observatory.js";
 
 export const DEMO_EPCI = "200041333";
 export const DEMO_EMAIL_DOMAIN = "demo.maillage.invalid";
@@ -39,7 +40,7 @@ export type DemoSeedResult = { territoryId: number; code: string; created: boole
 export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
   const geo = findEpci(DEMO_EPCI);
   if (!geo) throw new Error(`EPCI ${DEMO_EPCI} is missing from the official geography`);
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const territory = await createTerritory(tx, { geo, actor: cliActor(now), demo: true });
     await tx.update(territories).set({ demo: true }).where(eq(territories.id, territory.id));
     const existingGroups = await listCommuneGroups(tx, { territoryId: territory.id });
@@ -66,6 +67,9 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
     await seedDemoSchools(tx, { territoryId: territory.id, referentEmail: `ecole@${DEMO_EMAIL_DOMAIN}`, now });
     return { territoryId: territory.id, code: territory.code, created: territory.created };
   });
+  // Imported through the real importers, which write in batches of their own transactions.
+  await seedDemoObservatory(db, { territoryId: result.territoryId, code: result.code, now });
+  return result;
 }
 
 /** One-click sign-in links for the demo accounts, valid 12 hours (demo only; real links last 15 minutes). */

@@ -1,0 +1,79 @@
+// Choropleth maps drawn on the server: commune contours (GeoJSON, WGS84) projected with d3-geo's conformal
+// conic (the projection of France's Lambert-93, here fitted to the territory), values cut into classes by
+// quantiles, each class with its own fill and hatching so that colour is never the only cue. Pure.
+import { geoArea, geoConicConformal, geoPath } from "d3-geo";
+import type { MultiPolygon, Polygon } from "geojson";
+
+export type MapCommune = { code: string; name: string; contour: Polygon | MultiPolygon | null; value: number | null };
+
+export type MapClass = { index: number; from: number; to: number; count: number };
+
+export type MapShape = { code: string; name: string; d: string; value: number | null; classIndex: number | null };
+
+export type ChoroplethModel = { width: number; height: number; shapes: MapShape[]; classes: MapClass[]; withoutContour: string[] };
+
+/** Up to `k` classes by quantiles of the known values (fewer when values repeat); [from, to] each. */
+export function quantileClasses(values: readonly number[], k = 5): MapClass[] {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const breaks: number[] = [];
+  for (let i = 1; i < k; i++) breaks.push(sorted[Math.min(sorted.length - 1, Math.floor((i * sorted.length) / k))]!);
+  const bounds = [...new Set([sorted[0]!, ...breaks, sorted.at(-1)!])].sort((a, b) => a - b);
+  if (bounds.length === 1) return [{ index: 0, from: bounds[0]!, to: bounds[0]!, count: sorted.length }];
+  const classes: MapClass[] = [];
+  for (let i = 0; i < bounds.length - 1; i++) classes.push({ index: i, from: bounds[i]!, to: bounds[i + 1]!, count: 0 });
+  for (const v of sorted) classes[classOf(classes, v)!]!.count++;
+  return classes;
+}
+
+/** The class of a value: [from, to) except the last, which includes its upper bound. */
+export function classOf(classes: readonly MapClass[], value: number): number | null {
+  if (classes.length === 0) return null;
+  for (const c of classes) if (value < c.to || c.index === classes.length - 1) return value >= c.from || c.index === 0 ? c.index : null;
+  return null;
+}
+
+/**
+ * The geometry with each polygon wound the way d3-geo reads it (clockwise on the sphere): GeoJSON files wind
+ * exterior rings counter-clockwise (RFC 7946), which d3 would read as the whole globe minus the commune.
+ */
+export function rewind(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const fix = (rings: Polygon["coordinates"]) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings);
+  return geometry.type === "Polygon" ? { type: "Polygon", coordinates: fix(geometry.coordinates) } : { type: "MultiPolygon", coordinates: geometry.coordinates.map(fix) };
+}
+
+/** Projects the communes into a width × height box and classes their values. */
+export function choropleth(communes: readonly MapCommune[], { width = 640, height = 560, classes: k = 5 } = {}): ChoroplethModel {
+  const drawn = communes.filter((c): c is MapCommune & { contour: Polygon | MultiPolygon } => c.contour !== null).map((c) => ({ ...c, contour: rewind(c.contour) }));
+  const classes = quantileClasses(communes.map((c) => c.value).filter((v): v is number => v !== null), k);
+  if (drawn.length === 0) return { width, height, shapes: [], classes, withoutContour: communes.map((c) => c.code) };
+  const collection = { type: "FeatureCollection" as const, features: drawn.map((c) => ({ type: "Feature" as const, properties: {}, geometry: c.contour })) };
+  const [lon, lat] = centreOf(drawn.map((c) => c.contour));
+  const projection = geoConicConformal().parallels([lat - 1, lat + 1]).rotate([-lon, 0]).fitExtent([[4, 4], [width - 4, height - 4]], collection);
+  const path = geoPath(projection).digits(1);
+  return {
+    width,
+    height,
+    shapes: drawn.map((c) => ({ code: c.code, name: c.name, d: path(c.contour) ?? "", value: c.value, classIndex: c.value === null ? null : classOf(classes, c.value) })),
+    classes,
+    withoutContour: communes.filter((c) => c.contour === null).map((c) => c.code),
+  };
+}
+
+/** Mean longitude and latitude of the contours' vertices (the projection's centre). */
+function centreOf(geometries: readonly (Polygon | MultiPolygon)[]): [number, number] {
+  let lon = 0;
+  let lat = 0;
+  let n = 0;
+  for (const g of geometries) {
+    const rings = g.type === "Polygon" ? g.coordinates : g.coordinates.flat();
+    for (const ring of rings) {
+      for (const [x, y] of ring) {
+        lon += x!;
+        lat += y!;
+        n++;
+      }
+    }
+  }
+  return n === 0 ? [2.5, 46.5] : [lon / n, lat / n];
+}
