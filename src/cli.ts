@@ -4,6 +4,7 @@ import { loadConfig } from "./config.js";
 import { CliError, withDatabase } from "./cli/shared.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { registerBackupCommands } from "./cli/backup.commands.js";
+import { registerContourCommands } from "./cli/contours.commands.js";
 import { frenchHelp } from "./cli/help-fr.js";
 import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
 import { registerPlaceCommands } from "./cli/places.commands.js";
@@ -86,6 +87,7 @@ registerBackupCommands(program);
 registerPlaceCommands(program);
 registerSchoolCommands(program);
 registerObservatoryCommands(program);
+registerContourCommands(program);
 
 program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
   console.log("0.1.0");

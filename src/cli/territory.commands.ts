@@ -12,6 +12,7 @@ import { createTerritory } from "../modules/territories/territories.commands.js"
 import { findTerritory, listTerritories } from "../modules/territories/territories.queries.js";
 import { loadConfig } from "../config.js";
 import { systemClock } from "../lib/clock.js";
+import { plural } from "../lib/format.js";
 import { findLatestMailTo } from "../modules/mail/mail.queries.js";
 import { CliError, withDatabase } from "./shared.js";
 
@@ -31,7 +32,7 @@ export function registerTerritoryCommands(program: Command): void {
       if (!geo) throw new CliError(`aucun territoire officiel ne porte le code ${given[0]}.`);
       await withDatabase(async ({ db }) => {
         const result = await db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor(systemClock()) }));
-        console.log(`${result.created ? "Créé" : "Déjà présent, communes mises à jour"} : ${result.name} (${result.code}), ${result.communes} communes.`);
+        console.log(`${result.created ? "Créé" : "Déjà présent, communes mises à jour"} : ${result.name} (${result.code}), ${plural(result.communes, "commune", "communes")}.`);
       }, "maillage territory create");
     });
   territory
@@ -41,7 +42,7 @@ export function registerTerritoryCommands(program: Command): void {
       await withDatabase(async ({ db }) => {
         const rows = await listTerritories(db);
         if (rows.length === 0) console.log("Aucun territoire.");
-        for (const t of rows) console.log(`${t.code.padEnd(10)} ${t.kind.padEnd(12)} ${String(t.communes).padStart(5)} communes  ${t.name}${t.demo ? " (démonstration)" : ""}`);
+        for (const t of rows) console.log(`${t.code.padEnd(10)} ${t.kind.padEnd(12)} ${plural(t.communes, "commune", "communes").padEnd(14)}  ${t.name}${t.demo ? " (démonstration)" : ""}`);
       }, "maillage territory list");
     });
 }

@@ -35,3 +35,8 @@ const numberFmt = new Intl.NumberFormat("fr-FR");
 export function formatNumber(n: number): string {
   return numberFmt.format(n);
 }
+
+/** A counted noun in French: "0 commune", "1 commune", "12 communes" (plural from 2, as French counts). */
+export function plural(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n >= 2 ? many : one}`;
+}

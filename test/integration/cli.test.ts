@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cliEnv, runCli, startCliServer, tempDataDir, type CliResult, type RunningCli } from "../support/cli.js";
+import { cliEnv, repoRoot, runCli, startCliServer, tempDataDir, type CliResult, type RunningCli } from "../support/cli.js";
 
 /** Exit code 0, and what the command printed. */
 async function ok(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -50,6 +50,7 @@ describe("maillage command line", { timeout: 180_000 }, () => {
       ["restore"],
       ["jobs", "list"],
       ["user", "oidc-unlink"],
+      ["import", "contours"],
     ];
     const results = await Promise.all(commands.map((command) => runCli([...command, "--help"], env)));
     results.forEach((result, i) => {
@@ -68,13 +69,42 @@ describe("maillage command line", { timeout: 180_000 }, () => {
     expect(await ok(["territory", "create", "--epci", "200041333"], env)).toBe(
       "Déjà présent, communes mises à jour : CC de Parthenay-Gâtine (200041333), 38 communes.\n",
     );
-    expect(await ok(["territory", "create", "--commune", "79202"], env)).toMatch(/^Créé : Parthenay \(79202\), 1 communes\.$/m);
+    expect(await ok(["territory", "create", "--commune", "79202"], env)).toMatch(/^Créé : Parthenay \(79202\), 1 commune\.$/m);
     expect(await ok(["territory", "create", "--departement", "79"], env)).toMatch(/^Créé : Deux-Sèvres \(79\), \d{3} communes\.$/m);
     const list = await ok(["territory", "list"], env);
     expect(list.trim().split("\n")).toHaveLength(3);
     expect(list).toMatch(/^200041333\s+epci\s+38 communes\s+CC de Parthenay-Gâtine$/m);
-    expect(list).toMatch(/^79202\s+commune\s+1 communes\s+Parthenay$/m);
+    expect(list).toMatch(/^79202\s+commune\s+1 commune\s+Parthenay$/m);
     expect(list).toMatch(/^79\s+departement\s+\d{3} communes\s+Deux-Sèvres$/m);
+  });
+
+  it("imports commune contours all or nothing, reporting other communes' features by number and code", async () => {
+    const files = tempDataDir("maillage-contours-");
+    try {
+      const demo = JSON.parse(fs.readFileSync(path.join(repoRoot, "src/modules/demo/data/contours-parthenay-gatine.geojson"), "utf8")) as { features: unknown[] };
+      const niort = { type: "Feature", properties: { code: "79191", nom: "Niort" }, geometry: { type: "Polygon", coordinates: [[[-0.5, 46.3], [-0.4, 46.3], [-0.4, 46.4], [-0.5, 46.3]]] } };
+      const broken = { type: "Feature", properties: { code: "79049" }, geometry: null };
+      const good = path.join(files.dir, "communes.geojson");
+      const bad = path.join(files.dir, "communes-erreur.geojson");
+      fs.writeFileSync(good, JSON.stringify({ type: "FeatureCollection", features: [niort, ...demo.features] }));
+      fs.writeFileSync(bad, JSON.stringify({ type: "FeatureCollection", features: [niort, ...demo.features, broken] }));
+      const refused = await runCli(["import", "contours", bad, "--territory", "200041333"], env);
+      expectRefusal(refused, /^élément 40 : geometry — géométrie absente\nErreur : rien n'a été importé : 1 élément invalide sur 40\. Corrigez le fichier/);
+      const imported = await ok(["import", "contours", good, "--territory", "200041333", "--source", "IGN – GEOFLA 2016"], env);
+      expect(imported).toBe(
+        [
+          "élément 1 : code 79191 (Niort) — pas une commune du territoire, ignoré",
+          "38 contours importés dans CC de Parthenay-Gâtine (source : IGN – GEOFLA 2016) : 38 ajout(s), 0 mise(s) à jour, 0 inchangé(s).",
+          "1 élément ignoré (hors des communes du territoire).",
+          "",
+        ].join("\n"),
+      );
+      const single = await ok(["import", "contours", good, "--territory", "79202"], env);
+      expect(single).toContain("1 contour importé dans Parthenay (source : communes.geojson) : 1 ajout(s)");
+      expect(single).toContain("38 éléments ignorés (hors des communes du territoire).");
+    } finally {
+      files.remove();
+    }
   });
 
   it("refuses unknown codes and bad options in French, without a stack trace", async () => {

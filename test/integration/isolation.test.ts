@@ -13,9 +13,11 @@ import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../su
 
 const FOREIGN_NAME = "Territoire-Etranger-Secret";
 
-/** Tables whose policy shares some rows on purpose, with the condition those rows meet. */
+/** Tables whose policy shares some rows on purpose with every territory, with the condition those rows meet. */
 // benchmark_figures: a row exists only because its territory shares that figure with the other territories.
 const sharedOnPurpose: Record<string, string> = { places: "published", benchmark_figures: "true" };
+/** What the public context (anonymous pages) may read: published places, communes with a centre for the finder's distances. */
+const sharedWithPublic: Record<string, string> = { places: "published", communes: "centroid_lat is not null" };
 
 /** Row counts per territory-owned table for one territory (to prove nothing foreign was written). */
 async function snapshot(t: TestApp, tables: string[], territoryId: number): Promise<Record<string, number>> {
@@ -40,6 +42,8 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     foreign = await makeTerritory(t.database, { name: FOREIGN_NAME });
     const foreignUser = await makeUser(t.database, { email: "membre@etranger.fr", territoryId: foreign.id, roles: ["admin"] });
     const foreignCommunes = await t.database.db.select({ id: communes.id }).from(communes).where(sql`${communes.territoryId} = ${foreign.id}`);
+    // Communes with a centre are shared with the public (the finder), never with another territory.
+    await t.database.db.update(communes).set({ centroidLat: 46.6, centroidLon: -0.25, contourSource: "Source-Etrangere" }).where(sql`${communes.territoryId} = ${foreign.id}`);
     const groupId = await withTenant(t.database.db, foreign.id, (tx) =>
       saveCommuneGroup(tx, { territoryId: foreign.id, name: "Groupe-Etranger-Secret", communeIds: foreignCommunes.map((c) => c.id), actor: testActor }),
     );
@@ -125,10 +129,12 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     // On a server, public reads use their own connections (maillage_app, no territory, no transaction).
     expect(Boolean(t.database.publicDb)).toBe(engine === "postgres");
     for (const table of tenantTables) {
-      const shared = sharedOnPurpose[table];
+      const shared = sharedWithPublic[table];
       const seen = await withPublic(t.database, (db) => queryRows<{ shared: boolean }>(db, sql.raw(`select ${shared ?? "false"} as shared from ${table}`)));
       expect({ table, unshared: seen.filter((r) => !r.shared).length }).toEqual({ table, unshared: 0 });
     }
+    const positions = await withPublic(t.database, (db) => queryRows<{ territory_id: number }>(db, sql`select territory_id from communes`));
+    expect(positions.map((r) => r.territory_id)).toEqual([foreign.id, foreign.id, foreign.id]);
     await expect(withPublic(t.database, (db) => db.insert(communes).values({ territoryId: home.id, insee: "00001", name: "Intruse", departement: "99" }))).rejects.toThrow();
     const [who] = await withPublic(t.database, (db) => queryRows<{ role: string }>(db, sql`select current_user as role`));
     expect(who!.role).toBe("maillage_app");

@@ -9,6 +9,9 @@ import { loadIndex } from "../../src/modules/observatory/index.queries.js";
 import { listScenarios } from "../../src/modules/observatory/planner.queries.js";
 import { withTenant } from "../../src/db/tenant.js";
 import { seedDemo } from "../../src/modules/demo/demo.seed.js";
+import { parseFinderQuery } from "../../src/modules/finder/domain/finder-query.js";
+import { runSearch } from "../../src/modules/finder/finder.search.js";
+import { findEpci } from "../../src/modules/territories/geography.js";
 import { isValidUai } from "../../src/modules/schools/domain/uai.js";
 import { loadHarmonisation } from "../../src/modules/schools/harmonisation.queries.js";
 import { createTestDatabase, engines } from "../support/database.js";
@@ -82,5 +85,16 @@ describe.each(engines)("demo schools on %s", (engine) => {
       .innerJoin(users, eq(users.id, schoolReferents.userId))
       .where(eq(users.email, "ecole@demo.maillage.invalid"));
     expect(referent).toBeDefined();
+  });
+
+  it("lists places by distance from the centre of every commune of the demo territory", async () => {
+    for (const commune of findEpci("200041333")!.communes) {
+      const outcome = await runSearch(database, parseFinderQuery({ ou: `${commune.name} ${commune.postcodes[0]}` }), new Date("2027-03-02T09:00:00Z"));
+      expect(outcome.kind, commune.name).toBe("results");
+      if (outcome.kind !== "results") continue;
+      expect(outcome.results.positionBasis, commune.name).toBe("centre");
+      expect(outcome.results.cards.length, commune.name).toBeGreaterThan(0);
+      expect(outcome.results.cards.every((card) => /^À \d/.test(card.where ?? "")), commune.name).toBe(true);
+    }
   });
 });

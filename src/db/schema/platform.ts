@@ -1,8 +1,10 @@
 // Platform tables: territories and their communes, people, sessions, audit, jobs and mail.
 import { sql } from "drizzle-orm";
+import type { MultiPolygon, Polygon } from "geojson";
 import {
   bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -27,7 +29,11 @@ export const territories = pgTable("territories", {
   createdAt: createdAt(),
 });
 
-/** The communes a territory covers, from the official geography (territory-owned, RLS). */
+/**
+ * The communes a territory covers, from the official geography (territory-owned, RLS), with their outline and its
+ * centre once `maillage import contours` has run. Every column is public geography: anonymous pages read the rows
+ * that have a centre (policy shared_commune_positions, decision 0025), so never add a column that is not public.
+ */
 export const communes = pgTable(
   "communes",
   {
@@ -38,8 +44,15 @@ export const communes = pgTable(
     population: integer("population"),
     postcodes: text("postcodes").array().notNull().default(sql`'{}'::text[]`),
     departement: text("departement").notNull(),
+    /** The commune's outline: a GeoJSON Polygon or MultiPolygon geometry in WGS 84 (longitude, latitude). */
+    contour: jsonb("contour").$type<Polygon | MultiPolygon>(),
+    /** The centre of the outline's main part (its centre of mass), where the finder's distances start. */
+    centroidLat: doublePrecision("centroid_lat"),
+    centroidLon: doublePrecision("centroid_lon"),
+    /** The credit of the outline's source, e.g. « IGN – GEOFLA 2016 ». */
+    contourSource: text("contour_source"),
   },
-  (t) => [uniqueIndex("communes_territory_insee").on(t.territoryId, t.insee)],
+  (t) => [uniqueIndex("communes_territory_insee").on(t.territoryId, t.insee), index("communes_insee").on(t.insee)],
 );
 
 /** A named group of communes inside a territory, e.g. a former intercommunality it merged. */

@@ -1,10 +1,12 @@
 // The demonstration territory (CC de Parthenay-Gâtine) with demo accounts. Everything here is labelled demo.
+import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
 import { communes, memberships, territories, users, type TerritoryRole } from "../../db/schema/index.js";
 import { cliActor } from "../audit/audit.commands.js";
 import { createLoginToken, ensureUser } from "../accounts/sign-in.commands.js";
 import { findEpci } from "../territories/geography.js";
+import { importContours } from "../territories/contours.commands.js";
 import { createTerritory, saveCommuneGroup } from "../territories/territories.commands.js";
 import { listCommuneGroups } from "../territories/territories.queries.js";
 import { seedDemoInclusion } from "./demo-inclusion.js";
@@ -34,6 +36,10 @@ const demoGroups: { name: string; insee: string[] }[] = [
   { name: "Ancienne CC du Pays Sud-Gâtine (démo)", insee: ["79311", "79239", "79025", "79007", "79342", "79105", "79255", "79215", "79226"] },
 ];
 
+/** The real outlines of the 38 communes (IGN GEOFLA 2016, Licence Ouverte: see data/README.md). */
+const DEMO_CONTOURS = new URL("./data/contours-parthenay-gatine.geojson", import.meta.url);
+export const DEMO_CONTOURS_SOURCE = "IGN – GEOFLA 2016";
+
 export type DemoSeedResult = { territoryId: number; code: string; created: boolean };
 
 /** Creates (or refreshes) the demo territory, its groups and its accounts. Idempotent. */
@@ -43,6 +49,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
   const result = await db.transaction(async (tx) => {
     const territory = await createTerritory(tx, { geo, actor: cliActor(now), demo: true });
     await tx.update(territories).set({ demo: true }).where(eq(territories.id, territory.id));
+    const contours = await importContours(tx, { territoryId: territory.id, text: fs.readFileSync(DEMO_CONTOURS, "utf8"), source: DEMO_CONTOURS_SOURCE, actor: cliActor(now) });
+    if (contours.imported !== geo.communes.length) throw new Error(`Demo contours: ${contours.imported} of ${geo.communes.length} communes imported`);
     const existingGroups = await listCommuneGroups(tx, { territoryId: territory.id });
     if (existingGroups.length === 0) {
       const rows = await tx.select({ id: communes.id, insee: communes.insee }).from(communes).where(eq(communes.territoryId, territory.id));

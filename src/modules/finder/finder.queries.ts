@@ -31,7 +31,11 @@ export type CardDetails = {
 
 export type PlaceFilters = { besoins: readonly string[]; accompagnements: readonly string[]; gratuit: boolean };
 
-export type PositionBasis = "commune" | "postcode" | "none";
+/**
+ * Where distances start: "centre", the centre of the area's communes (their imported outlines); "places", the
+ * middle of the area's places; "postcode", the middle of the places of the commune's postcode; "none", unknown.
+ */
+export type PositionBasis = "centre" | "places" | "postcode" | "none";
 
 // Lists travel as one array parameter, so that a statement's text does not depend on how many values it has
 // (the finder's statements are prepared once per connection: see queryPrepared).
@@ -66,7 +70,7 @@ const PLANE_POINT = sql.raw("point(p.longitude * 0.69, p.latitude)");
 const HAS_POSITION = sql`p.latitude is not null and p.longitude is not null`;
 
 type RawRow = {
-  basis: "area" | "postcode" | "none";
+  basis: "centre" | "area" | "postcode" | "none";
   lat: number | null;
   lon: number | null;
   id: number | null;
@@ -107,10 +111,11 @@ function nearestPlaces(filters: PlaceFilters, nearest: number): SQL {
 }
 
 /**
- * In one statement: the searched area's position (mean of its places' positions; for a commune without any,
- * of its postcode's places), the area's places matching the filters, and the `nearest` places matching them
- * around that position (approximate order, see PLANE_POINT). Without a position, the département's places
- * come instead of the nearest ones.
+ * In one statement: the searched area's position (the centre of its communes when their outlines were imported,
+ * read through the policy shared_commune_positions; otherwise the mean of its places' positions; for a commune
+ * without any, of its postcode's places), the area's places matching the filters, and the `nearest` places
+ * matching them around that position (approximate order, see PLANE_POINT). Without a position, the
+ * département's places come instead of the nearest ones.
  */
 export async function findCandidates(
   db: Executor,
@@ -123,10 +128,14 @@ export async function findCandidates(
   const inDepartement = prefix ? sql`(p.code_postal >= ${prefix.padEnd(5, "0")} and p.code_postal <= ${prefix.padEnd(5, "9")})` : sql`false`;
   const rows = await queryPrepared<RawRow>(
     db,
-    sql`with a as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p where p.published and ${HAS_POSITION} and ${inArea}),
-        b as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p where p.published and ${HAS_POSITION} and ${inPostcodes}),
-        pos as (select case when a.lat is not null then 'area' when b.lat is not null then 'postcode' else 'none' end as basis,
-                       coalesce(a.lat, b.lat) as lat, coalesce(a.lon, b.lon) as lon from a, b),
+    sql`with c as (select avg(cm.centroid_lon) as lon, avg(cm.centroid_lat) as lat from communes cm
+                where cm.centroid_lat is not null and ${anyOf(sql`cm.insee`, area.insee)}),
+        a as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p
+              where (select lat from c) is null and p.published and ${HAS_POSITION} and ${inArea}),
+        b as (select avg(p.longitude) as lon, avg(p.latitude) as lat from places p
+              where (select lat from c) is null and p.published and ${HAS_POSITION} and ${inPostcodes}),
+        pos as (select case when c.lat is not null then 'centre' when a.lat is not null then 'area' when b.lat is not null then 'postcode' else 'none' end as basis,
+                       coalesce(c.lat, a.lat, b.lat) as lat, coalesce(c.lon, a.lon, b.lon) as lon from c, a, b),
         found as (
           (select ${ROW_COLUMNS} from places p
            where p.published and ${filterConditions(filters)} and (${inArea} or ${inPostcodes})
@@ -143,7 +152,7 @@ export async function findCandidates(
   );
   const first = rows[0];
   const position = first && first.lat !== null && first.lon !== null ? { latitude: Number(first.lat), longitude: Number(first.lon) } : undefined;
-  const basis: PositionBasis = !first || first.basis === "none" ? "none" : first.basis === "area" ? (area.kind === "postcode" ? "postcode" : "commune") : "postcode";
+  const basis: PositionBasis = !first || first.basis === "none" ? "none" : first.basis === "centre" ? "centre" : first.basis === "area" ? "places" : "postcode";
   return { position, basis, rows: rows.filter((r) => r.id !== null).map(toRow) };
 }
 

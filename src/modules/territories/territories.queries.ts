@@ -30,12 +30,20 @@ export async function listTerritories(db: Executor) {
     .orderBy(asc(territories.name));
 }
 
-export type CommuneRow = { id: number; insee: string; name: string; population: number | null; postcodes: string[] };
+export type CommuneRow = { id: number; insee: string; name: string; population: number | null; postcodes: string[]; hasContour: boolean; contourSource: string | null };
 
-/** The communes of a territory, by name. */
+/** The communes of a territory, by name (whether each has an outline, not the outline itself). */
 export async function listCommunes(db: Executor, { territoryId }: { territoryId: number }): Promise<CommuneRow[]> {
   return db
-    .select({ id: communes.id, insee: communes.insee, name: communes.name, population: communes.population, postcodes: communes.postcodes })
+    .select({
+      id: communes.id,
+      insee: communes.insee,
+      name: communes.name,
+      population: communes.population,
+      postcodes: communes.postcodes,
+      hasContour: sql<boolean>`${communes.contour} is not null`,
+      contourSource: communes.contourSource,
+    })
     .from(communes)
     .where(eq(communes.territoryId, territoryId))
     .orderBy(asc(communes.name));

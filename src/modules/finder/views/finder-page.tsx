@@ -34,12 +34,13 @@ function orderText(results: SearchResults, query: FinderQuery): string[] {
     lines.push(
       `Nous ne connaissons pas la position ${de(area.label)}\u00a0: les lieux de la commune viennent d'abord, puis ceux du même code postal, du même département et les autres, par ordre alphabétique.`,
     );
+  } else if (positionBasis === "centre") {
+    lines.push(`Les distances sont à vol d'oiseau, depuis le centre ${de(area.label)}, pas depuis votre adresse.`);
   } else if (positionBasis === "postcode" && area.kind === "commune") {
-    lines.push(
-      `Nous ne connaissons pas la position ${de(area.label)}\u00a0: les distances, à vol d'oiseau, partent du milieu des lieux du code postal ${area.postcodes.join(", ")}.`,
-    );
+    lines.push(`Les distances sont à vol d'oiseau, depuis le secteur du code postal ${area.postcodes.join(", ")}, pas depuis votre adresse.`);
   } else {
-    lines.push(`Les distances sont à vol d'oiseau. Elles partent du milieu des lieux ${de(area.label)}, pas de votre adresse.`);
+    const from = area.kind === "postcode" ? `le secteur du ${area.label}` : area.label;
+    lines.push(`Les distances sont à vol d'oiseau, depuis ${from}, pas depuis votre adresse.`);
   }
   if (query.tri === "creneau") {
     lines.push(`Parmi les ${SLOT_SORT_POOL} lieux les plus proches, ceux qui ont un rendez-vous libre le plus tôt viennent d'abord. Les autres suivent, du plus proche au plus loin.`);

@@ -1,5 +1,5 @@
 // Web import of places: the upload form, then the import's progress and report.
-import { formatNumber } from "../../../lib/format.js";
+import { plural } from "../../../lib/format.js";
 import { PageHeading, Table } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, type FieldErrors } from "../../../ui/form.js";
@@ -36,7 +36,6 @@ export function ImportFormPage({ ctx, errors = {}, skipInvalid }: { ctx: PageCon
 }
 
 
-const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n > 1 ? many : one}`;
 
 function Progress({ row }: { row: PlacesImportRow }) {
   const rejected = new Set(row.errors.map((error) => error.line)).size;

@@ -1,6 +1,5 @@
 // Pieces shared by the schools pages: the section's sub-navigation, French number and date formats, pagination.
 import type { ComponentChildren } from "preact";
-import { formatNumber } from "../../../lib/format.js";
 import type { PageContext } from "../../../ui/context.js";
 import { CATEGORY_LABELS, STATE_LABELS, isEquipmentCategory, isItemState } from "../domain/categories.js";
 import type { SchoolAction } from "../schools.policy.js";
@@ -52,10 +51,7 @@ export function stateLabel(code: string): string {
 
 export const KIND_LABELS: Record<string, string> = { maternelle: "Maternelle", elementaire: "Élémentaire", primaire: "Primaire" };
 
-/** Plural of a counted noun: "1 école", "12 écoles". */
-export function plural(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n > 1 ? many : one}`;
-}
+export { plural } from "../../../lib/format.js";
 
 const SECTIONS: { path: string; text: string; needs: SchoolAction }[] = [
   { path: "", text: "Écoles", needs: "schools.view" },

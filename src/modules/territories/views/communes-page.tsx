@@ -16,6 +16,23 @@ type Props = {
   errors?: FieldErrors;
 };
 
+/** Where the outlines come from (their credit, required by their licence) and how to add the missing ones. */
+function ContoursNote({ communes }: { communes: CommuneRow[] }) {
+  const sources = [...new Set(communes.flatMap((c) => (c.contourSource ? [c.contourSource] : [])))].sort();
+  const without = communes.filter((c) => !c.hasContour).length;
+  return (
+    <>
+      {sources.length > 0 ? <p class="govuk-body-s">Contours des communes&nbsp;: {sources.join(", ")}.</p> : null}
+      {without > 0 ? (
+        <p class="govuk-body-s">
+          {without === 1 ? "Une commune n'a pas de contour" : `${without} communes n'ont pas de contour`}&nbsp;: la recherche de lieux mesure alors les distances depuis les lieux de la commune.
+          L'opérateur de l'instance importe les contours avec <code>maillage import contours</code>.
+        </p>
+      ) : null}
+    </>
+  );
+}
+
 /** Communes table, groups, and the group form for coordinators. */
 export function CommunesPage({ ctx, communes, groups, canManage, notice, values, errors = {} }: Props) {
   const code = ctx.territory!.code;
@@ -77,13 +94,14 @@ export function CommunesPage({ ctx, communes, groups, canManage, notice, values,
         </details>
       ) : null}
       <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">{communes.length} communes</caption>
+        <caption class="govuk-table__caption govuk-table__caption--m">{communes.length} {communes.length > 1 ? "communes" : "commune"}</caption>
         <thead class="govuk-table__head">
           <tr class="govuk-table__row">
             <th scope="col" class="govuk-table__header">Commune</th>
             <th scope="col" class="govuk-table__header">Code INSEE</th>
             <th scope="col" class="govuk-table__header">Codes postaux</th>
             <th scope="col" class="govuk-table__header govuk-table__header--numeric">Population</th>
+            <th scope="col" class="govuk-table__header">Contour</th>
           </tr>
         </thead>
         <tbody class="govuk-table__body">
@@ -93,10 +111,12 @@ export function CommunesPage({ ctx, communes, groups, canManage, notice, values,
               <td class="govuk-table__cell">{c.insee}</td>
               <td class="govuk-table__cell">{c.postcodes.join(", ")}</td>
               <td class="govuk-table__cell govuk-table__cell--numeric">{c.population == null ? "—" : formatNumber(c.population)}</td>
+              <td class="govuk-table__cell">{c.hasContour ? "Oui" : "Non"}</td>
             </tr>
           ))}
         </tbody>
       </table>
+      <ContoursNote communes={communes} />
     </Layout>
   );
 }
