@@ -40,6 +40,8 @@ describe("axe-core on every page, in Chromium", () => {
           itemId: await first(sql`select id from equipment_items where territory_id = ${t} order by id limit 1`),
           userId: await first(sql`select user_id as id from memberships where territory_id = ${t} order by user_id limit 1`),
           groupId: await first(sql`select id from commune_groups where territory_id = ${t} order by id limit 1`),
+          insee: await first(sql`select insee as id from communes where territory_id = ${t} and insee = '79202'`),
+          planId: await first(sql`select id from allocation_scenarios where territory_id = ${t} order by id limit 1`),
         };
         for (const [k, v] of Object.entries(values)) if (v !== undefined) params[k] = String(v);
       },
@@ -71,6 +73,13 @@ describe("axe-core on every page, in Chromium", () => {
       await checkA11y(page);
       if (response && response.status() < 400) visited.push(path);
       else refused.push(`${response?.status()} ${route.url}`);
+    }
+    // Pages of the observatory reached with parameters: another theme, another indicator on the map, a computed plan.
+    for (const path of [`/t/${code}/observatoire?theme=population`, `/t/${code}/observatoire/carte?indicateur=part_locaux_ftth`, `/t/${code}/observatoire/indice/comparer?a=defaut`]) {
+      const response = await page.goto(`${running.url}${path}`);
+      expect(response!.status(), path).toBeLessThan(400);
+      await checkA11y(page);
+      visited.push(path);
     }
     for (const path of ["/", "/lieux", `/lieux?ou=Parthenay`, `/lieux/${params.placeId}`, "/accessibilite", "/donnees-personnelles", "/api/v1", "/operateur", "/operateur/taches", "/operateur/journal", "/operateur/courriels"]) {
       const response = await page.goto(`${running.url}${path}`);

@@ -2,7 +2,7 @@
 // distance to an open place, schools, training, fibre, census indicators, index), with group totals.
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../../db/client.js";
-import { communeIndicators, places, schools } from "../../db/schema/index.js";
+import { communeIndicators, communes, places, schools } from "../../db/schema/index.js";
 import { addDays, parisDateOf } from "../../lib/paris-time.js";
 import { parseOpeningHours, weeklyOpenHours } from "../places/domain/opening-hours.js";
 import { loadHarmonisation } from "../schools/harmonisation.queries.js";
@@ -16,14 +16,11 @@ export type Observatory = { rows: ObservatoryRow[]; groups: GroupRow[]; version:
 
 const CENSUS = ["part_65_plus", "part_peu_diplomes", "part_menages_1_personne", "part_familles_monoparentales", "taux_chomage"] as const;
 
-/** Commune centroids (WGS84) when contours were imported; empty otherwise. */
-export type Centroids = Map<string, { lat: number; lon: number }>;
-
 /** Every commune of the territory with its measures, under the current index version. */
-export async function loadObservatory(db: Executor, props: { territoryId: number; territoryCode: string; now: Date; centroids?: Centroids }): Promise<Observatory> {
+export async function loadObservatory(db: Executor, props: { territoryId: number; territoryCode: string; now: Date }): Promise<Observatory> {
   const { territoryId, territoryCode, now } = props;
   const since = addDays(parisDateOf(now.getTime()), -365);
-  const [values, groups, version, placeRows, activityRows, harmonisation, training, schoolRows, counts] = await Promise.all([
+  const [values, groups, version, placeRows, activityRows, harmonisation, training, schoolRows, counts, centres] = await Promise.all([
     loadCommuneValues(db, { territoryId, territoryCode }),
     listCommuneGroups(db, { territoryId }),
     getIndexVersion(db, { territoryId, versionId: null }),
@@ -39,7 +36,10 @@ export async function loadObservatory(db: Executor, props: { territoryId: number
     schoolTrainingShares(db, { territoryId, scope: { kind: "all" } }),
     db.select({ id: schools.id, insee: schools.communeInsee, fibre: schools.fibre }).from(schools).where(eq(schools.territoryId, territoryId)),
     db.select({ code: communeIndicators.code, indicator: communeIndicators.indicator, num: communeIndicators.numerator, den: communeIndicators.denominator, value: communeIndicators.value }).from(communeIndicators).where(eq(communeIndicators.territoryId, territoryId)),
+    // The centre of each commune's outline (maillage import contours): distances start there.
+    db.select({ insee: communes.insee, lat: communes.centroidLat, lon: communes.centroidLon }).from(communes).where(eq(communes.territoryId, territoryId)),
   ]);
+  const centroids = new Map(centres.filter((c) => c.lat !== null && c.lon !== null).map((c) => [c.insee, { lat: c.lat!, lon: c.lon! }]));
   const scored = new Map(scoreCommunes(values, version!).map((s) => [s.commune.insee, s]));
   const add = <K>(map: Map<K, Measure>, key: K, num: number, den: number | null) => {
     const m = map.get(key) ?? { num: 0, den: den === null ? null : 0 };
@@ -70,7 +70,7 @@ export async function loadObservatory(db: Executor, props: { territoryId: number
     const insee = v.commune.insee;
     const population = v.commune.population;
     const score = scored.get(insee);
-    const centroid = props.centroids?.get(insee);
+    const centroid = centroids.get(insee);
     const distance = centroid ? nearestKm(centroid, openPlaces) : null;
     const measures: ObservatoryRow["measures"] = {
       population: population === null ? null : { num: population, den: null },

@@ -9,6 +9,7 @@ import { COLUMNS, sortRows, THEMES, type SortDirection, type Theme } from "./dom
 import { registerIndexRoutes } from "./index.routes.js";
 import { registerCommuneRoutes } from "./commune.routes.js";
 import { registerPlannerRoutes } from "./planner.routes.js";
+import { registerMapRoutes } from "./map.routes.js";
 import { OBSERVATORY_EXPORT_HEADER, observatoryExportRows } from "./import-export/observatory-export.js";
 import { registerObservatoryImportRoutes } from "./observatory-import.routes.js";
 import { authorize } from "./observatory.guards.js";
@@ -23,6 +24,7 @@ export function registerObservatoryRoutes(app: FastifyInstance, deps: AppDeps): 
   registerIndexRoutes(app, deps);
   registerCommuneRoutes(app, deps);
   registerPlannerRoutes(app, deps);
+  registerMapRoutes(app, deps);
 
   app.get("/t/:code/observatoire", async (request, reply) => {
     const territory = authorize(request, "observatory.view");
