@@ -61,6 +61,12 @@ if (run("schools") && fs.existsSync(path.join(root, "bench/schools.ts"))) {
   sections.push({ title: "Schools (issue 4)", rows: f.rows, ...(f.notes ? { notes: f.notes } : {}) });
 }
 
+if (run("observatory")) {
+  const { benchObservatory } = await import("./observatory.js");
+  const f = await benchObservatory();
+  sections.push({ title: "Connectivity and observatory (issue 12)", rows: f.rows, notes: f.notes });
+}
+
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const lines = [
   "# Performance",

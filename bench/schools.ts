@@ -68,7 +68,7 @@ export function schoolsBenchFiles(schools: number, itemsPerSchool: number) {
 }
 
 /** Median and 95th percentile of sequential GET requests, after two warm-up requests. */
-async function timePage(url: string, cookie: string, requests: number): Promise<PageFigures> {
+export async function timePage(url: string, cookie: string, requests: number): Promise<PageFigures> {
   const durations: number[] = [];
   let bytes = 0;
   for (let i = 0; i < requests + 2; i += 1) {

@@ -10,6 +10,7 @@ import { registerIndexRoutes } from "./index.routes.js";
 import { registerCommuneRoutes } from "./commune.routes.js";
 import { registerPlannerRoutes } from "./planner.routes.js";
 import { registerMapRoutes } from "./map.routes.js";
+import { registerBenchmarkRoutes } from "./benchmark.routes.js";
 import { OBSERVATORY_EXPORT_HEADER, observatoryExportRows } from "./import-export/observatory-export.js";
 import { registerObservatoryImportRoutes } from "./observatory-import.routes.js";
 import { authorize } from "./observatory.guards.js";
@@ -25,6 +26,7 @@ export function registerObservatoryRoutes(app: FastifyInstance, deps: AppDeps): 
   registerCommuneRoutes(app, deps);
   registerPlannerRoutes(app, deps);
   registerMapRoutes(app, deps);
+  registerBenchmarkRoutes(app, deps);
 
   app.get("/t/:code/observatoire", async (request, reply) => {
     const territory = authorize(request, "observatory.view");

@@ -1,7 +1,7 @@
 // Choropleth maps drawn on the server: commune contours (GeoJSON, WGS84) projected with d3-geo's conformal
 // conic (the projection of France's Lambert-93, here fitted to the territory), values cut into classes by
 // quantiles, each class with its own fill and hatching so that colour is never the only cue. Pure.
-import { geoArea, geoConicConformal, geoPath } from "d3-geo";
+import { geoConicConformal, geoPath } from "d3-geo";
 import type { MultiPolygon, Polygon } from "geojson";
 
 export type MapCommune = { code: string; name: string; contour: Polygon | MultiPolygon | null; value: number | null };
@@ -38,7 +38,14 @@ export function classOf(classes: readonly MapClass[], value: number): number | n
  * exterior rings counter-clockwise (RFC 7946), which d3 would read as the whole globe minus the commune.
  */
 export function rewind(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon {
-  const fix = (rings: Polygon["coordinates"]) => (geoArea({ type: "Polygon", coordinates: rings }) > 2 * Math.PI ? rings.map((ring) => [...ring].reverse()) : rings);
+  // Communes are small: the sign of the planar area in (longitude, latitude) tells the winding (positive =
+  // counter-clockwise). d3 wants the exterior ring clockwise and holes counter-clockwise.
+  const signedArea = (ring: Polygon["coordinates"][number]) => {
+    let a = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+    return a / 2;
+  };
+  const fix = (rings: Polygon["coordinates"]) => rings.map((ring, i) => ((i === 0 ? signedArea(ring) > 0 : signedArea(ring) < 0) ? [...ring].reverse() : ring));
   return geometry.type === "Polygon" ? { type: "Polygon", coordinates: fix(geometry.coordinates) } : { type: "MultiPolygon", coordinates: geometry.coordinates.map(fix) };
 }
 
@@ -49,7 +56,7 @@ export function choropleth(communes: readonly MapCommune[], { width = 640, heigh
   if (drawn.length === 0) return { width, height, shapes: [], classes, withoutContour: communes.map((c) => c.code) };
   const collection = { type: "FeatureCollection" as const, features: drawn.map((c) => ({ type: "Feature" as const, properties: {}, geometry: c.contour })) };
   const [lon, lat] = centreOf(drawn.map((c) => c.contour));
-  const projection = geoConicConformal().parallels([lat - 1, lat + 1]).rotate([-lon, 0]).fitExtent([[4, 4], [width - 4, height - 4]], collection);
+  const projection = geoConicConformal().parallels([lat - 1, lat + 1]).rotate([-lon, 0]).precision(0).fitExtent([[4, 4], [width - 4, height - 4]], collection);
   const path = geoPath(projection).digits(1);
   return {
     width,

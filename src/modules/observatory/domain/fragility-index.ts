@@ -82,40 +82,72 @@ export function scoreOfRank(rank: number, n: number): number {
   return Math.min(10, Math.max(1, 1 + (9 * (rank - 1)) / (n - 1)));
 }
 
-/** Scores every unit; the reference set defaults to the units themselves. */
-export function computeIndex(units: readonly IndexUnit[], weights: IndexWeights, reference: readonly IndexUnit[] = units): UnitScore[] {
-  const keys = Object.keys(weights).filter((k) => weights[k]! > 0);
-  const sortedByKey = new Map<string, number[]>();
-  for (const key of keys) {
-    const values: number[] = [];
-    for (const u of reference) {
-      const v = u.values[key];
-      if (typeof v === "number" && Number.isFinite(v)) values.push(v);
+/**
+ * Mean ranks of every unit's value for one criterion (NaN when missing). When the units are their own reference
+ * set, one sort gives every rank (ties share their mean rank); otherwise each value is placed in the sorted
+ * reference values.
+ */
+function ranksOf(units: readonly IndexUnit[], key: string, reference: readonly IndexUnit[] | null): { ranks: Float64Array; n: number } {
+  const ranks = new Float64Array(units.length).fill(Number.NaN);
+  const known = (u: IndexUnit) => {
+    const v = u.values[key];
+    return typeof v === "number" && Number.isFinite(v) ? v : null;
+  };
+  if (reference === null) {
+    const order: number[] = [];
+    const values = new Float64Array(units.length);
+    units.forEach((u, i) => {
+      const v = known(u);
+      if (v !== null) {
+        values[i] = v;
+        order.push(i);
+      }
+    });
+    order.sort((a, b) => values[a]! - values[b]!);
+    for (let start = 0; start < order.length; ) {
+      let end = start;
+      while (end + 1 < order.length && values[order[end + 1]!] === values[order[start]!]) end++;
+      const mean = (start + end) / 2 + 1;
+      for (let k = start; k <= end; k++) ranks[order[k]!] = mean;
+      start = end + 1;
     }
-    sortedByKey.set(key, values.sort((a, b) => a - b));
+    return { ranks, n: order.length };
   }
-  return units.map((unit) => {
-    const known: Omit<Contribution, "weight" | "contribution">[] = [];
+  const sorted = reference.map(known).filter((v): v is number => v !== null).sort((a, b) => a - b);
+  units.forEach((u, i) => {
+    const v = known(u);
+    if (v !== null && sorted.length > 0) ranks[i] = meanRank(sorted, v);
+  });
+  return { ranks, n: sorted.length };
+}
+
+/** Scores every unit; the reference set defaults to the units themselves. */
+export function computeIndex(units: readonly IndexUnit[], weights: IndexWeights, reference?: readonly IndexUnit[]): UnitScore[] {
+  const keys = Object.keys(weights).filter((k) => weights[k]! > 0);
+  const byKey = keys.map((key) => ({ key, weight: weights[key]!, ...ranksOf(units, key, reference && reference !== units ? reference : null) }));
+  return units.map((unit, i) => {
+    const contributions: Contribution[] = [];
     const missing: string[] = [];
-    for (const key of keys) {
-      const v = unit.values[key];
-      const sorted = sortedByKey.get(key)!;
-      if (typeof v !== "number" || !Number.isFinite(v) || sorted.length === 0) {
-        missing.push(key);
+    let total = 0;
+    for (const k of byKey) {
+      const rank = k.ranks[i]!;
+      if (Number.isNaN(rank)) {
+        missing.push(k.key);
         continue;
       }
-      const rank = meanRank(sorted, v);
-      known.push({ key, value: v, rank, of: sorted.length, score: scoreOfRank(rank, sorted.length) });
+      total += k.weight;
+      const score = scoreOfRank(rank, k.n);
+      contributions.push({ key: k.key, value: unit.values[k.key] as number, rank, of: k.n, score, weight: k.weight, contribution: 0 });
     }
-    const total = known.reduce((s, k) => s + weights[k.key]!, 0);
     if (total <= 0) return { code: unit.code, index: null, contributions: [], missing };
-    const contributions = known
-      .map((k) => {
-        const weight = weights[k.key]! / total;
-        return { ...k, weight, contribution: weight * k.score };
-      })
-      .sort((a, b) => b.contribution - a.contribution);
-    return { code: unit.code, index: contributions.reduce((s, c) => s + c.contribution, 0), contributions, missing };
+    let index = 0;
+    for (const c of contributions) {
+      c.weight /= total;
+      c.contribution = c.weight * c.score;
+      index += c.contribution;
+    }
+    contributions.sort((a, b) => b.contribution - a.contribution);
+    return { code: unit.code, index, contributions, missing };
   });
 }
 
