@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import type { Polygon } from "geojson";
 import { describe, expect, it } from "vitest";
-import { choropleth, classOf, quantileClasses } from "./choropleth.js";
+import { choropleth, classOf, dropRepeatedPoints, quantileClasses } from "./choropleth.js";
 
 const square = (lon: number, lat: number, size = 0.05): Polygon => ({
   type: "Polygon",
@@ -41,5 +41,12 @@ describe("choropleth maps", () => {
     for (const s of model.shapes) for (const n of s.d.match(/-?[\d.]+/g)!.map(Number)) expect(n).toBeGreaterThanOrEqual(0), expect(n).toBeLessThanOrEqual(400);
     expect(c!.classIndex).toBeNull();
     expect(a!.classIndex).toBe(0);
+  });
+});
+
+describe("path data", () => {
+  it("drops points that repeat the pixel just drawn, and keeps the shape", () => {
+    expect(dropRepeatedPoints("M1,2L1,2L3,4L3,4L3,5Z")).toBe("M1,2L3,4L3,5Z");
+    expect(dropRepeatedPoints("M10,20L11,20L10,20Z")).toBe("M10,20L11,20L10,20Z");
   });
 });

@@ -49,22 +49,44 @@ export function rewind(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon
   return geometry.type === "Polygon" ? { type: "Polygon", coordinates: fix(geometry.coordinates) } : { type: "MultiPolygon", coordinates: geometry.coordinates.map(fix) };
 }
 
-/** Projects the communes into a width × height box and classes their values. */
-export function choropleth(communes: readonly MapCommune[], { width = 640, height = 560, classes: k = 5 } = {}): ChoroplethModel {
-  const drawn = communes.filter((c): c is MapCommune & { contour: Polygon | MultiPolygon } => c.contour !== null).map((c) => ({ ...c, contour: rewind(c.contour) }));
-  const classes = quantileClasses(communes.map((c) => c.value).filter((v): v is number => v !== null), k);
-  if (drawn.length === 0) return { width, height, shapes: [], classes, withoutContour: communes.map((c) => c.code) };
-  const collection = { type: "FeatureCollection" as const, features: drawn.map((c) => ({ type: "Feature" as const, properties: {}, geometry: c.contour })) };
-  const [lon, lat] = centreOf(drawn.map((c) => c.contour));
+/** The SVG path of each commune's outline projected into a width × height box (depends on contours only). */
+export function projectOutlines(outlines: readonly { code: string; contour: Polygon | MultiPolygon }[], { width = 640, height = 560 } = {}): Map<string, string> {
+  if (outlines.length === 0) return new Map();
+  const wound = outlines.map((o) => ({ code: o.code, contour: rewind(o.contour) }));
+  const collection = { type: "FeatureCollection" as const, features: wound.map((c) => ({ type: "Feature" as const, properties: {}, geometry: c.contour })) };
+  const [lon, lat] = centreOf(wound.map((c) => c.contour));
   const projection = geoConicConformal().parallels([lat - 1, lat + 1]).rotate([-lon, 0]).precision(0).fitExtent([[4, 4], [width - 4, height - 4]], collection);
-  const path = geoPath(projection).digits(1);
+  const path = geoPath(projection).digits(0);
+  return new Map(wound.map((c) => [c.code, dropRepeatedPoints(path(c.contour) ?? "")]));
+}
+
+/** Projects the communes into a width × height box and classes their values (`paths` from projectOutlines, if kept). */
+export function choropleth(communes: readonly MapCommune[], { width = 640, height = 560, classes: k = 5, paths }: { width?: number; height?: number; classes?: number; paths?: Map<string, string> } = {}): ChoroplethModel {
+  const drawn = communes.filter((c): c is MapCommune & { contour: Polygon | MultiPolygon } => c.contour !== null);
+  const classes = quantileClasses(communes.map((c) => c.value).filter((v): v is number => v !== null), k);
+  const projected = paths ?? projectOutlines(drawn, { width, height });
   return {
     width,
     height,
-    shapes: drawn.map((c) => ({ code: c.code, name: c.name, d: path(c.contour) ?? "", value: c.value, classIndex: c.value === null ? null : classOf(classes, c.value) })),
+    shapes: communes.filter((c) => projected.has(c.code)).map((c) => ({ code: c.code, name: c.name, d: projected.get(c.code)!, value: c.value, classIndex: c.value === null ? null : classOf(classes, c.value) })),
     classes,
-    withoutContour: communes.filter((c) => c.contour === null).map((c) => c.code),
+    withoutContour: communes.filter((c) => !projected.has(c.code)).map((c) => c.code),
   };
+}
+
+/**
+ * Path data without the points that fall on the pixel just drawn (outlines have far more vertices than a map of a
+ * few hundred pixels can show): the same drawing, several times lighter.
+ */
+export function dropRepeatedPoints(d: string): string {
+  const out: string[] = [];
+  let previous = "";
+  for (const [token, command, point] of d.matchAll(/([MLZ])([^MLZ]*)/g) as Iterable<[string, string, string]>) {
+    if (command === "L" && point === previous) continue;
+    out.push(token);
+    previous = command === "Z" ? "" : point;
+  }
+  return out.join("");
 }
 
 /** Mean longitude and latitude of the contours' vertices (the projection's centre). */
