@@ -2,7 +2,7 @@
 // and the status tags.
 import type { ComponentChildren } from "preact";
 import { formatDateTime, formatNumber } from "../lib/format.js";
-import { Tag } from "./components.js";
+import { Table, Tag } from "./components.js";
 import { Radios } from "./form.js";
 
 export type ImportStatus = "pending" | "running" | "done" | "failed";
@@ -110,6 +110,32 @@ export function ImportProgress({ checking, checkingLabel, importedRows, toWrite,
       <progress id="avancement" class="govuk-!-width-full" value={importedRows} max={Math.max(1, toWrite)}>
         {formatNumber(importedRows)} sur {formatNumber(toWrite)}
       </progress>
+    </>
+  );
+}
+
+/** The rejected rows of a finished import: how many, the downloadable report, the first 200 in a table. */
+export function RejectedRows({ errors, reportHref }: { errors: readonly { line: number; field: string; reason: string }[]; reportHref: string }) {
+  return (
+    <>
+      <h2 class="govuk-heading-m">
+        {formatNumber(errors.length)} {errors.length > 1 ? "erreurs" : "erreur"}
+      </h2>
+      <p class="govuk-body">
+        <a class="govuk-link" href={reportHref} download>
+          Télécharger le compte rendu (CSV : ligne, champ, raison)
+        </a>
+      </p>
+      <Table
+        caption="Lignes refusées"
+        rows={errors.slice(0, 200)}
+        columns={[
+          { header: "Ligne", cell: (error) => String(error.line), numeric: true },
+          { header: "Champ", cell: (error) => error.field },
+          { header: "Raison", cell: (error) => error.reason },
+        ]}
+      />
+      {errors.length > 200 ? <p class="govuk-body">Les 200 premières erreurs sont affichées ; le compte rendu les contient toutes.</p> : null}
     </>
   );
 }

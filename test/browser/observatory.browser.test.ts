@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { demoAccounts, seedDemo } from "../../src/modules/demo/demo.seed.js";
 import { TECHNO_HEADER } from "../../src/modules/connectivity/connectivity.fixtures.js";
 import { testEpoch } from "../support/app.js";
-import { checkA11y, newTestContext, signInContext, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
+import { checkA11y, importThroughWeb, newTestContext, signInContext, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
 import { users } from "../../src/db/schema/index.js";
 import { eq } from "drizzle-orm";
 
@@ -30,19 +30,7 @@ describe("connectivity and observatory in Chromium", () => {
 
   const url = (path: string) => `${running.url}/t/${code}${path}`;
 
-  async function importFile(page: Page, path: string, name: string, content: string) {
-    await page.goto(url(path));
-    await checkA11y(page);
-    await page.locator("input[type=file]").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
-    await page.getByRole("button", { name: "Importer le fichier" }).click();
-    await checkA11y(page);
-    for (let i = 0; i < 20 && !(await page.locator("main").innerText()).includes("Terminé"); i++) {
-      await running.runJobs();
-      await page.goto(`${page.url().split("?")[0]}?actualiser=non`);
-      await checkA11y(page);
-    }
-    expect(await page.locator("main").innerText()).toContain("Terminé");
-  }
+  const importFile = (page: Page, path: string, name: string, content: string) => importThroughWeb(page, running, url(path), { name, content });
 
   it("imports, maps, explains, re-weights and plans", async () => {
     const page = await pages.open({ signedInAs: coordinatorId });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
 import { communes, schoolReferents, schools } from "../../src/db/schema/index.js";
 import { makeTerritory, makeUser } from "../support/app.js";
-import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
+import { a11yLedger, checkA11y, importThroughWeb, startBrowserWorld, type BrowserWorld, type PageOpener, type RunningApp } from "../support/browser.js";
 import { uaiCheckLetter } from "../../src/modules/schools/domain/uai.js";
 
 const uai = (digits: string) => `${digits}${uaiCheckLetter(digits)}`;
@@ -40,20 +40,8 @@ describe("schools in Chromium", () => {
   const url = (path: string) => `${running.url}/t/${territory.code}${path}`;
 
   /** Uploads a CSV through the web import and waits for the import to finish. */
-  async function importFile(page: Page, kind: string, name: string, content: string) {
-    await page.goto(url("/ecoles/import"));
-    await checkA11y(page);
-    await page.getByLabel(kind, { exact: true }).check();
-    await page.locator("input[type=file]").setInputFiles({ name, mimeType: "text/csv", buffer: Buffer.from(content, "utf8") });
-    await page.getByRole("button", { name: "Importer le fichier" }).click();
-    await checkA11y(page);
-    for (let i = 0; i < 20 && !(await page.locator("main").innerText()).includes("Terminé"); i++) {
-      await running.runJobs();
-      await page.goto(`${page.url().split("?")[0]}?actualiser=non`);
-      await checkA11y(page);
-    }
-    expect(await page.locator("main").innerText()).toContain("Terminé");
-  }
+  const importFile = (page: Page, kind: string, name: string, content: string) =>
+    importThroughWeb(page, running, url("/ecoles/import"), { name, content }, (p) => p.getByLabel(kind, { exact: true }).check());
 
   it("imports schools and equipment, shows the harmonisation, builds a two-year plan and exports it", async () => {
     const [c1, c2] = await database.db.select({ insee: communes.insee, name: communes.name }).from(communes).where(eq(communes.territoryId, territory.id)).orderBy(communes.insee);

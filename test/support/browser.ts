@@ -297,3 +297,22 @@ export async function startBrowserWorld(options: BrowserWorldOptions = {}): Prom
     throw error;
   }
 }
+
+/**
+ * Uploads a CSV through a web import form (after `prepare`, e.g. choosing what the file holds), runs the jobs until
+ * the import's page says "Terminé", checking every page with axe-core.
+ */
+export async function importThroughWeb(page: Page, running: RunningApp, formUrl: string, file: { name: string; content: string }, prepare?: (page: Page) => Promise<void>): Promise<void> {
+  await page.goto(formUrl);
+  await checkA11y(page);
+  await prepare?.(page);
+  await page.locator("input[type=file]").setInputFiles({ name: file.name, mimeType: "text/csv", buffer: Buffer.from(file.content, "utf8") });
+  await page.getByRole("button", { name: "Importer le fichier" }).click();
+  await checkA11y(page);
+  for (let i = 0; i < 20 && !(await page.locator("main").innerText()).includes("Terminé"); i++) {
+    await running.runJobs();
+    await page.goto(`${page.url().split("?")[0]}?actualiser=non`);
+    await checkA11y(page);
+  }
+  if (!(await page.locator("main").innerText()).includes("Terminé")) throw new Error(`the import from ${formUrl} did not finish`);
+}

@@ -2,6 +2,7 @@
 // (/t/:code/observatoire/indicateurs/import): upload (multipart), status page with progress, report.
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
+import { readUpload } from "../places/places-import.routes.js";
 import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
@@ -9,21 +10,6 @@ import { idParam } from "../schools/schools.guards.js";
 import { createObservatoryImport, getObservatoryImport, listObservatoryImports, OBSERVATORY_IMPORT_KINDS, type ObservatoryImportKind } from "./observatory-import-jobs.js";
 import { authorize } from "./observatory.guards.js";
 import { IMPORT_TEXT, ObservatoryImportFormPage, ObservatoryImportStatusPage } from "./views/import-pages.js";
-
-/** Reads the multipart form: the file and the choice about invalid rows. */
-async function readUpload(request: FastifyRequest) {
-  let file: { filename: string; bytes: Buffer } | undefined;
-  let skipInvalid = "rien";
-  for await (const part of request.parts()) {
-    if (part.type === "file") {
-      const bytes = await part.toBuffer();
-      if (part.fieldname === "fichier" && part.filename) file = { filename: part.filename, bytes };
-    } else if (part.fieldname === "lignes_invalides" && typeof part.value === "string") {
-      skipInvalid = part.value;
-    }
-  }
-  return { file, skipInvalid };
-}
 
 function registerKind(app: FastifyInstance, kind: ObservatoryImportKind): void {
   const path = `/t/:code${IMPORT_TEXT[kind].path}`;

@@ -9,7 +9,7 @@ import { authorize, idParam } from "./places.guards.js";
 import { ImportFormPage, ImportStatusPage } from "./views/import-pages.js";
 
 /** Reads the multipart form: the file and the choice about invalid rows, whatever their order in the body. */
-async function readUpload(request: FastifyRequest) {
+export async function readUpload(request: FastifyRequest) {
   let file: { filename: string; bytes: Buffer } | undefined;
   let skipInvalid = "rien";
   for await (const part of request.parts()) {

@@ -5,7 +5,7 @@ import { formatNumber } from "../../../lib/format.js";
 import { PageHeading, Table } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, type FieldErrors } from "../../../ui/form.js";
-import { FileUpload, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress } from "../../../ui/import-parts.js";
+import { FileUpload, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress, RejectedRows } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import { criterionLabel } from "../domain/fragility-index.js";
 import { quarterLabel } from "../../connectivity/import-export/arcep-files.js";
@@ -134,25 +134,7 @@ export function ObservatoryImportStatusPage({ ctx, kind, row, autoRefresh }: { c
       ) : (
         <Outcome row={row} kind={kind} />
       )}
-      {!running && row.errors.length > 0 ? (
-        <>
-          <h2 class="govuk-heading-m">{plural(row.errors.length, "erreur", "erreurs")}</h2>
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${base}${text.path}/${row.id}/rapport.csv`} download>
-              Télécharger le compte rendu (CSV : ligne, champ, raison)
-            </a>
-          </p>
-          <Table
-            caption="Lignes refusées"
-            rows={row.errors.slice(0, 200)}
-            columns={[
-              { header: "Ligne", cell: (e) => String(e.line), numeric: true },
-              { header: "Champ", cell: (e) => e.field },
-              { header: "Raison", cell: (e) => e.reason },
-            ]}
-          />
-        </>
-      ) : null}
+      {!running && row.errors.length > 0 ? <RejectedRows errors={row.errors} reportHref={`${base}${text.path}/${row.id}/rapport.csv`} /> : null}
       <p class="govuk-body">
         <a class="govuk-link" href={`${base}${text.path}`}>
           Importer un autre fichier

@@ -1,9 +1,9 @@
 // Web import of places: the upload form, then the import's progress and report.
 import { plural } from "../../../lib/format.js";
-import { PageHeading, Table } from "../../../ui/components.js";
+import { PageHeading } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, type FieldErrors } from "../../../ui/form.js";
-import { FileUpload, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress } from "../../../ui/import-parts.js";
+import { FileUpload, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress, RejectedRows } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import type { PlacesImportRow } from "../places-import.js";
 
@@ -84,26 +84,7 @@ export function ImportStatusPage({ ctx, row, autoRefresh }: { ctx: PageContext; 
       ) : (
         <Outcome row={row} />
       )}
-      {!running && row.errors.length > 0 ? (
-        <>
-          <h2 class="govuk-heading-m">{plural(row.errors.length, "erreur", "erreurs")}</h2>
-          <p class="govuk-body">
-            <a class="govuk-link" href={`${base}/import/${row.id}/rapport.csv`} download>
-              Télécharger le compte rendu (CSV : ligne, champ, raison)
-            </a>
-          </p>
-          <Table
-            caption="Lignes refusées"
-            rows={row.errors.slice(0, 200)}
-            columns={[
-              { header: "Ligne", cell: (error) => String(error.line), numeric: true },
-              { header: "Champ", cell: (error) => error.field },
-              { header: "Raison", cell: (error) => error.reason },
-            ]}
-          />
-          {row.errors.length > 200 ? <p class="govuk-body">Les 200 premières erreurs sont affichées ; le compte rendu les contient toutes.</p> : null}
-        </>
-      ) : null}
+      {!running && row.errors.length > 0 ? <RejectedRows errors={row.errors} reportHref={`${base}/import/${row.id}/rapport.csv`} /> : null}
       <p class="govuk-body">
         <a class="govuk-link" href={`${base}/import`}>
           Importer un autre fichier
