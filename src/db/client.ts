@@ -52,22 +52,25 @@ export type OpenOptions = {
   /** What holds the data directory, shown to a second process that tries to open it. */
   holder?: string;
   poolSize?: number;
+  /** A streaming replica of the server: the public pool (anonymous reads, see withPublic) connects to it. */
+  replicaUrl?: string;
 };
 
 /** Opens the configured engine. With PGlite, refuses a data directory another process holds. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.replicaUrl);
   return openPglite(options.dataDir ?? "./data", options.holder ?? "maillage");
 }
 
 /** Startup options of the public pool's connections: the restricted role, no territory. */
 const PUBLIC_SESSION_OPTIONS = "-c role=maillage_app -c app.territory_id= -c plan_cache_mode=force_generic_plan";
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, replicaUrl: string | undefined): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Connects lazily, after the migrations have created the role. As large as the other: public pages are most of
   // the traffic, and a search waiting for a connection is what made the slowest ones slow (docs/performance.md).
-  const publicPool = new pg.Pool({ connectionString: url, max: poolSize, options: PUBLIC_SESSION_OPTIONS });
+  // With a replica, public reads go there: the primary keeps its connections and CPU for what people write.
+  const publicPool = new pg.Pool({ connectionString: replicaUrl ?? url, max: poolSize, options: PUBLIC_SESSION_OPTIONS });
   for (const p of [pool, publicPool]) p.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const publicDb = drizzlePg(publicPool, { schema }) as unknown as Db;
