@@ -11,6 +11,8 @@ export type Config = {
   migrationDatabaseUrl: string | undefined;
   /** A streaming replica for public reads (DATABASE_REPLICA_URL), or none. */
   replicaDatabaseUrl: string | undefined;
+  /** Past this lag the replica is left aside until it catches up (DATABASE_REPLICA_MAX_LAG_SECONDS, default 5). */
+  replicaMaxLagSeconds: number;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     replicaDatabaseUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagSeconds: positiveInteger(env.DATABASE_REPLICA_MAX_LAG_SECONDS, 5, "DATABASE_REPLICA_MAX_LAG_SECONDS"),
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Maillage <ne-pas-repondre@maillage.localhost>",

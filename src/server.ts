@@ -2,6 +2,7 @@
 import type { FastifyInstance } from "fastify";
 import { buildApp } from "./app.js";
 import { ownerDatabaseUrl, type Config } from "./config.js";
+import { startChangeFeed } from "./db/change-feed.js";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
 import { systemClock } from "./lib/clock.js";
 import { linkSecret } from "./lib/signed-links.js";
@@ -19,7 +20,7 @@ export async function startServer(config: Config, options: { beforeListen?: (dat
   buildAssets();
   const holder = `serveur Maillage sur le port ${config.port}`;
   const separate = Boolean(config.migrationDatabaseUrl && config.databaseUrl);
-  const replica = config.replicaDatabaseUrl ? { replicaUrl: config.replicaDatabaseUrl } : {};
+  const replica = config.replicaDatabaseUrl ? { replicaUrl: config.replicaDatabaseUrl, replicaMaxLagMs: config.replicaMaxLagSeconds * 1_000 } : {};
   const owner = await openDatabase({ databaseUrl: ownerDatabaseUrl(config), dataDir: config.dataDir, holder, ...(separate ? { poolSize: 4 } : replica) });
   let web = owner;
   let secret: string;
@@ -35,11 +36,14 @@ export async function startServer(config: Config, options: { beforeListen?: (dat
   const clock = systemClock;
   const app = await buildApp({ config, database: web, clock, linkSecret: secret }, { logger: true });
   const worker = config.worker ? startWorker(owner.db, config, clock) : undefined;
+  // Several instances on one server clear each other's caches of public data (LISTEN/NOTIFY).
+  const feed = config.databaseUrl ? startChangeFeed(config.databaseUrl, { log: (message) => app.log.warn(message) }) : undefined;
   await app.listen({ port: config.port, host: config.host });
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
       await app.close();
+      await feed?.stop();
       await worker?.stop();
       if (web !== owner) await web.close();
       await owner.close();

@@ -48,6 +48,13 @@ function roleUrl(serverUrl: string, role: string, name: string): string {
   return serverUrl.replace(/\/\/postgres@/, `//${role}@`).replace(/\/postgres$/, `/${name}`);
 }
 
+/** The URL of a test server database for one of its roles (maillage_owner, maillage_web), e.g. for `maillage serve`. */
+export function roleUrlOf(owner: Database, role: "maillage_owner" | "maillage_web"): string {
+  const name = serverDatabases.get(owner);
+  if (!name) throw new Error("not a database of the test server");
+  return roleUrl(inject("pgUrl"), role, name);
+}
+
 /**
  * The same database as the web app sees it: on the server, connected as maillage_web (a member of maillage_app,
  * under row-level security and the grants of migration 0011); on PGlite, the one connection itself.
