@@ -50,11 +50,22 @@ program
 program
   .command("serve")
   .description("Démarre le serveur web (et les tâches de fond, sauf MAILLAGE_WORKER=0)")
-  .action(async () => {
+  .option("--workers <nombre>", "nombre de processus web sur le même port (serveur PostgreSQL seulement)", "1")
+  .action(async (options: { workers: string }) => {
+    const workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new CliError(`--workers attend un nombre entier de 1 à 64 (reçu « ${options.workers} »).`);
     const { startServer } = await loadServer();
     const config = loadConfig();
-    await startServer(config);
-    console.log(`Maillage écoute sur ${config.publicUrl}`);
+    if (workers === 1) {
+      await startServer(config);
+      console.log(`Maillage écoute sur ${config.publicUrl}`);
+      return;
+    }
+    if (!config.databaseUrl) throw new CliError("plusieurs processus demandent un serveur PostgreSQL (DATABASE_URL) : avec PGlite, un seul processus peut ouvrir le répertoire de données.");
+    const { serveWithWorkers } = await import("./cluster.js");
+    await serveWithWorkers(config, { workers, migrate: () => withDatabase(async () => {}, "maillage serve") }, async () => {
+      await startServer(config);
+    });
   });
 
 program

@@ -26,3 +26,15 @@ export async function withTenant<T>(db: Db, territoryId: number | null, work: (t
 export async function withPublic<T>(database: Pick<Database, "db" | "publicDb">, work: (db: Executor) => Promise<T>): Promise<T> {
   return database.publicDb ? work(database.publicDb) : withTenant(database.db, null, work);
 }
+
+/** What a capability (a signed key, a link's token hash) may point into; see maillage_territory_of, migration 0011. */
+export type CapabilityKind = "appointment" | "school" | "training_registration" | "share_link";
+
+/**
+ * The territory of the record a capability names, read by a narrow SQL function: the web app's role cannot read
+ * across territories, and this reveals a territory id only. Check the capability's signature before calling.
+ */
+export async function territoryOfCapability(db: Executor, kind: CapabilityKind, key: string): Promise<number | undefined> {
+  const result = (await db.execute(sql`select maillage_territory_of(${kind}, ${key}) as territory_id`)) as unknown as { rows: { territory_id: number | null }[] };
+  return result.rows[0]?.territory_id ?? undefined;
+}
