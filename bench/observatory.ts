@@ -25,6 +25,7 @@ import { createTerritory } from "../src/modules/territories/territories.commands
 import { lieuRecord } from "../test/support/inclusion.js";
 import { startPgServer } from "../test/support/pg-server.js";
 import { timePage } from "./schools.js";
+import { linkSecret } from "../src/lib/signed-links.js";
 
 type Row = { what: string; figure: string; target: string; ok: boolean };
 
@@ -114,7 +115,7 @@ export async function benchObservatory({ communeCount = 300, requests = 20, log 
       const userId = await ensureUser(db, { email: "coordination@banc-observatoire.invalid" });
       await db.insert(memberships).values({ territoryId: territory.id, userId, roles: ["coordinator"] });
       const sid = await createSession(db, { userId, now, days: 1 });
-      const app = await buildApp({ config: { ...loadConfig({}), production: true, worker: false }, database, clock: systemClock });
+      const app = await buildApp({ config: { ...loadConfig({}), production: true, worker: false }, database, clock: systemClock, linkSecret: await linkSecret(database.db) });
       await app.listen({ host: "127.0.0.1", port: 0 });
       try {
         const address = app.server.address();
