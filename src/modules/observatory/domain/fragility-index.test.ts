@@ -26,6 +26,26 @@ describe("fragility index", () => {
     expect(a!.contributions[0]).toMatchObject({ key: "part_65_plus", rank: 3, of: 3, score: 10 });
   });
 
+  it("ranks against a named reference set when it is not the scored communes themselves", () => {
+    const reference = [0.1, 0.2, 0.3, 0.4, 0.5].map((v, i) => ({ code: `r${i}`, values: { part_65_plus: v } }));
+    const [a, b] = computeIndex([{ code: "a", values: { part_65_plus: 0.3 } }, { code: "b", values: { part_65_plus: 0.45 } }], { part_65_plus: 1 }, reference);
+    expect(a!.contributions[0]).toMatchObject({ rank: 3, of: 5, score: 5.5 });
+    // 0.45 falls between the 4th and 5th reference values: rank 4.5.
+    expect(b!.contributions[0]).toMatchObject({ rank: 4.5, of: 5 });
+    expect(b!.index).toBeCloseTo(1 + (9 * 3.5) / 4, 12);
+  });
+
+  it("gives the same scores whether the communes are their own reference set or passed as one", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 30 }), (values) => {
+        const units = values.map((v, i) => ({ code: String(i), values: { part_65_plus: v / 20 } }));
+        const own = computeIndex(units, { part_65_plus: 1 });
+        const named = computeIndex(units, { part_65_plus: 1 }, [...units]);
+        return own.every((s, i) => Math.abs(s.index! - named[i]!.index!) < 1e-12);
+      }),
+    );
+  });
+
   it("renormalises the weights of a commune missing a criterion and flags it", () => {
     const units = [
       { code: "a", values: { part_65_plus: 0.4, taux_pauvrete: null } },
