@@ -95,6 +95,17 @@ describe.each(engines)("observatory table on %s", (engine) => {
       await workbook.xlsx.readFile(file);
       expect((workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 6)).toEqual(["code_insee", "commune", "population", "part_locaux_ftth", "indice_fragilite"]);
       expect(fs.existsSync(file)).toBe(true);
+      // Imports name every malformed row and write nothing, unless asked to skip them.
+      const bad = path.join(data.dir, "commune_techno.csv");
+      fs.writeFileSync(bad, [TECHNO_HEADER, "79202;Parthenay;79;75;6000;all;5500;0;0;0;0;0;0;2027-03-31", "79080;Châtillon;79;75;1200;all;trois;0;0;0;0;0;0;2027-03-31", "75056;Paris;75;11;10;all;1;0;0;0;0;0;0;2027-03-31"].join("\n"));
+      const refused = await runCli(["import", "connectivite", bad, "--territory", territory.code], env);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain("ligne 3 : elig_ftth — « trois » n'est pas un nombre entier positif ou nul");
+      expect(refused.stderr).toContain("rien n'a été importé");
+      const skipped = await runCli(["import", "connectivite", bad, "--territory", territory.code, "--skip-invalid"], env);
+      expect(skipped.code, skipped.stderr).toBe(0);
+      expect(skipped.stdout).toContain("1 ligne(s) d'autres communes ignorée(s).");
+      expect(skipped.stdout).toContain("Trimestres : 2027-03-31.");
     } finally {
       data.remove();
     }
