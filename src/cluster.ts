@@ -16,11 +16,11 @@ export async function serveWithWorkers(config: Config, options: ClusterOptions, 
   const fork = (index: number) => {
     // Only the first worker runs the background jobs (MAILLAGE_WORKER): one poller is enough, SKIP LOCKED makes more safe.
     const worker = cluster.fork({ MAILLAGE_CLUSTER_INDEX: String(index), ...(index === 0 && config.worker ? {} : { MAILLAGE_WORKER: "0" }) });
-    const started = Date.now();
+    const started = performance.now();
     worker.on("exit", (code, signal) => {
       if (stopping) return;
       // A worker that dies at once would die again: wait a little before the next one, rather than spin.
-      const delay = Date.now() - started < 5_000 ? 5_000 : 0;
+      const delay = performance.now() - started < 5_000 ? 5_000 : 0;
       log(`processus ${worker.process.pid} arrêté (${signal ?? `code ${code}`}) : remplacé${delay ? " dans 5 s" : ""}`);
       setTimeout(() => {
         if (!stopping) fork(index);

@@ -4,6 +4,7 @@ import { buildApp } from "./app.js";
 import { ownerDatabaseUrl, type Config } from "./config.js";
 import { startChangeFeed } from "./db/change-feed.js";
 import { migrateDatabase, openDatabase, type Database } from "./db/client.js";
+import { readContextKey, useContextKey } from "./db/tenant.js";
 import { systemClock } from "./lib/clock.js";
 import { linkSecret } from "./lib/signed-links.js";
 import { startWorker } from "./worker.js";
@@ -28,7 +29,11 @@ export async function startServer(config: Config, options: { beforeListen?: (dat
     await migrateDatabase(owner);
     await options.beforeListen?.(owner);
     secret = await linkSecret(owner.db);
-    if (separate) web = await openDatabase({ databaseUrl: config.databaseUrl, ...replica });
+    if (separate) {
+      web = await openDatabase({ databaseUrl: config.databaseUrl, ...replica });
+      // The web role cannot read the key that signs territory contexts: the owner hands it over (decision 0018).
+      useContextKey(web.db, await readContextKey(owner.db));
+    }
   } catch (error) {
     await owner.close();
     throw error;

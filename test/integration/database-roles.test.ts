@@ -88,6 +88,26 @@ describe.runIf(engines.includes("postgres"))("database roles on a PostgreSQL ser
     expect(asOwner[0]!.places).toBe(1);
   });
 
+  it("cannot enter another territory by setting the context itself, nor forge or compute its signature", async () => {
+    const inFirst = <T>(statement: string) => withTenant(web.db, first.id, (tx) => queryRows<T>(tx, sql.raw(statement)));
+    const refusedInFirst = (statement: string) =>
+      inFirst(statement).then(
+        () => "accepted",
+        (error: Error & { cause?: Error }) => error.cause?.message ?? error.message,
+      );
+    // The territory switched by hand: the first statement that meets a policy is refused.
+    expect(await refusedInFirst(`select set_config('app.territory_id', '${second.id}', true), (select count(*) from places) as n`)).toMatch(/not signed by the application/);
+    // With the first territory's own signature, copied: still refused.
+    expect(
+      await refusedInFirst(`select set_config('app.territory_id', '${second.id}', true), set_config('app.territory_signature', current_setting('app.territory_signature'), true), (select count(*) from memberships) as n`),
+    ).toMatch(/not signed by the application/);
+    expect(await refusedInFirst(`select maillage_context_signature('${second.id}')`)).toMatch(/permission denied/);
+    expect(await refusedInFirst(`select maillage_enter_created_territory(${second.id})`)).toMatch(/was not created by this transaction/);
+    expect(await refusedInFirst("select value from instance_settings where key = 'context_secret'")).toMatch(/permission denied/);
+    // Its own territory, signed by the app, works as before.
+    expect(await inFirst<{ n: number }>("select count(*)::int as n from memberships")).toEqual([{ n: 0 }]);
+  });
+
   it("still finds the person behind a session, with their memberships, through the narrow function", async () => {
     const sessionId = await createSession(owner.db, { userId: secondUser, now: testEpoch, days: 1 });
     const actor = await loadActor(web.db, { sessionId, now: testEpoch });

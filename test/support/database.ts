@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { migrateDatabase, openDatabase, type Database, type Engine } from "../../src/db/client.js";
+import { readContextKey, useContextKey } from "../../src/db/tenant.js";
 
 /** The engines the suite runs against; MAILLAGE_TEST_ENGINES=pglite limits it. */
 export const engines: Engine[] = process.env.MAILLAGE_TEST_ENGINES === "pglite" ? ["pglite"] : ["pglite", "postgres"];
@@ -62,5 +63,7 @@ export function roleUrlOf(owner: Database, role: "maillage_owner" | "maillage_we
 export async function openWebDatabase(owner: Database): Promise<Database> {
   const name = serverDatabases.get(owner);
   if (!name) return { ...owner, close: async () => {} };
-  return openDatabase({ databaseUrl: roleUrl(inject("pgUrl"), "maillage_web", name), poolSize: 20 });
+  const web = await openDatabase({ databaseUrl: roleUrl(inject("pgUrl"), "maillage_web", name), poolSize: 20 });
+  useContextKey(web.db, await readContextKey(owner.db));
+  return web;
 }
