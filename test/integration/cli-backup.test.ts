@@ -32,7 +32,8 @@ async function subject(engine: Engine, dataDir: string): Promise<Subject> {
   return { target: { databaseUrl: database.location, dataDir }, use: (work) => work(database), dispose: () => database.close() };
 }
 
-describe.each(engines)("backup and restore on %s", (engine) => {
+// A PGlite dump and restore takes tens of seconds on a busy 2-core machine.
+describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine) => {
   const data = tempDataDir("maillage-backup-");
   const file = path.join(data.dir, engine === "pglite" ? "sauvegarde.tar.gz" : "sauvegarde.dump");
   let s: Subject;
