@@ -12,7 +12,7 @@ SELECT maillage_enable_tenant_rls(t) FROM unnest(ARRAY[
 --> statement-breakpoint
 -- Sharing on purpose: a benchmark figure exists only because its territory chose to share that indicator with
 -- the other territories of the instance, so every territory may read it (never write it); anonymous pages may not.
-CREATE POLICY shared_benchmark ON benchmark_figures FOR SELECT TO maillage_app USING (app_territory_id() IS NOT NULL);
+CREATE POLICY shared_benchmark ON benchmark_figures FOR SELECT TO maillage_app USING ((SELECT app_territory_id()) IS NOT NULL);
 --> statement-breakpoint
 ALTER TABLE schools ADD CONSTRAINT schools_connection_kind CHECK (connection_kind IN ('fibre', 'cuivre', 'radio', 'satellite', 'aucun'));
 --> statement-breakpoint
