@@ -1,7 +1,7 @@
 // The `maillage` command line: serve, migrate, territories, users, mail, jobs, backups.
 import { Command, Option } from "commander";
 import { loadConfig } from "./config.js";
-import { CliError, withDatabase } from "./cli/shared.js";
+import { CliError, isClosedPipe, tolerateClosedOutput, withDatabase } from "./cli/shared.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { registerBackupCommands } from "./cli/backup.commands.js";
 import { frenchHelp } from "./cli/help-fr.js";
@@ -15,6 +15,8 @@ import { systemClock } from "./lib/clock.js";
 // commands stay quick, and keep working whatever state a web module is in.
 const loadServer = () => import("./server.js");
 const loadDemo = () => import("./modules/demo/demo.seed.js");
+
+tolerateClosedOutput();
 
 const program = frenchHelp(new Command());
 program
@@ -93,6 +95,8 @@ program.addOption(new Option("--version").hideHelp()).on("option:version", () =>
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // An export piped into a reader that stopped early: the reader has what it wanted.
+  if (isClosedPipe(error)) process.exit(0);
   if (error instanceof CliError || error instanceof DataDirBusyError) {
     console.error(`Erreur : ${error.message}`);
     process.exit(1);
