@@ -22,7 +22,6 @@ import { registerRendering } from "./plugins/render.js";
 import { registerSecurity } from "./plugins/security.js";
 import { registerSession } from "./plugins/session.js";
 import { registerTenant } from "./plugins/tenant.js";
-import { assetsDir } from "./ui/assets.js";
 import type { AppDeps } from "./app-deps.js";
 
 
@@ -74,7 +73,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   });
   await registerSecurity(app, deps.config);
   await app.register(fastifyStatic, {
-    root: assetsDir,
+    root: deps.config.assetsDir,
     prefix: "/assets/",
     maxAge: 31_536_000_000,
     immutable: true,
@@ -84,7 +83,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   });
   registerSession(app, deps);
   registerTenant(app, deps);
-  registerRendering(app, deps, assetsDir);
+  registerRendering(app, deps);
   registerErrors(app);
 
   registerPageRoutes(app, deps);

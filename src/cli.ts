@@ -10,6 +10,7 @@ import { registerPlaceCommands } from "./cli/places.commands.js";
 import { registerSchoolCommands } from "./cli/schools.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
 import { systemClock } from "./lib/clock.js";
+import { AssetsDirError } from "./ui/assets.js";
 
 // The web app and the demo seed are loaded only by the commands that need them: `--help` and the operator
 // commands stay quick, and keep working whatever state a web module is in.
@@ -97,6 +98,10 @@ try {
 } catch (error) {
   // An export piped into a reader that stopped early: the reader has what it wanted.
   if (isClosedPipe(error)) process.exit(0);
+  if (error instanceof AssetsDirError) {
+    console.error(`Erreur : ${error.message}`);
+    process.exit(error.exitCode);
+  }
   if (error instanceof CliError || error instanceof DataDirBusyError) {
     console.error(`Erreur : ${error.message}`);
     process.exit(1);
