@@ -25,7 +25,7 @@ export async function benchBookingRace({ attempts = 200, log = console.log }: { 
     const database = await openDatabase({ databaseUrl: server.url.replace(/\/postgres$/, "/bench_booking"), poolSize: 20 });
     await migrateDatabase(database);
     const db = database.db;
-    const territory = await db.transaction((tx) => createTerritory(tx, { geo: findEpci("200041333")!, actor: cliActor }));
+    const territory = await db.transaction((tx) => createTerritory(tx, { geo: findEpci("200041333")!, actor: cliActor(new Date()) }));
     const record = lieuRecord();
     const [place] = await db.insert(places).values({ territoryId: territory.id, standardId: record.id, nom: record.nom, commune: record.commune, codePostal: record.code_postal, services: record.services, record }).returning();
     const [motif] = await db.insert(motifs).values({ territoryId: territory.id, name: "Démarche", service: "Aide aux démarches administratives" }).returning();

@@ -81,11 +81,12 @@ export async function benchPlacesImport({ rows = 20_000, log = console.log }: { 
     try {
       await migrateDatabase(database);
       const geo = { kind: "departement" as const, code: "99", name: "Territoire du banc d'essai", communes: [{ insee: "99001", name: "Commune d'essai", departement: "99", population: 1000, postcodes: ["99001"] }] };
-      const territory = await database.db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor }));
+      const territory = await database.db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor(new Date()) }));
       const run = async () => {
         const started = performance.now();
         let checked = started;
         const result = await importLieux(database.db, {
+          actor: cliActor(new Date()),
           territoryId: territory.id,
           text,
           format: "csv",

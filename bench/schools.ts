@@ -100,16 +100,16 @@ export async function benchSchools({ schools = 1000, itemsPerSchool = 200, reque
       await migrateDatabase(database);
       const db = database.db;
       const communes = Array.from({ length: 100 }, (_, i) => ({ insee: `99${String(i + 1).padStart(3, "0")}`, name: `Commune ${i + 1}`, departement: "99", population: 2000, postcodes: [] as string[] }));
-      const territory = await db.transaction((tx) => createTerritory(tx, { geo: { kind: "epci", code: "999999999", name: "Territoire du banc d'essai", communes }, actor: cliActor }));
+      const territory = await db.transaction((tx) => createTerritory(tx, { geo: { kind: "epci", code: "999999999", name: "Territoire du banc d'essai", communes }, actor: cliActor(new Date()) }));
       const communeRows = await listCommunes(db, { territoryId: territory.id });
       for (let g = 0; g < 4; g += 1) {
         const ids = communeRows.filter((_, i) => i % 4 === g).map((c) => c.id);
-        await db.transaction((tx) => saveCommuneGroup(tx, { territoryId: territory.id, name: `Ancienne CC n° ${g + 1}`, communeIds: ids, actor: cliActor }));
+        await db.transaction((tx) => saveCommuneGroup(tx, { territoryId: territory.id, name: `Ancienne CC n° ${g + 1}`, communeIds: ids, actor: cliActor(new Date()) }));
       }
       const run = async (kind: SchoolsImportKind, text: string) => {
         const started = performance.now();
         let checked = started;
-        const result = await importSchoolsFile(db, { territoryId: territory.id, kind, text, skipInvalid: false, actor: cliActor, today: "2027-03-02", onChecked: () => void (checked = performance.now()) });
+        const result = await importSchoolsFile(db, { territoryId: territory.id, kind, text, skipInvalid: false, actor: cliActor(new Date()), today: "2027-03-02", onChecked: () => void (checked = performance.now()) });
         if (result.errors.length > 0) throw new Error(`bench ${kind} import: ${result.errors.length} errors, first: ${JSON.stringify(result.errors[0])}`);
         return { result, seconds: (performance.now() - started) / 1000, checkSeconds: (checked - started) / 1000 };
       };

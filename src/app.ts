@@ -32,6 +32,10 @@ declare module "fastify" {
     /** Every route registered, for the isolation test matrix. */
     routeTable: RouteEntry[];
   }
+  interface FastifyRequest {
+    /** When the request is handled, by the app's clock (`deps.clock`). */
+    now: Date;
+  }
 }
 
 
@@ -67,6 +71,11 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
     for (const method of ([] as string[]).concat(route.method)) if (method !== "HEAD") routes.push({ method, url: route.url });
   });
   app.decorate("routeTable", routes);
+  // One reading of the app's clock per request: what the request writes and checks is dated by it.
+  app.decorateRequest("now", null as unknown as Date);
+  app.addHook("onRequest", async (request) => {
+    request.now = deps.clock();
+  });
   // A write that succeeded may change what the public sees: caches of public reads start again.
   app.addHook("onSend", async (request, reply) => {
     if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400) dataChanged();

@@ -34,12 +34,12 @@ program
     const started = Date.now();
     const server = await startServer(config, {
       beforeListen: async (database) => {
-        await seedDemo(database.db);
+        await seedDemo(database.db, systemClock());
       },
     });
     const db = server.database.db;
     const territory = await db.query.territories.findFirst({ where: (t, { eq }) => eq(t.code, "200041333") });
-    const links = await demoSignInLinks(db, { publicUrl: config.publicUrl, now: new Date(), territoryId: territory!.id });
+    const links = await demoSignInLinks(db, { publicUrl: config.publicUrl, now: systemClock(), territoryId: territory!.id });
     console.log(`\nMaillage est prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : ${config.publicUrl}`);
     console.log(`Données : ${server.database.engine === "pglite" ? `PGlite dans ${server.database.location}` : server.database.location}`);
     console.log("\nDÉMONSTRATION — territoire CC de Parthenay-Gâtine, comptes fictifs. Liens de connexion (valables 12 h, une fois chacun) :");
@@ -73,7 +73,7 @@ program
   .action(async () => {
     const { demoSignInLinks, seedDemo } = await loadDemo();
     await withDatabase(async (database) => {
-      const result = await seedDemo(database.db);
+      const result = await seedDemo(database.db, systemClock());
       const links = await demoSignInLinks(database.db, { publicUrl: loadConfig().publicUrl, now: systemClock(), territoryId: result.territoryId });
       console.log(`Territoire de démonstration ${result.code} ${result.created ? "créé" : "à jour"}.`);
       for (const link of links) console.log(`  ${link.name.padEnd(36)} ${link.url}`);

@@ -34,8 +34,8 @@ export function buildExecutors({ db, config, clock, transport, smsProvider = sms
     "personal-data.purge": async () => {
       await purgePersonalData(db, { now: clock() });
     },
-    "import.lieux": ({ importId }) => runPlacesImport(db, { importId, now: clock }),
-    "import.schools": ({ importId }) => runSchoolsImport(db, { importId, now: clock }),
+    "import.lieux": ({ importId }) => runPlacesImport(db, { importId, clock }),
+    "import.schools": ({ importId }) => runSchoolsImport(db, { importId, clock }),
     "jobs.purge": async () => {
       await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });
     },

@@ -1,4 +1,5 @@
 // CLI: backup and restore (pg_dump/pg_restore on a server, a data-directory dump on PGlite).
+import { systemClock } from "../lib/clock.js";
 import type { Command } from "commander";
 import { loadConfig } from "../config.js";
 import { backupDatabase, restoreDatabase, type BackupTarget } from "./backup.js";
@@ -38,7 +39,7 @@ export function registerBackupCommands(program: Command): void {
         "Avec un serveur PostgreSQL, pg_restore remplace les tables en une seule transaction : en cas d'échec, rien ne change.",
     )
     .action(async (file: string) => {
-      const result = await restoreDatabase(target(), file);
+      const result = await restoreDatabase(target(), file, systemClock());
       console.log(`Base restaurée depuis ${result.file}.`);
       if (result.previous) console.log(`L'ancienne base est conservée dans ${result.previous} (supprimez-la quand elle n'est plus utile).`);
     });

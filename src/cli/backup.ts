@@ -130,7 +130,7 @@ export async function backupDatabase(target: BackupTarget, file: string): Promis
 }
 
 /** Restores `file` over the configured database (see restoreServer and restorePglite). */
-export async function restoreDatabase(target: BackupTarget, file: string, now: Date = new Date()): Promise<RestoreResult> {
+export async function restoreDatabase(target: BackupTarget, file: string, now: Date): Promise<RestoreResult> {
   const source = path.resolve(file);
   if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new CliError(`fichier introuvable : ${source}`);
   const start = fileStart(source);

@@ -1,4 +1,5 @@
 // CLI: `maillage import lieux` and `maillage export lieux`, in the national standard.
+import { systemClock } from "../lib/clock.js";
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -53,7 +54,7 @@ export function registerPlaceCommands(program: Command): void {
           text,
           format,
           skipInvalid: Boolean(options.skipInvalid),
-          actor: cliActor,
+          actor: cliActor(systemClock()),
           filename: path.basename(file),
         });
         for (const error of result.errors) console.error(formatError(error));

@@ -1,4 +1,5 @@
 // CLI: `maillage import ecoles|classes|equipements` and `maillage export harmonisation`.
+import { systemClock } from "../lib/clock.js";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -45,8 +46,8 @@ async function runImport(kind: ImportKind, file: string, options: { territory: s
       kind,
       text,
       skipInvalid: Boolean(options.skipInvalid),
-      actor: cliActor,
-      today: parisDateOf(Date.now()),
+      actor: cliActor(systemClock()),
+      today: parisDateOf(systemClock().getTime()),
       filename: path.basename(file),
     });
     for (const row of result.skipped) console.log(formatSkipped(row));

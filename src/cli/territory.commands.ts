@@ -30,7 +30,7 @@ export function registerTerritoryCommands(program: Command): void {
       const geo = options.epci ? findEpci(options.epci) : options.commune ? findCommune(options.commune) : findDepartement(options.departement!.toUpperCase());
       if (!geo) throw new CliError(`aucun territoire officiel ne porte le code ${given[0]}.`);
       await withDatabase(async ({ db }) => {
-        const result = await db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor }));
+        const result = await db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor(systemClock()) }));
         console.log(`${result.created ? "Créé" : "Déjà présent, communes mises à jour"} : ${result.name} (${result.code}), ${result.communes} communes.`);
       }, "maillage territory create");
     });
@@ -66,7 +66,7 @@ export function registerUserCommands(program: Command): void {
         if (!territory) throw new CliError(`territoire inconnu : ${options.territory} (voir maillage territory list).`);
         const config = loadConfig();
         await withTenant(db, territory.id, (tx) =>
-          inviteMember(tx, { territoryId: territory.id, email, displayName: options.name, roles: roles as TerritoryRole[], actor: cliActor, now: new Date(), publicUrl: config.publicUrl }),
+          inviteMember(tx, { territoryId: territory.id, email, displayName: options.name, roles: roles as TerritoryRole[], actor: cliActor(systemClock()), now: systemClock(), publicUrl: config.publicUrl }),
         );
         // Send now rather than when the server next runs its jobs (with PGlite it is stopped while the CLI runs).
         const { startWorker } = await import("../worker.js"); // the executors load every module that has jobs
@@ -108,7 +108,7 @@ export function registerUserCommands(program: Command): void {
     .argument("<email>", "adresse électronique")
     .action(async (email: string) => {
       await withDatabase(async ({ db }) => {
-        const outcome = await db.transaction((tx) => unlinkOidcIdentity(tx, { email, actor: cliActor }));
+        const outcome = await db.transaction((tx) => unlinkOidcIdentity(tx, { email, actor: cliActor(systemClock()) }));
         if (outcome === "no-account") throw new CliError(`aucun compte n'a l'adresse ${email}.`);
         console.log(outcome === "unlinked" ? `${email} est délié : sa prochaine connexion par le fournisseur d'identité le liera à nouveau.` : `${email} n'était lié à aucune identité.`);
       }, "maillage user oidc-unlink");
@@ -121,7 +121,7 @@ async function setInstanceRole(email: string, flag: "isOperator" | "isFacilitato
     await db.transaction(async (tx) => {
       const userId = await ensureUser(tx, { email });
       await tx.update(users).set({ [flag]: on }).where(eq(users.id, userId));
-      await recordAudit(tx, { territoryId: null, actor: cliActor, action: on ? "instance-role.grant" : "instance-role.remove", entityType: "user", entityId: userId, details: { role: flag } });
+      await recordAudit(tx, { territoryId: null, actor: cliActor(systemClock()), action: on ? "instance-role.grant" : "instance-role.remove", entityType: "user", entityId: userId, details: { role: flag } });
     });
     console.log(`${email} ${on ? "est" : "n'est plus"} ${label}.`);
   }, "maillage user");

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { seedDemo, demoAccounts } from "../../src/modules/demo/demo.seed.js";
 import { a11yLedger, checkA11y, startBrowserWorld, type BrowserWorld, type RunningApp } from "../support/browser.js";
+import { testEpoch } from "../support/app.js";
 
 /** Pages reached only with query parameters from a previous step (covered by their module's tests). */
 const needQuery = new Set(["/t/:code/rendez-vous/nouveau/coordonnees", "/t/:code/plan/comparaison"]);
@@ -25,7 +26,7 @@ describe("axe-core on every page, in Chromium", () => {
     world = await startBrowserWorld({
       worker: false,
       beforeStart: async (database) => {
-        const demo = await seedDemo(database.db, new Date());
+        const demo = await seedDemo(database.db, testEpoch);
         code = demo.code;
         const first = async (query: ReturnType<typeof sql>) => (await queryRows<{ id: string | number }>(database.db, query))[0]?.id;
         const t = demo.territoryId;

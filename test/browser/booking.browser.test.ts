@@ -53,9 +53,12 @@ describe("a citizen books in Chromium without JavaScript", () => {
     await page.locator(`a[href="/lieux/${placeId}/rendez-vous"]`).first().click();
     await checkA11y(page);
     expect(await page.locator("h1").innerText()).toContain("Choisissez un créneau");
-    const slot = page.locator(".maillage-slot-list a").first();
-    bookedSlotHref = (await slot.getAttribute("href"))!;
-    await slot.click();
+    // A slot a day ahead of the app's clock, so that the 4-hour cancellation deadline is far (the clock is fixed).
+    const hrefs = await page.locator(".maillage-slot-list a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const dayAhead = running.clock().getTime() + 86_400_000;
+    bookedSlotHref = hrefs.find((href) => Date.parse(new URLSearchParams(href.split("?")[1]).get("debut")!) >= dayAhead)!;
+    expect(bookedSlotHref).toBeDefined();
+    await page.locator(`.maillage-slot-list a[href="${bookedSlotHref}"]`).click();
     await checkA11y(page);
     await page.getByLabel("Prénom").fill("Josiane");
     await page.getByLabel("Nom", { exact: true }).fill("Martin");

@@ -8,9 +8,9 @@ import { backupDatabase, restoreDatabase, type BackupTarget } from "../../src/cl
 import { migrateDatabase, openDatabase, queryRows, type Database, type Engine } from "../../src/db/client.js";
 import { DataDirBusyError } from "../../src/db/data-dir-lock.js";
 import { communes, territories } from "../../src/db/schema/index.js";
-import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { findCommune, findEpci } from "../../src/modules/territories/geography.js";
 import { createTerritory } from "../../src/modules/territories/territories.commands.js";
+import { testActor, testEpoch } from "../support/app.js";
 import { tempDataDir } from "../support/cli.js";
 import { createTestDatabase, engines } from "../support/database.js";
 
@@ -78,7 +78,7 @@ describe.each(engines)("backup and restore on %s", (engine) => {
   });
 
   it("brings back the data of the backup after it was changed", async () => {
-    await s.use((database) => database.db.transaction((tx) => createTerritory(tx, { geo: findEpci("200041333")!, actor: cliActor })));
+    await s.use((database) => database.db.transaction((tx) => createTerritory(tx, { geo: findEpci("200041333")!, actor: testActor })));
 
     const backup = await backupDatabase(s.target, file);
     expect(backup.bytes).toBeGreaterThan(1000);
@@ -86,11 +86,11 @@ describe.each(engines)("backup and restore on %s", (engine) => {
     expect([mode(path.dirname(folder)), mode(folder), mode(file)]).toEqual(["700", "700", "600"]);
 
     await s.use(async (database) => {
-      await database.db.transaction((tx) => createTerritory(tx, { geo: findCommune("79202")!, actor: cliActor }));
+      await database.db.transaction((tx) => createTerritory(tx, { geo: findCommune("79202")!, actor: testActor }));
       await database.db.update(territories).set({ name: "Nom modifié" }).where(eq(territories.code, "200041333"));
     });
 
-    const restored = await restoreDatabase(s.target, file);
+    const restored = await restoreDatabase(s.target, file, testEpoch);
     const rows = await s.use(async ({ db }) => {
       const all = await db.select({ id: territories.id, code: territories.code, name: territories.name }).from(territories);
       return Promise.all(all.map(async ({ id, ...t }) => ({ ...t, communes: await db.$count(communes, eq(communes.territoryId, id)) })));
@@ -171,16 +171,16 @@ describe.each(engines)("backup and restore on %s", (engine) => {
   it("refuses a backup made by the other engine, in French", async () => {
     const other = path.join(data.dir, "autre");
     fs.writeFileSync(other, engine === "pglite" ? "PGDMP\u0001\u000e" : Buffer.from([0x1f, 0x8b, 8, 0]));
-    await expect(restoreDatabase(s.target, other)).rejects.toThrow(engine === "pglite" ? "définissez DATABASE_URL" : "sauvegarde PGlite");
+    await expect(restoreDatabase(s.target, other, testEpoch)).rejects.toThrow(engine === "pglite" ? "définissez DATABASE_URL" : "sauvegarde PGlite");
     fs.writeFileSync(other, "ceci n'est pas une sauvegarde");
-    await expect(restoreDatabase(s.target, other)).rejects.toThrow("n'est pas une sauvegarde de Maillage");
+    await expect(restoreDatabase(s.target, other, testEpoch)).rejects.toThrow("n'est pas une sauvegarde de Maillage");
   });
 
   if (engine === "pglite") {
     it("refuses to restore while another holder has the data directory", async () => {
       const database = await openDatabase({ dataDir: s.target.dataDir, holder: "serveur Maillage sur le port 3000" });
       try {
-        const refusal = restoreDatabase(s.target, file);
+        const refusal = restoreDatabase(s.target, file, testEpoch);
         await expect(refusal).rejects.toBeInstanceOf(DataDirBusyError);
         await expect(refusal).rejects.toThrow(/est déjà utilisé par le processus \d+ \(serveur Maillage sur le port 3000\)/);
         await expect(backupDatabase(s.target, file)).rejects.toBeInstanceOf(DataDirBusyError);
@@ -195,7 +195,7 @@ describe.each(engines)("backup and restore on %s", (engine) => {
       await expect(backupDatabase(missing, file)).rejects.toThrow(
         /^pg_dump est introuvable : installez le client PostgreSQL \(apt-get install postgresql-client\)\.$/,
       );
-      await expect(restoreDatabase(missing, file)).rejects.toThrow(/^pg_restore est introuvable : .*apt-get install postgresql-client/);
+      await expect(restoreDatabase(missing, file, testEpoch)).rejects.toThrow(/^pg_restore est introuvable : .*apt-get install postgresql-client/);
     });
   }
 });

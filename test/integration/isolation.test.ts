@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/client.js";
 import { absences, appointments, communes, equipmentItems, exceptionalPlages, imports, incidents, planScenarios, schools, territoryRoles, trainingSessions, type TerritoryRole } from "../../src/db/schema/index.js";
 import { withPublic, withTenant } from "../../src/db/tenant.js";
-import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
-import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
+import { createTestApp, makeTerritory, makeUser, TestClient, testActor, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
@@ -40,7 +39,7 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     const foreignUser = await makeUser(t.database, { email: "membre@etranger.fr", territoryId: foreign.id, roles: ["admin"] });
     const foreignCommunes = await t.database.db.select({ id: communes.id }).from(communes).where(sql`${communes.territoryId} = ${foreign.id}`);
     const groupId = await withTenant(t.database.db, foreign.id, (tx) =>
-      saveCommuneGroup(tx, { territoryId: foreign.id, name: "Groupe-Etranger-Secret", communeIds: foreignCommunes.map((c) => c.id), actor: cliActor }),
+      saveCommuneGroup(tx, { territoryId: foreign.id, name: "Groupe-Etranger-Secret", communeIds: foreignCommunes.map((c) => c.id), actor: testActor }),
     );
     params.code = foreign.code;
     params.userId = String(foreignUser);

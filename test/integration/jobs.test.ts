@@ -11,11 +11,10 @@ import { maintenanceSchedule, periodKey } from "../../src/modules/jobs/recurring
 import { jobPayloads } from "../../src/modules/jobs/registry.js";
 import { storeOnlyTransport } from "../../src/modules/mail/mail.transport.js";
 import { startWorker } from "../../src/worker.js";
-import { testConfig } from "../support/app.js";
+import { testConfig, testEpoch } from "../support/app.js";
 import { createTestDatabase, engines } from "../support/database.js";
 
-// Jobs enqueued without a date are due at the database's now(): the test clock must be ahead of real time.
-const start = new Date(Math.max(Date.parse("2027-03-02T09:00:00Z"), Date.now() + 30 * 86_400_000));
+const start = testEpoch;
 
 /** Executors that fail the test if a job they do not expect runs. */
 function executors(overrides: Partial<Executors>): Executors {
@@ -59,7 +58,7 @@ describe.each(engines)("background jobs on %s", (engine) => {
 
   it("enqueues, claims once and completes a job; a job planned later waits for its time", async () => {
     const now = clock();
-    const id = (await enqueueJob(database.db, "mail.send", { mailId: 7 }))!;
+    const id = (await enqueueJob(database.db, "mail.send", { mailId: 7 }, { runAt: now }))!;
     const later = (await enqueueJob(database.db, "mail.send", { mailId: 8 }, { runAt: new Date(now.getTime() + 60_000) }))!;
     const claimed = await claimNextJob(database.db, { workerId: "w1", now });
     expect(claimed).toMatchObject({ id, name: "mail.send", payload: { mailId: 7 }, attempts: 1, maxAttempts: 5 });
@@ -71,12 +70,12 @@ describe.each(engines)("background jobs on %s", (engine) => {
   });
 
   it("refuses a payload that does not match the registry", async () => {
-    await expect(enqueueJob(database.db, "mail.send", { mailId: -1 })).rejects.toThrow();
+    await expect(enqueueJob(database.db, "mail.send", { mailId: -1 }, { runAt: clock() })).rejects.toThrow();
   });
 
   it("adds a job with a dedupe key only once", async () => {
-    const first = await enqueueJob(database.db, "sessions.purge", {}, { dedupeKey: "purge:once" });
-    const second = await enqueueJob(database.db, "sessions.purge", {}, { dedupeKey: "purge:once" });
+    const first = await enqueueJob(database.db, "sessions.purge", {}, { runAt: clock(), dedupeKey: "purge:once" });
+    const second = await enqueueJob(database.db, "sessions.purge", {}, { runAt: clock(), dedupeKey: "purge:once" });
     expect(first).toBeTypeOf("number");
     expect(second).toBeNull();
     expect(await database.db.select().from(jobs)).toHaveLength(1);

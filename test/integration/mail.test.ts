@@ -13,8 +13,7 @@ import { cliEnv, runCli, tempDataDir } from "../support/cli.js";
 import { createTestDatabase, engines } from "../support/database.js";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp.js";
 
-// Jobs enqueued without a date are due at the database's now(): the test clock must be ahead of real time.
-const start = new Date(Math.max(Date.parse("2027-03-02T09:00:00Z"), Date.now() + 30 * 86_400_000));
+const start = new Date("2027-03-02T09:00:00Z");
 
 const message = {
   territoryId: null,
@@ -68,7 +67,7 @@ describe.each(engines)("mail on %s", (engine) => {
   }
 
   it("delivers a queued message to the SMTP server and records it as sent", async () => {
-    const id = await database.db.transaction((tx) => queueMail(tx, message));
+    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, now: clock() }));
     expect(await mail(id)).toMatchObject({ status: "queued", messageId: null });
     const w = worker(smtp.url);
     expect(w.transport.kind).toBe("smtp");
@@ -87,7 +86,7 @@ describe.each(engines)("mail on %s", (engine) => {
   });
 
   it("never sends a queued message whose recipient was erased before it went out", async () => {
-    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, to: "effacee@exemple.fr" }));
+    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, to: "effacee@exemple.fr", now: clock() }));
     await anonymiseMails(database.db, eq(mails.id, id));
     const w = worker(smtp.url);
     expect(await w.runUntilIdle()).toBe(1);
@@ -97,7 +96,7 @@ describe.each(engines)("mail on %s", (engine) => {
   });
 
   it("keeps the message as stored, unsent, when no SMTP server is configured", async () => {
-    const id = await database.db.transaction((tx) => queueMail(tx, message));
+    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, now: clock() }));
     const w = worker(undefined);
     expect(w.transport).toBe(storeOnlyTransport);
     expect(await w.runUntilIdle()).toBe(1);
@@ -108,7 +107,7 @@ describe.each(engines)("mail on %s", (engine) => {
 
   it("retries a message the SMTP server refuses, keeps the error, and marks it failed after the last attempt", async () => {
     smtp.rejectRecipients = "Boîte aux lettres inconnue";
-    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, to: "inconnue@exemple.fr" }));
+    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, to: "inconnue@exemple.fr", now: clock() }));
     const w = worker(smtp.url);
     expect(await w.runUntilIdle()).toBe(1);
     const [job] = await database.db.select().from(jobs).where(eq(jobs.name, "mail.send"));
@@ -131,7 +130,7 @@ describe.each(engines)("mail on %s", (engine) => {
 
   it("sends a refused message once the server accepts it again", async () => {
     smtp.rejectRecipients = "Service indisponible";
-    const id = await database.db.transaction((tx) => queueMail(tx, message));
+    const id = await database.db.transaction((tx) => queueMail(tx, { ...message, now: clock() }));
     const w = worker(smtp.url);
     await w.runUntilIdle();
     smtp.rejectRecipients = undefined;
@@ -151,7 +150,7 @@ describe("stored mail read by the operator", { timeout: 120_000 }, () => {
       let id: number;
       try {
         await migrateDatabase(database);
-        id = await database.db.transaction((tx) => queueMail(tx, message));
+        id = await database.db.transaction((tx) => queueMail(tx, { ...message, now: start }));
         const w = startWorker(database.db, testConfig(), fixedClock(start), { autoStart: false, schedules: [] });
         await w.runUntilIdle();
         await w.stop();

@@ -172,9 +172,9 @@ describe("OpenID Connect sign-in against a real local provider", () => {
     const [audited] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "session.sign-in-refused"), eq(auditEvents.entityId, String(agentId))));
     expect(audited!.details).toMatchObject({ subject: "nouvelle-titulaire", reason: "other-identity" });
 
-    expect(await unlinkOidcIdentity(t.database.db, { email: "Camille.Martin@mairie.fr", actor: cliActor })).toBe("unlinked");
-    expect(await unlinkOidcIdentity(t.database.db, { email: "camille.martin@mairie.fr", actor: cliActor })).toBe("not-linked");
-    expect(await unlinkOidcIdentity(t.database.db, { email: "personne@mairie.fr", actor: cliActor })).toBe("no-account");
+    expect(await unlinkOidcIdentity(t.database.db, { email: "Camille.Martin@mairie.fr", actor: cliActor(t.clock()) })).toBe("unlinked");
+    expect(await unlinkOidcIdentity(t.database.db, { email: "camille.martin@mairie.fr", actor: cliActor(t.clock()) })).toBe("not-linked");
+    expect(await unlinkOidcIdentity(t.database.db, { email: "personne@mairie.fr", actor: cliActor(t.clock()) })).toBe("no-account");
     expect((await signIn("nouvelle-titulaire")).statusCode).toBe(303);
     const [rebound] = await t.database.db.select().from(users).where(eq(users.id, agentId));
     expect(rebound!.oidcSubject).toBe("nouvelle-titulaire");

@@ -10,7 +10,7 @@ describe.each(engines)("instance audit log on %s", (engine) => {
   beforeAll(async () => {
     t = await createTestApp(engine);
     territoryId = (await makeTerritory(t.database)).id;
-    const actor = { userId: null, label: "cli", ip: null };
+    const actor = { userId: null, label: "cli", ip: null, at: t.clock() };
     await recordAudit(t.database.db, { territoryId: null, actor, action: "instance-role.grant", entityType: "user", entityId: 42, details: { role: "operator" } });
     await recordAudit(t.database.db, { territoryId, actor, action: "member.invite", entityType: "user", entityId: 43, details: {} });
   });

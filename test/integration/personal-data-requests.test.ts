@@ -35,7 +35,7 @@ describe.each(engines)("personal-data requests on %s", (engine) => {
   async function book(territoryId: number, where: { placeId: number; motifId: number }, time: string, person: Person) {
     const result = await makeBooking(t.database, { territoryId, ...where, start: new Date(parisToInstant("2027-03-08", time)), person, now: t.clock() });
     if (!result.ok) throw new Error("booking failed");
-    await withTenant(t.database.db, territoryId, (tx) => queueSms(tx, { territoryId, appointmentId: result.appointmentId, to: person.phone, text: "Rappel" }));
+    await withTenant(t.database.db, territoryId, (tx) => queueSms(tx, { territoryId, appointmentId: result.appointmentId, to: person.phone, text: "Rappel", now: t.clock() }));
     return result.appointmentId;
   }
 

@@ -87,12 +87,12 @@ describe.each(engines)("open places API on %s", (engine) => {
     expect((await get("/api/v1/lieux?par_page=2", { "if-modified-since": first200.headers["last-modified"] as string })).statusCode).toBe(304);
     expect((await get("/api/v1/lieux?par_page=3", { "if-none-match": etag })).statusCode).toBe(200);
 
-    await withTenant(t.database.db, first.id, (tx) => setPublished(tx, { territoryId: first.id, placeId: hiddenPlaceId, published: true, actor: cliActor }));
+    await withTenant(t.database.db, first.id, (tx) => setPublished(tx, { territoryId: first.id, placeId: hiddenPlaceId, published: true, actor: cliActor(t.clock()) }));
     const changed = await get("/api/v1/lieux?par_page=2", { "if-none-match": etag });
     expect(changed.statusCode).toBe(200);
     expect(changed.headers.etag).not.toBe(etag);
     expect(changed.headers["x-total-count"]).toBe("6");
-    await withTenant(t.database.db, first.id, (tx) => setPublished(tx, { territoryId: first.id, placeId: hiddenPlaceId, published: false, actor: cliActor }));
+    await withTenant(t.database.db, first.id, (tx) => setPublished(tx, { territoryId: first.id, placeId: hiddenPlaceId, published: false, actor: cliActor(t.clock()) }));
   });
 
   it("exports the same places to data.inclusion, one structure and one service each", async () => {

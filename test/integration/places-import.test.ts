@@ -1,4 +1,5 @@
 // Import and export of places in the national standard, through the shared importLieux and the web import.
+import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imports, places } from "../../src/db/schema/index.js";
@@ -49,11 +50,11 @@ describe.each(engines)("places import and export on %s", (engine) => {
   it("round-trips a CSV file through the database without losing a byte, and a second import changes nothing", async () => {
     const territory = await makeTerritory(t.database);
     const file = await collectText(toStandardCsv(variedRecords));
-    const first = await importLieux(t.database.db, { territoryId: territory.id, text: file, format: "csv", skipInvalid: false });
+    const first = await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text: file, format: "csv", skipInvalid: false });
     expect(first).toMatchObject({ imported: 3, created: 3, updated: 0, errors: [] });
     expect(await exportCsv(territory.id)).toBe(file);
     const [before] = await t.database.db.select({ updatedAt: places.updatedAt }).from(places).where(eq(places.territoryId, territory.id));
-    const again = await importLieux(t.database.db, { territoryId: territory.id, text: file, format: "csv", skipInvalid: false });
+    const again = await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text: file, format: "csv", skipInvalid: false });
     expect(again).toMatchObject({ imported: 3, created: 0, updated: 0 });
     const [after] = await t.database.db.select({ updatedAt: places.updatedAt }).from(places).where(eq(places.territoryId, territory.id));
     expect(after!.updatedAt).toEqual(before!.updatedAt);
@@ -62,10 +63,10 @@ describe.each(engines)("places import and export on %s", (engine) => {
   it("round-trips a JSON file, and upserts by id: a changed place is updated, not duplicated", async () => {
     const territory = await makeTerritory(t.database);
     const file = await collectText(toStandardJsonChunks(variedRecords));
-    await importLieux(t.database.db, { territoryId: territory.id, text: file, format: "json", skipInvalid: false });
+    await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text: file, format: "json", skipInvalid: false });
     expect(await collectText(toStandardJsonChunks(streamPlaceRecords(t.database.db, { territoryId: territory.id })))).toBe(file);
     const renamed = [{ ...variedRecords[0]!, nom: "Nouveau nom" }];
-    const result = await importLieux(t.database.db, { territoryId: territory.id, text: JSON.stringify(renamed), format: "json", skipInvalid: false });
+    const result = await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text: JSON.stringify(renamed), format: "json", skipInvalid: false });
     expect(result).toMatchObject({ imported: 1, created: 0, updated: 1 });
     const rows = await t.database.db.select({ nom: places.nom }).from(places).where(eq(places.territoryId, territory.id));
     expect(rows.map((row) => row.nom).sort()).toEqual(["Bus numérique", "Médiathèque; « Fesch »", "Nouveau nom"]);
@@ -74,7 +75,7 @@ describe.each(engines)("places import and export on %s", (engine) => {
   it("imports nothing from a file with bad rows and reports every one as « ligne N : champ — raison »", async () => {
     const territory = await makeTerritory(t.database);
     const { text } = await csvWithBadRows();
-    const result = await importLieux(t.database.db, { territoryId: territory.id, text, format: "csv", skipInvalid: false });
+    const result = await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text, format: "csv", skipInvalid: false });
     expect(result.imported).toBe(0);
     expect(result.errors.map(formatError)).toEqual([
       "ligne 6 : code_postal — «\u00a07920\u00a0» n'est pas un code postal (5 chiffres)",
@@ -86,7 +87,7 @@ describe.each(engines)("places import and export on %s", (engine) => {
   it("imports the valid rows with skipInvalid and still reports the others", async () => {
     const territory = await makeTerritory(t.database);
     const { text, goodIds } = await csvWithBadRows();
-    const result = await importLieux(t.database.db, { territoryId: territory.id, text, format: "csv", skipInvalid: true });
+    const result = await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text, format: "csv", skipInvalid: true });
     expect(result).toMatchObject({ imported: 3, totalRows: 5 });
     expect(result.errors).toHaveLength(2);
     const rows = await t.database.db.select({ id: places.standardId }).from(places).where(eq(places.territoryId, territory.id));
@@ -98,7 +99,7 @@ describe.each(engines)("places import and export on %s", (engine) => {
     const records = Array.from({ length: 1201 }, (_, i) => lieuRecord({ id: `lot-${i}` }));
     const text = await collectText(toStandardCsv(records));
     const progress: ImportProgress[] = [];
-    const result = await importLieux(t.database.db, { territoryId: territory.id, text, format: "csv", skipInvalid: false, onProgress: (p) => void progress.push(p) });
+    const result = await importLieux(t.database.db, { territoryId: territory.id, actor: cliActor(t.clock()), text, format: "csv", skipInvalid: false, onProgress: (p) => void progress.push(p) });
     expect(result).toMatchObject({ imported: 1201, created: 1201, errors: [] });
     expect(progress.filter((p) => p.total === null).map((p) => p.checked)).toEqual([500, 1000]);
     // Batches of 500 are written two at a time: the short last one may finish before the second.

@@ -56,7 +56,7 @@ describe.each(engines)("schools imports on %s", (engine) => {
   }
 
   const run = (territoryId: number, kind: SchoolsImportKind, text: string, skipInvalid = false) =>
-    importSchoolsFile(t.database.db, { territoryId, kind, text, skipInvalid, actor: cliActor, today: "2027-03-02", filename: `${kind}.csv` });
+    importSchoolsFile(t.database.db, { territoryId, kind, text, skipInvalid, actor: cliActor(t.clock()), today: "2027-03-02", filename: `${kind}.csv` });
 
   it("keeps the open schools of the territory's communes and reports every other row with its UAI and reason", async () => {
     const { territory, codes } = await territoryWithCommunes();

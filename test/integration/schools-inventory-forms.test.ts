@@ -14,7 +14,7 @@ async function makeSchoolsTerritory(t: TestApp, label: string) {
   const territory = await makeTerritory(t.database);
   const inseeRows = await t.database.db.select({ insee: communes.insee }).from(communes).where(eq(communes.territoryId, territory.id)).orderBy(communes.insee);
   const run = (kind: SchoolsImportKind, text: string) =>
-    importSchoolsFile(t.database.db, { territoryId: territory.id, kind, text, skipInvalid: false, actor: cliActor, today: "2027-03-02" });
+    importSchoolsFile(t.database.db, { territoryId: territory.id, kind, text, skipInvalid: false, actor: cliActor(t.clock()), today: "2027-03-02" });
   await run("ecoles", directoryCsv(inseeRows.map((r) => r.insee) as [string, string, string]));
   await run("classes", CLASSES_CSV);
   await run("equipements", equipmentCsv());

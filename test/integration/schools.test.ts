@@ -5,13 +5,12 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communes, equipmentHistory, equipmentItems, schoolReferents, schools, socleVersions } from "../../src/db/schema/index.js";
 import { withTenant } from "../../src/db/tenant.js";
-import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import { computeIndicators, type IndicatorSchool } from "../../src/modules/schools/domain/indicators.js";
 import { loadIndicators } from "../../src/modules/schools/indicators.queries.js";
 import { importSchoolsFile, type SchoolsImportKind } from "../../src/modules/schools/schools-import.js";
 import { CLASSES_CSV, directoryCsv, equipmentCsv, EXPECTED_ELEMENTS, FIXTURE_ITEMS, SCHOOL_NAMES, UAI_A, UAI_B, UAI_C } from "../../src/modules/schools/schools.fixtures.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
-import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
+import { createTestApp, makeTerritory, makeUser, TestClient, testActor, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 
 type Fixture = Awaited<ReturnType<typeof makeFixture>>;
@@ -20,11 +19,11 @@ async function makeFixture(t: TestApp, engine: string, label: string) {
   const territory = await makeTerritory(t.database);
   const rows = await t.database.db.select({ id: communes.id, insee: communes.insee, name: communes.name }).from(communes).where(eq(communes.territoryId, territory.id)).orderBy(communes.insee);
   await withTenant(t.database.db, territory.id, async (tx) => {
-    await saveCommuneGroup(tx, { territoryId: territory.id, name: "Ancienne CC du Nord", communeIds: [rows[0]!.id, rows[1]!.id], actor: cliActor });
-    await saveCommuneGroup(tx, { territoryId: territory.id, name: "Ancienne CC du Sud", communeIds: [rows[2]!.id], actor: cliActor });
+    await saveCommuneGroup(tx, { territoryId: territory.id, name: "Ancienne CC du Nord", communeIds: [rows[0]!.id, rows[1]!.id], actor: testActor });
+    await saveCommuneGroup(tx, { territoryId: territory.id, name: "Ancienne CC du Sud", communeIds: [rows[2]!.id], actor: testActor });
   });
   const run = (kind: SchoolsImportKind, text: string) =>
-    importSchoolsFile(t.database.db, { territoryId: territory.id, kind, text, skipInvalid: false, actor: cliActor, today: "2027-03-02" });
+    importSchoolsFile(t.database.db, { territoryId: territory.id, kind, text, skipInvalid: false, actor: testActor, today: "2027-03-02" });
   await run("ecoles", directoryCsv(rows.map((r) => r.insee) as [string, string, string]));
   await run("classes", CLASSES_CSV);
   await run("equipements", equipmentCsv());
@@ -213,7 +212,7 @@ describe.each(engines)("schools pages on %s", (engine) => {
     expect(lines[0]).toBe("uai;classe;categorie;numero_inventaire;modele;date_acquisition;cout_ttc;source_financement;fin_garantie;etat;ecole;commune;fin_de_vie");
     expect(lines).toHaveLength(51);
     expect(lines).toContain(`${UAI_A};CP;ecran_interactif;INV-0001;Modèle d'essai;2021-09-01;2890,00;;2026-09-01;en_service;École des Lilas;${f.communes[0]!.name};2029-09-01`);
-    const again = await importSchoolsFile(t.database.db, { territoryId: f.territory.id, kind: "equipements", text: csv.body, skipInvalid: false, actor: cliActor, today: "2027-03-02" });
+    const again = await importSchoolsFile(t.database.db, { territoryId: f.territory.id, kind: "equipements", text: csv.body, skipInvalid: false, actor: testActor, today: "2027-03-02" });
     expect(again).toMatchObject({ imported: 50, created: 0, updated: 0, errors: [] });
     const xlsx = await t.app.inject({ method: "GET", url: `${f.base}/inventaire/export?format=xlsx`, headers: { cookie: `maillage_session=${f.coordinator.cookie("maillage_session")}` } });
     const workbook = new ExcelJS.Workbook();

@@ -14,6 +14,12 @@ import { createTerritory } from "../../src/modules/territories/territories.comma
 import { createTestDatabase } from "./database.js";
 import { eq } from "drizzle-orm";
 
+/** The instant test apps start at unless a test says otherwise: Tuesday 2 March 2027, 10:00 in Paris. */
+export const testEpoch = new Date("2027-03-02T09:00:00Z");
+
+/** The operator's actor dated at the test epoch, for data written directly by tests. */
+export const testActor = cliActor(testEpoch);
+
 export type TestApp = {
   app: FastifyInstance;
   database: Database;
@@ -31,7 +37,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** Builds the app on a fresh database of the given engine. */
 export async function createTestApp(engine: Engine, options: { config?: Partial<Config>; rateLimits?: AppDeps["rateLimits"]; now?: Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
-  const clock = fixedClock(options.now ?? new Date("2027-03-02T09:00:00Z"));
+  const clock = fixedClock(options.now ?? testEpoch);
   const deps: AppDeps = { config: testConfig(options.config), database, clock, rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } };
   const app = await buildApp(deps);
   return {
@@ -64,7 +70,7 @@ export async function makeTerritory(database: Database, { name, communes = 3 }: 
       postcodes: [`99${String(territorySeq % 10)}${String(i).padStart(2, "0")}`],
     })),
   };
-  return database.db.transaction((tx) => createTerritory(tx, { geo, actor: cliActor }));
+  return database.db.transaction((tx) => createTerritory(tx, { geo, actor: testActor }));
 }
 
 /** Creates a person with roles in a territory (or none), returns their id. */

@@ -8,10 +8,10 @@ import { buildApp } from "../../src/app.js";
 import type { AppDeps } from "../../src/app-deps.js";
 import type { Config } from "../../src/config.js";
 import type { Database } from "../../src/db/client.js";
-import { systemClock, type Clock } from "../../src/lib/clock.js";
+import { fixedClock, type Clock } from "../../src/lib/clock.js";
 import { createSession } from "../../src/modules/accounts/sessions.js";
 import { startWorker } from "../../src/worker.js";
-import { testConfig } from "./app.js";
+import { testConfig, testEpoch } from "./app.js";
 import { createTestDatabase } from "./database.js";
 import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
 
@@ -51,7 +51,10 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** How to start the app: config over the test defaults, a clock, the worker on or off, rate limits. */
+/**
+ * How to start the app: config over the test defaults, a clock (by default a fixed clock at the test epoch, so
+ * that what a page shows never depends on when the suite runs), the worker on or off, rate limits.
+ */
 export type RunningAppOptions = { config?: Partial<Config>; clock?: Clock; worker?: boolean; rateLimits?: AppDeps["rateLimits"] };
 
 export type RunningApp = {
@@ -71,7 +74,7 @@ export type RunningApp = {
 export async function startRunningApp(database: Database, options: RunningAppOptions = {}): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const clock = options.clock ?? systemClock;
+  const clock = options.clock ?? fixedClock(testEpoch);
   const config = testConfig({ ...options.config, port, host: "127.0.0.1", publicUrl: url });
   const app = await buildApp({ config, database, clock, rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } });
   await app.listen({ port, host: "127.0.0.1" });

@@ -1,7 +1,7 @@
 // The texts of account e-mails, in plain French.
-import type { MailToQueue } from "../mail/mail.commands.js";
+import type { MailContent } from "../mail/mail.commands.js";
 
-type Mail = Omit<MailToQueue, "territoryId">;
+type Mail = MailContent;
 
 /** The sign-in link e-mail. */
 export function signInMail({ to, link }: { to: string; link: string }): Mail {

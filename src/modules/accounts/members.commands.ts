@@ -24,6 +24,7 @@ export async function inviteMember(
   const token = await createLoginToken(db, { userId, purpose: "invitation", territoryId, now, validMinutes: INVITATION_DAYS * 24 * 60 });
   await queueMail(db, {
     territoryId,
+    now,
     ...invitationMail({ to: email, link: `${publicUrl}/connexion/lien?jeton=${token}`, territoryName: territory?.name ?? "", roles: roles.map((r) => roleLabels[r]), days: INVITATION_DAYS }),
   });
   await recordAudit(db, { territoryId, actor, action: "member.invite", entityType: "user", entityId: userId, details: { email, roles } });

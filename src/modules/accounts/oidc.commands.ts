@@ -22,7 +22,7 @@ export type OidcSignIn =
  */
 export async function signInWithOidc(
   db: Executor,
-  { identity, issuer, ip }: { identity: OidcIdentity; issuer: string; ip: string | null },
+  { identity, issuer, ip, now }: { identity: OidcIdentity; issuer: string; ip: string | null; now: Date },
 ): Promise<OidcSignIn> {
   const columns = { id: users.id, displayName: users.displayName, oidcIssuer: users.oidcIssuer, oidcSubject: users.oidcSubject };
   const [bound] = identity.subject ? await db.select(columns).from(users).where(and(eq(users.oidcIssuer, issuer), eq(users.oidcSubject, identity.subject))) : [];
@@ -32,7 +32,7 @@ export async function signInWithOidc(
   if (!bound && user.oidcIssuer === issuer && user.oidcSubject !== null && user.oidcSubject !== identity.subject) {
     await recordAudit(db, {
       territoryId: null,
-      actor: { userId: null, label: identity.email, ip },
+      actor: { userId: null, label: identity.email, ip, at: now },
       action: "session.sign-in-refused",
       entityType: "user",
       entityId: user.id,
@@ -55,7 +55,7 @@ export async function signInWithOidc(
     .orderBy(territories.code);
   await recordAudit(db, {
     territoryId: null,
-    actor: { userId: user.id, label: identity.email, ip },
+    actor: { userId: user.id, label: identity.email, ip, at: now },
     action: "session.sign-in",
     entityType: "user",
     entityId: user.id,

@@ -67,7 +67,7 @@ export function registerOidcRoutes(app: FastifyInstance, deps: AppDeps): void {
     const identity = identityFromClaims(claims.idToken, claims.userInfo);
     if (!identity.ok) return problem(request, reply, identity.reason);
 
-    const signedIn = await db.transaction((tx) => signInWithOidc(tx, { identity: identity.identity, issuer: settings.issuer, ip: request.ip }));
+    const signedIn = await db.transaction((tx) => signInWithOidc(tx, { identity: identity.identity, issuer: settings.issuer, ip: request.ip, now: request.now }));
     if (signedIn.kind === "no-account") {
       request.log.info("OpenID Connect sign-in refused: no account for this address");
       return reply.page(OidcNoAccountPage({ ctx: reply.viewContext(), email: identity.identity.email, label }), 403);

@@ -38,7 +38,7 @@ export async function requestSignInLink(db: Executor, { email, now, publicUrl }:
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email)));
   if (!user) return;
   const token = await createLoginToken(db, { userId: user.id, purpose: "sign-in", now, validMinutes: SIGN_IN_LINK_MINUTES });
-  await queueMail(db, { territoryId: null, ...signInMail({ to: normaliseEmail(email), link: `${publicUrl}/connexion/lien?jeton=${token}` }) });
+  await queueMail(db, { territoryId: null, now, ...signInMail({ to: normaliseEmail(email), link: `${publicUrl}/connexion/lien?jeton=${token}` }) });
 }
 
 /** Uses a link token once: returns whose it is, or null when unknown, used or expired. Atomic under concurrency. */

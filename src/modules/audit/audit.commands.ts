@@ -2,7 +2,8 @@
 import type { Executor } from "../../db/client.js";
 import { auditEvents } from "../../db/schema/index.js";
 
-export type AuditActor = { userId: number | null; label: string; ip?: string | null };
+/** Who acts, and when by the app's clock: every record of the action (audit, history, updated_at) uses `at`. */
+export type AuditActor = { userId: number | null; label: string; ip?: string | null; at: Date };
 
 export type AuditEvent = {
   territoryId: number | null;
@@ -24,8 +25,11 @@ export async function recordAudit(db: Executor, event: AuditEvent): Promise<void
     entityId: event.entityId == null ? null : String(event.entityId),
     details: event.details ?? {},
     ip: event.actor.ip ?? null,
+    at: event.actor.at,
   });
 }
 
 /** The actor used for commands run by an operator on the command line. */
-export const cliActor: AuditActor = { userId: null, label: "opérateur (ligne de commande)" };
+export function cliActor(at: Date): AuditActor {
+  return { userId: null, label: "opérateur (ligne de commande)", at };
+}

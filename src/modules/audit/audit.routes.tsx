@@ -11,7 +11,7 @@ import { AuditPage } from "./views/audit-page.js";
 /** The audit actor of a request: the signed-in person and their address. */
 export function actorForAudit(request: FastifyRequest): AuditActor {
   const actor = request.actor;
-  return { userId: actor?.userId ?? null, label: actor ? actor.email : "anonyme", ip: request.ip };
+  return { userId: actor?.userId ?? null, label: actor ? actor.email : "anonyme", ip: request.ip, at: request.now };
 }
 
 /** Registers the audit log page. */

@@ -136,7 +136,7 @@ async function dayLoad(tx: Tx, territoryId: number, mediatorIds: number[], day: 
 async function afterBooking(tx: Tx, req: BookingRequest, appointmentId: string, startsAt: Date): Promise<void> {
   if (req.actor) await recordAudit(tx, { territoryId: req.territoryId, actor: req.actor, action: "appointment.book", entityType: "appointment", entityId: appointmentId });
   const message = await messageData(tx, { territoryId: req.territoryId, appointmentId, publicUrl: req.publicUrl, secret: req.secret });
-  if (message && message.email) await queueMail(tx, { territoryId: req.territoryId, ...confirmationMail(message, req.organizerEmail) });
+  if (message && message.email) await queueMail(tx, { territoryId: req.territoryId, now: req.now, ...confirmationMail(message, req.organizerEmail) });
   const [settings] = await tx.select({ hours: inclusionSettings.reminderHours }).from(inclusionSettings).where(eq(inclusionSettings.territoryId, req.territoryId));
   const remindAt = new Date(startsAt.getTime() - (settings?.hours ?? 48) * 3_600_000);
   const sms = req.person.phone ? await smsEnabledFor(tx, req.territoryId) : false;
@@ -145,7 +145,7 @@ async function afterBooking(tx: Tx, req: BookingRequest, appointmentId: string, 
   }
   // A confirmation SMS only when the reminder will not come (booked less than the reminder delay ahead): SMS cost.
   if (sms && message && remindAt <= req.now) {
-    await queueSms(tx, { territoryId: req.territoryId, appointmentId, to: req.person.phone, text: appointmentSms({ kind: "confirmation", placeName: message.placeName, startsAt, link: message.manageUrl }) });
+    await queueSms(tx, { territoryId: req.territoryId, now: req.now, appointmentId, to: req.person.phone, text: appointmentSms({ kind: "confirmation", placeName: message.placeName, startsAt, link: message.manageUrl }) });
   }
 }
 
@@ -196,7 +196,7 @@ export async function cancelAppointment(tx: Tx, req: CancelRequest): Promise<boo
   if (!row) return false;
   if (req.actor) await recordAudit(tx, { territoryId: req.territoryId, actor: req.actor, action: "appointment.cancel", entityType: "appointment", entityId: row.id, details: { byService: req.byService } });
   const message = await messageData(tx, req);
-  if (message?.email) await queueMail(tx, { territoryId: req.territoryId, ...cancellationMail(message, req.organizerEmail, { byService: req.byService, message: req.message }) });
+  if (message?.email) await queueMail(tx, { territoryId: req.territoryId, now: req.now, ...cancellationMail(message, req.organizerEmail, { byService: req.byService, message: req.message }) });
   return true;
 }
 
@@ -252,7 +252,7 @@ export async function rescheduleAppointment(tx: Tx, req: RescheduleRequest): Pro
       if (req.actor) await recordAudit(tx, { territoryId: req.territoryId, actor: req.actor, action: "appointment.reschedule", entityType: "appointment", entityId: current.id });
       const message = await messageData(tx, req);
       if (message?.email) {
-        await queueMail(tx, { territoryId: req.territoryId, ...confirmationMail(message, req.organizerEmail) });
+        await queueMail(tx, { territoryId: req.territoryId, now: req.now, ...confirmationMail(message, req.organizerEmail) });
         const remindAt = new Date(slot.start - 48 * 3_600_000);
         if (remindAt > req.now) {
           await enqueueJob(tx, "appointment.reminder", { appointmentId: current.id, sequence: message.sequence }, { runAt: remindAt, dedupeKey: `reminder:${current.id}:${message.sequence}` });

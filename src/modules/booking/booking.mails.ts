@@ -1,6 +1,6 @@
 // Messages to the person: confirmation with the calendar invite, reminder, cancellation. Plain French.
 import { formatDateTime } from "../../lib/format.js";
-import type { MailToQueue } from "../mail/mail.commands.js";
+import type { MailContent } from "../mail/mail.commands.js";
 import { appointmentIcs } from "./calendar.js";
 
 export type AppointmentForMessage = {
@@ -39,7 +39,7 @@ function ics(a: AppointmentForMessage, organizerEmail: string, cancel: boolean) 
 }
 
 /** Confirmation e-mail with the .ics invite. */
-export function confirmationMail(a: AppointmentForMessage, organizerEmail: string): Omit<MailToQueue, "territoryId"> {
+export function confirmationMail(a: AppointmentForMessage, organizerEmail: string): MailContent {
   return {
     kind: "appointment.confirmation",
     to: a.email,
@@ -62,7 +62,7 @@ export function confirmationMail(a: AppointmentForMessage, organizerEmail: strin
 }
 
 /** Reminder sent before the appointment. */
-export function reminderMail(a: AppointmentForMessage): Omit<MailToQueue, "territoryId"> {
+export function reminderMail(a: AppointmentForMessage): MailContent {
   return {
     kind: "appointment.reminder",
     to: a.email,
@@ -81,7 +81,7 @@ export function reminderMail(a: AppointmentForMessage): Omit<MailToQueue, "terri
 }
 
 /** Cancellation notice, by the person or by the service (with its message). */
-export function cancellationMail(a: AppointmentForMessage, organizerEmail: string, { byService, message }: { byService: boolean; message?: string | null }): Omit<MailToQueue, "territoryId"> {
+export function cancellationMail(a: AppointmentForMessage, organizerEmail: string, { byService, message }: { byService: boolean; message?: string | null }): MailContent {
   return {
     kind: "appointment.cancellation",
     to: a.email,

@@ -23,9 +23,9 @@ export async function sendAppointmentReminder(db: Db, { appointmentId, sequence,
   return db.transaction(async (tx) => {
     const message = await messageData(tx, { territoryId: row.territoryId, appointmentId, publicUrl, secret });
     if (!message) return "skipped" as const;
-    if (row.email) await queueMail(tx, { territoryId: row.territoryId, ...reminderMail(message) });
+    if (row.email) await queueMail(tx, { territoryId: row.territoryId, now, ...reminderMail(message) });
     if (sms && row.phone) {
-      await queueSms(tx, { territoryId: row.territoryId, appointmentId, to: row.phone, text: appointmentSms({ kind: "rappel", placeName: message.placeName, startsAt: message.startsAt, link: message.manageUrl }) });
+      await queueSms(tx, { territoryId: row.territoryId, now, appointmentId, to: row.phone, text: appointmentSms({ kind: "rappel", placeName: message.placeName, startsAt: message.startsAt, link: message.manageUrl }) });
     }
     return "sent" as const;
   });

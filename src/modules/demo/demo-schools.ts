@@ -92,7 +92,7 @@ function demoItems(school: DemoSchool, schoolId: number, classIds: Map<string, n
 }
 
 /** Creates or refreshes the demo schools, classes and inventory of the demo territory. Idempotent. */
-export async function seedDemoSchools(tx: Tx, { territoryId, referentEmail }: { territoryId: number; referentEmail: string }): Promise<void> {
+export async function seedDemoSchools(tx: Tx, { territoryId, referentEmail, now }: { territoryId: number; referentEmail: string; now: Date }): Promise<void> {
   await upsertSchools(tx, {
     territoryId,
     demo: true,
@@ -112,7 +112,7 @@ export async function seedDemoSchools(tx: Tx, { territoryId, referentEmail }: { 
     const entry = directory.get(s.uai)!;
     return demoItems(s, entry.id, new Map([...entry.classes].map(([key, c]) => [key, c.id])));
   });
-  await upsertItems(tx, { territoryId, rows: items, actorLabel: "données de démonstration", filename: null, source: "demo", demo: true });
+  await upsertItems(tx, { territoryId, rows: items, actorLabel: "données de démonstration", at: now, filename: null, source: "demo", demo: true });
   const demoIds = demoSchools.map((s) => directory.get(s.uai)!.id);
   await tx.update(equipmentItems).set({ demo: true }).where(and(eq(equipmentItems.territoryId, territoryId), inArray(equipmentItems.schoolId, demoIds), eq(equipmentItems.demo, false)));
   const [referent] = await tx.select({ id: users.id }).from(users).where(eq(users.email, referentEmail));

@@ -36,11 +36,11 @@ const demoGroups: { name: string; insee: string[] }[] = [
 export type DemoSeedResult = { territoryId: number; code: string; created: boolean };
 
 /** Creates (or refreshes) the demo territory, its groups and its accounts. Idempotent. */
-export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSeedResult> {
+export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
   const geo = findEpci(DEMO_EPCI);
   if (!geo) throw new Error(`EPCI ${DEMO_EPCI} is missing from the official geography`);
   return db.transaction(async (tx) => {
-    const territory = await createTerritory(tx, { geo, actor: cliActor, demo: true });
+    const territory = await createTerritory(tx, { geo, actor: cliActor(now), demo: true });
     await tx.update(territories).set({ demo: true }).where(eq(territories.id, territory.id));
     const existingGroups = await listCommuneGroups(tx, { territoryId: territory.id });
     if (existingGroups.length === 0) {
@@ -52,7 +52,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSeed
           name: group.name,
           description: "Répartition indicative, données de démonstration.",
           communeIds: group.insee.map((c) => idOf.get(c)).filter((id): id is number => id !== undefined),
-          actor: cliActor,
+          actor: cliActor(now),
         });
       }
     }
@@ -63,7 +63,7 @@ export async function seedDemo(db: Db, now: Date = new Date()): Promise<DemoSeed
       if (!member) await tx.insert(memberships).values({ territoryId: territory.id, userId, roles: account.roles });
     }
     await seedDemoInclusion(tx, { territoryId: territory.id, now });
-    await seedDemoSchools(tx, { territoryId: territory.id, referentEmail: `ecole@${DEMO_EMAIL_DOMAIN}` });
+    await seedDemoSchools(tx, { territoryId: territory.id, referentEmail: `ecole@${DEMO_EMAIL_DOMAIN}`, now });
     return { territoryId: territory.id, code: territory.code, created: territory.created };
   });
 }

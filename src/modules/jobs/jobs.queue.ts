@@ -4,19 +4,20 @@ import { queryRows, type Executor } from "../../db/client.js";
 import { jobs, type JobStatus } from "../../db/schema/index.js";
 import { parsePayload, type JobName, type JobPayload } from "./registry.js";
 
-export type EnqueueOptions = { runAt?: Date; maxAttempts?: number; dedupeKey?: string };
+/** `runAt` is required: the caller's clock says when, never the database server's (tests set the clock). */
+export type EnqueueOptions = { runAt: Date; maxAttempts?: number; dedupeKey?: string };
 
 /**
  * Adds a job in the caller's transaction, so it exists only if the work that asked for it commits.
  * With a dedupe key already used, nothing is added and null is returned.
  */
-export async function enqueueJob<N extends JobName>(db: Executor, name: N, payload: JobPayload<N>, options: EnqueueOptions = {}): Promise<number | null> {
+export async function enqueueJob<N extends JobName>(db: Executor, name: N, payload: JobPayload<N>, options: EnqueueOptions): Promise<number | null> {
   const [row] = await db
     .insert(jobs)
     .values({
       name,
       payload: parsePayload(name, payload),
-      runAt: options.runAt ?? sql`now()`,
+      runAt: options.runAt,
       maxAttempts: options.maxAttempts ?? 5,
       dedupeKey: options.dedupeKey ?? null,
     })

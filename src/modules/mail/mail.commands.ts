@@ -14,7 +14,12 @@ export type MailToQueue = {
   text: string;
   html?: string;
   attachments?: { filename: string; contentType: string; content: string }[];
+  /** When it is queued, by the app's clock: the receipt's date and the sending job's due time. */
+  now: Date;
 };
+
+/** A message as the mail builders write it: everything but the territory and the time it is queued. */
+export type MailContent = Omit<MailToQueue, "territoryId" | "now">;
 
 /** Records a message and schedules its sending in the caller's transaction. */
 export async function queueMail(db: Executor, mail: MailToQueue): Promise<number> {
@@ -28,9 +33,10 @@ export async function queueMail(db: Executor, mail: MailToQueue): Promise<number
       textBody: mail.text,
       htmlBody: mail.html ?? null,
       attachments: mail.attachments ?? [],
+      createdAt: mail.now,
     })
     .returning({ id: mails.id });
-  await enqueueJob(db, "mail.send", { mailId: row!.id });
+  await enqueueJob(db, "mail.send", { mailId: row!.id }, { runAt: mail.now });
   return row!.id;
 }
 

@@ -24,7 +24,7 @@ async function readUpload(request: FastifyRequest) {
 }
 
 /** Registers /t/:code/lieux/import and its status and report pages. */
-export function registerPlaceImportRoutes(app: FastifyInstance, _deps: AppDeps): void {
+export function registerPlaceImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/t/:code/lieux/import", async (request, reply) => {
     authorize(request, "places.import");
     return reply.page(<ImportFormPage ctx={reply.viewContext()} />);
@@ -39,7 +39,7 @@ export function registerPlaceImportRoutes(app: FastifyInstance, _deps: AppDeps):
     if (!/\.(csv|json)$/i.test(file.filename)) return fail("Le fichier doit être au format CSV ou JSON (nom finissant par .csv ou .json)");
     const filename = file.filename.replace(/[\\/]/g, "_").slice(0, 200);
     const importId = await request.tenant((tx) =>
-      createPlacesImport(tx, { territoryId: territory.id, filename, content: decodeUpload(file.bytes), skipInvalid: skipInvalid === "ignorer", createdBy: request.actor?.userId ?? null }),
+      createPlacesImport(tx, { territoryId: territory.id, filename, content: decodeUpload(file.bytes), skipInvalid: skipInvalid === "ignorer", createdBy: request.actor?.userId ?? null, now: deps.clock() }),
     );
     return reply.redirect(`/t/${territory.code}/lieux/import/${importId}`, 303);
   });

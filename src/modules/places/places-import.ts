@@ -1,4 +1,5 @@
 // Importing places in the standard (CLI, web, benchmark share `importLieux`), and web imports as records.
+import type { Clock } from "../../lib/clock.js";
 import { and, eq, getTableColumns } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { imports } from "../../db/schema/index.js";
@@ -26,7 +27,6 @@ export type ImportLieuxResult = {
 };
 
 const PROGRESS_EVERY = 500;
-const systemActor: AuditActor = { userId: null, label: "import de lieux" };
 
 /** "csv" or "json" from a file name, else from the content (a JSON array starts with "["). */
 export function detectFormat(filename: string, text: string): LieuxFormat {
@@ -58,7 +58,7 @@ export async function importLieux(
     text: string;
     format: LieuxFormat;
     skipInvalid: boolean;
-    actor?: AuditActor;
+    actor: AuditActor;
     filename?: string;
     onProgress?: (progress: ImportProgress) => void | Promise<void>;
     /** Called once every row is checked, before anything is written. */
@@ -84,7 +84,7 @@ export async function importLieux(
   const result = await upsertPlaces(db, {
     territoryId: props.territoryId,
     records: toWrite,
-    actor: props.actor ?? systemActor,
+    actor: props.actor,
     ...(props.filename ? { filename: props.filename } : {}),
     onProgress: (written) => props.onProgress?.({ checked, total: checked, written, toWrite: toWrite.length }),
   });
@@ -96,13 +96,13 @@ export type PlacesImportRow = Omit<typeof imports.$inferSelect, "content">;
 /** Records an uploaded file as an import and schedules the `import.lieux` job, in the caller's transaction. */
 export async function createPlacesImport(
   db: Executor,
-  props: { territoryId: number; filename: string; content: string; skipInvalid: boolean; createdBy: number | null },
+  props: { territoryId: number; filename: string; content: string; skipInvalid: boolean; createdBy: number | null; now: Date },
 ): Promise<number> {
   const [row] = await db
     .insert(imports)
-    .values({ territoryId: props.territoryId, kind: "lieux", filename: props.filename, content: props.content, skipInvalid: props.skipInvalid, createdBy: props.createdBy })
+    .values({ territoryId: props.territoryId, kind: "lieux", filename: props.filename, content: props.content, skipInvalid: props.skipInvalid, createdBy: props.createdBy, createdAt: props.now })
     .returning({ id: imports.id });
-  await enqueueJob(db, "import.lieux", { importId: row!.id }, { maxAttempts: 1 });
+  await enqueueJob(db, "import.lieux", { importId: row!.id }, { runAt: props.now, maxAttempts: 1 });
   return row!.id;
 }
 
@@ -120,7 +120,7 @@ export async function getPlacesImport(db: Executor, { territoryId, importId }: {
  * Runs a recorded import (the `import.lieux` job): progress is written as it goes, then the report; the file's
  * content is dropped once done. A job run twice does nothing the second time.
  */
-export async function runPlacesImport(db: Db, { importId, now }: { importId: number; now: () => Date }): Promise<void> {
+export async function runPlacesImport(db: Db, { importId, clock }: { importId: number; clock: Clock }): Promise<void> {
   const [row] = await db.select().from(imports).where(eq(imports.id, importId));
   if (!row || row.status === "done" || row.status === "failed" || row.content === null) return;
   const where = eq(imports.id, importId);
@@ -133,7 +133,7 @@ export async function runPlacesImport(db: Db, { importId, now }: { importId: num
       format: detectFormat(row.filename, row.content),
       skipInvalid: row.skipInvalid,
       filename: row.filename,
-      actor: { userId: row.createdBy, label: "import depuis le site" },
+      actor: { userId: row.createdBy, label: "import depuis le site", at: clock() },
       onProgress: async (progress) => {
         await db
           .update(imports)
@@ -147,11 +147,11 @@ export async function runPlacesImport(db: Db, { importId, now }: { importId: num
     });
     await db
       .update(imports)
-      .set({ status: "done", totalRows: result.totalRows, processedRows: result.totalRows, importedRows: result.imported, errors: result.errors, content: null, finishedAt: now() })
+      .set({ status: "done", totalRows: result.totalRows, processedRows: result.totalRows, importedRows: result.imported, errors: result.errors, content: null, finishedAt: clock() })
       .where(where);
   } catch (error) {
     const reason = "l'import s'est arrêté sur une erreur inattendue ; les lieux déjà enregistrés le restent, vous pouvez relancer l'import";
-    await db.update(imports).set({ status: "failed", errors: [{ line: 0, field: "fichier", reason }], finishedAt: now() }).where(where);
+    await db.update(imports).set({ status: "failed", errors: [{ line: 0, field: "fichier", reason }], finishedAt: clock() }).where(where);
     throw error;
   }
 }

@@ -37,20 +37,20 @@ const textArray = (key: string) => sql.raw(`coalesce(array(select jsonb_array_el
  * batch travels as one JSON parameter and the search columns are read from it in SQL (the same copies as
  * `searchColumns`): building a 500-row statement with 7,000 parameters cost more than the database's work.
  */
-async function upsertBatch(tx: Executor, territoryId: number, records: readonly LieuRecord[], demo: boolean): Promise<{ created: boolean }[]> {
+async function upsertBatch(tx: Executor, territoryId: number, records: readonly LieuRecord[], demo: boolean, at: Date): Promise<{ created: boolean }[]> {
   return queryRows<{ created: boolean }>(
     tx,
     sql`insert into places (territory_id, standard_id, nom, commune, code_postal, code_insee, latitude, longitude,
-          services, prise_en_charge_specifique, frais_a_charge, horaires, record, demo)
+          services, prise_en_charge_specifique, frais_a_charge, horaires, record, demo, created_at, updated_at)
         select ${territoryId}, r ->> 'id', r ->> 'nom', r ->> 'commune', r ->> 'code_postal', r ->> 'code_insee',
           (r ->> 'latitude')::float8, (r ->> 'longitude')::float8, ${textArray("services")},
-          ${textArray("prise_en_charge_specifique")}, ${textArray("frais_a_charge")}, r ->> 'horaires', r, ${demo}
+          ${textArray("prise_en_charge_specifique")}, ${textArray("frais_a_charge")}, r ->> 'horaires', r, ${demo}, ${at}::timestamptz, ${at}::timestamptz
         from jsonb_array_elements(${JSON.stringify(records)}::jsonb) as r
         on conflict (territory_id, standard_id) do update set
           nom = excluded.nom, commune = excluded.commune, code_postal = excluded.code_postal, code_insee = excluded.code_insee,
           latitude = excluded.latitude, longitude = excluded.longitude, services = excluded.services,
           prise_en_charge_specifique = excluded.prise_en_charge_specifique, frais_a_charge = excluded.frais_a_charge,
-          horaires = excluded.horaires, record = excluded.record, updated_at = now()
+          horaires = excluded.horaires, record = excluded.record, updated_at = excluded.updated_at
         -- An unchanged row keeps its updated_at, so re-importing a file does not invalidate the API's ETag.
         where places.record is distinct from excluded.record
         returning (xmax = 0) as created`,
@@ -78,7 +78,7 @@ export async function upsertPlaces(
     while (next < records.length) {
       const batch = records.slice(next, next + UPSERT_BATCH_SIZE);
       next += batch.length;
-      const rows = await withTenant(db, territoryId, (tx) => upsertBatch(tx, territoryId, batch, props.demo ?? false));
+      const rows = await withTenant(db, territoryId, (tx) => upsertBatch(tx, territoryId, batch, props.demo ?? false, actor.at));
       const created = rows.filter((row) => row.created).length;
       result.created += created;
       result.updated += rows.length - created;
@@ -109,12 +109,12 @@ export async function savePlace(
   if (clash && clash.id !== placeId) return { ok: false, reason: "duplicate-id" };
   let id: number | undefined;
   if (placeId === undefined) {
-    const [row] = await db.insert(places).values({ territoryId, published, ...searchColumns(record) }).returning({ id: places.id });
+    const [row] = await db.insert(places).values({ territoryId, published, ...searchColumns(record), createdAt: actor.at, updatedAt: actor.at }).returning({ id: places.id });
     id = row?.id;
   } else {
     const [row] = await db
       .update(places)
-      .set({ ...searchColumns(record), published, updatedAt: sql`now()` })
+      .set({ ...searchColumns(record), published, updatedAt: actor.at })
       .where(and(eq(places.territoryId, territoryId), eq(places.id, placeId)))
       .returning({ id: places.id });
     id = row?.id;
@@ -133,7 +133,7 @@ export async function setPublished(
   const { territoryId, placeId, published, actor } = props;
   const rows = await db
     .update(places)
-    .set({ published, updatedAt: sql`now()` })
+    .set({ published, updatedAt: actor.at })
     .where(and(eq(places.territoryId, territoryId), eq(places.id, placeId)))
     .returning({ id: places.id });
   if (rows.length === 0) return false;

@@ -1,6 +1,6 @@
 // Writes the inventory from the web: one item added or edited, bulk moves and state changes, each change
 // recorded in the item's history.
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { equipmentHistory, equipmentItems, schoolClasses, schools } from "../../db/schema/index.js";
 import { recordAudit, type AuditActor } from "../audit/audit.commands.js";
@@ -97,7 +97,7 @@ export async function createItem(
   if (location === undefined) return { ok: false, reason: "introuvable" };
   const [row] = await db
     .insert(equipmentItems)
-    .values({ territoryId, schoolId, ...details })
+    .values({ territoryId, schoolId, ...details, createdAt: actor.at, updatedAt: actor.at })
     .onConflictDoNothing({ target: [equipmentItems.territoryId, equipmentItems.inventoryNumber] })
     .returning({ id: equipmentItems.id });
   if (!row) return { ok: false, reason: "numero-pris" };
@@ -105,6 +105,7 @@ export async function createItem(
     territoryId,
     itemId: row.id,
     actorLabel: actor.label,
+    at: actor.at,
     change: { action: "creation", source: "web", etat: [null, details.state], emplacement: [null, location] } satisfies HistoryChange,
   });
   await recordAudit(db, { territoryId, actor, action: "equipment.create", entityType: "equipment_item", entityId: row.id, details: { inventoryNumber: details.inventoryNumber, schoolId } });
@@ -147,12 +148,12 @@ export async function updateItem(
   if (!change.etat && !change.emplacement && !change.champs) return { ok: true, itemId, changed: false };
   try {
     // A savepoint: a number taken meanwhile by another item must not abort the caller's transaction.
-    await db.transaction((sp) => sp.update(i).set({ ...details, updatedAt: sql`now()` }).where(where));
+    await db.transaction((sp) => sp.update(i).set({ ...details, updatedAt: actor.at }).where(where));
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "numero-pris" };
     throw error;
   }
-  await db.insert(equipmentHistory).values({ territoryId, itemId, actorLabel: actor.label, change });
+  await db.insert(equipmentHistory).values({ territoryId, itemId, actorLabel: actor.label, at: actor.at, change });
   const changed = [...Object.keys(champs), ...(change.etat ? ["etat"] : []), ...(change.emplacement ? ["classe"] : [])];
   await recordAudit(db, { territoryId, actor, action: "equipment.update", entityType: "equipment_item", entityId: itemId, details: { changed } });
   return { ok: true, itemId, changed: true };
@@ -172,13 +173,14 @@ export async function moveItems(
   if (moving.length === 0) return { ok: true, changed: 0 };
   await db
     .update(equipmentItems)
-    .set({ schoolId, classId, updatedAt: sql`now()` })
+    .set({ schoolId, classId, updatedAt: actor.at })
     .where(and(eq(equipmentItems.territoryId, territoryId), inArray(equipmentItems.id, moving.map((i) => i.id))));
   await db.insert(equipmentHistory).values(
     moving.map((i) => ({
       territoryId,
       itemId: i.id,
       actorLabel: actor.label,
+      at: actor.at,
       change: { action: "deplacement", source: "web", emplacement: [locationLabel(i.schoolName, i.className), to] } satisfies HistoryChange,
     })),
   );
@@ -196,13 +198,14 @@ export async function setItemsState(
   if (changing.length === 0) return { ok: true, changed: 0 };
   await db
     .update(equipmentItems)
-    .set({ state, updatedAt: sql`now()` })
+    .set({ state, updatedAt: actor.at })
     .where(and(eq(equipmentItems.territoryId, territoryId), inArray(equipmentItems.id, changing.map((i) => i.id))));
   await db.insert(equipmentHistory).values(
     changing.map((i) => ({
       territoryId,
       itemId: i.id,
       actorLabel: actor.label,
+      at: actor.at,
       change: { action: "etat", source: "web", etat: [i.state, state] } satisfies HistoryChange,
     })),
   );

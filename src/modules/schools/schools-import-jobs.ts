@@ -1,6 +1,7 @@
 // Web imports of schools files as records (table `imports`, kinds ecoles / classes / equipements): the upload
 // is stored and the `import.schools` job runs it, writing its progress, then its report (rejected rows with
 // their reason, and for the directory the rows left aside with their UAI).
+import type { Clock } from "../../lib/clock.js";
 import { and, desc, eq, getTableColumns, inArray } from "drizzle-orm";
 import type { Db, Executor } from "../../db/client.js";
 import { imports } from "../../db/schema/index.js";
@@ -23,13 +24,13 @@ export function isSchoolsImportKind(value: string): value is SchoolsImportKind {
 /** Records an uploaded file as an import and schedules the `import.schools` job, in the caller's transaction. */
 export async function createSchoolsImport(
   db: Executor,
-  props: { territoryId: number; kind: SchoolsImportKind; filename: string; content: string; skipInvalid: boolean; createdBy: number | null },
+  props: { territoryId: number; kind: SchoolsImportKind; filename: string; content: string; skipInvalid: boolean; createdBy: number | null; now: Date },
 ): Promise<number> {
   const [row] = await db
     .insert(imports)
-    .values({ territoryId: props.territoryId, kind: props.kind, filename: props.filename, content: props.content, skipInvalid: props.skipInvalid, createdBy: props.createdBy })
+    .values({ territoryId: props.territoryId, kind: props.kind, filename: props.filename, content: props.content, skipInvalid: props.skipInvalid, createdBy: props.createdBy, createdAt: props.now })
     .returning({ id: imports.id });
-  await enqueueJob(db, "import.schools", { importId: row!.id }, { maxAttempts: 1 });
+  await enqueueJob(db, "import.schools", { importId: row!.id }, { runAt: props.now, maxAttempts: 1 });
   return row!.id;
 }
 
@@ -67,7 +68,7 @@ export function rowsToWrite(row: Pick<SchoolsImportRow, "errors" | "skipInvalid"
  * Runs a recorded import (the `import.schools` job): progress as it goes, then the report; the file's content is
  * dropped once done. Run twice, the second run does nothing.
  */
-export async function runSchoolsImport(db: Db, { importId, now }: { importId: number; now: () => Date }): Promise<void> {
+export async function runSchoolsImport(db: Db, { importId, clock }: { importId: number; clock: Clock }): Promise<void> {
   const [row] = await db.select().from(imports).where(and(eq(imports.id, importId), inArray(imports.kind, kinds)));
   if (!row || row.status === "done" || row.status === "failed" || row.content === null) return;
   const where = eq(imports.id, importId);
@@ -80,8 +81,8 @@ export async function runSchoolsImport(db: Db, { importId, now }: { importId: nu
       text: row.content,
       skipInvalid: row.skipInvalid,
       filename: row.filename,
-      today: parisDateOf(now().getTime()),
-      actor: { userId: row.createdBy, label: "import depuis le site" },
+      today: parisDateOf(clock().getTime()),
+      actor: { userId: row.createdBy, label: "import depuis le site", at: clock() },
       onChecked: async ({ totalRows, errors, skipped }) => {
         report = [...errors, ...skipped.map((s) => ({ line: s.line, field: "Identifiant_de_l_etablissement", reason: s.reason, uai: s.uai, skipped: true }))];
         report.sort((a, b) => a.line - b.line);
@@ -93,11 +94,11 @@ export async function runSchoolsImport(db: Db, { importId, now }: { importId: nu
     });
     await db
       .update(imports)
-      .set({ status: "done", totalRows: result.totalRows, processedRows: result.totalRows, importedRows: result.imported, errors: report, content: null, finishedAt: now() })
+      .set({ status: "done", totalRows: result.totalRows, processedRows: result.totalRows, importedRows: result.imported, errors: report, content: null, finishedAt: clock() })
       .where(where);
   } catch (error) {
     const reason = "l'import s'est arrêté sur une erreur inattendue ; les lignes déjà enregistrées le restent, vous pouvez relancer l'import";
-    await db.update(imports).set({ status: "failed", errors: [{ line: 0, field: "fichier", reason }], finishedAt: now() }).where(where);
+    await db.update(imports).set({ status: "failed", errors: [{ line: 0, field: "fichier", reason }], finishedAt: clock() }).where(where);
     throw error;
   }
 }

@@ -86,7 +86,7 @@ export type ItemInput = {
  */
 export async function upsertItems(
   db: Executor,
-  props: { territoryId: number; rows: readonly ItemInput[]; actorLabel: string; filename: string | null; source?: "import" | "demo"; demo?: boolean },
+  props: { territoryId: number; rows: readonly ItemInput[]; actorLabel: string; at: Date; filename: string | null; source?: "import" | "demo"; demo?: boolean },
 ): Promise<WriteCounts> {
   const { territoryId, rows } = props;
   if (rows.length === 0) return { created: 0, updated: 0 };
@@ -101,20 +101,20 @@ export async function upsertItems(
           where i.territory_id = ${territoryId} and i.inventory_number in (select "inventoryNumber" from input)),
         written as (
           insert into equipment_items as i (territory_id, school_id, class_id, category, model, inventory_number, acquisition_date,
-            cost_cents, funding_source, warranty_end, state, demo)
+            cost_cents, funding_source, warranty_end, state, demo, created_at, updated_at)
           select ${territoryId}, "schoolId", "classId", category, coalesce(model, ''), "inventoryNumber", "acquisitionDate",
-            "costCents", coalesce("fundingSource", ''), "warrantyEnd", state, ${props.demo ?? false} from input
+            "costCents", coalesce("fundingSource", ''), "warrantyEnd", state, ${props.demo ?? false}, ${props.at}::timestamptz, ${props.at}::timestamptz from input
           on conflict (territory_id, inventory_number) do update set
             school_id = excluded.school_id, class_id = excluded.class_id, category = excluded.category, model = excluded.model,
             acquisition_date = excluded.acquisition_date, cost_cents = excluded.cost_cents, funding_source = excluded.funding_source,
-            warranty_end = excluded.warranty_end, state = excluded.state, updated_at = now()
+            warranty_end = excluded.warranty_end, state = excluded.state, updated_at = excluded.updated_at
           where (i.school_id, i.class_id, i.category, i.model, i.acquisition_date, i.cost_cents, i.funding_source, i.warranty_end, i.state)
             is distinct from (excluded.school_id, excluded.class_id, excluded.category, excluded.model, excluded.acquisition_date,
               excluded.cost_cents, excluded.funding_source, excluded.warranty_end, excluded.state)
           returning i.id, i.inventory_number, i.school_id, i.class_id, i.state, (xmax = 0) as created),
         history as (
-          insert into equipment_history (territory_id, item_id, actor_label, change)
-          select ${territoryId}, w.id, ${props.actorLabel}, jsonb_strip_nulls(jsonb_build_object(
+          insert into equipment_history (territory_id, item_id, actor_label, at, change)
+          select ${territoryId}, w.id, ${props.actorLabel}, ${props.at}::timestamptz, jsonb_strip_nulls(jsonb_build_object(
             'action', case when w.created then 'creation' else 'modification' end,
             'source', ${props.source ?? "import"}::text, 'fichier', ${props.filename}::text,
             'etat', case when w.created or b.state is distinct from w.state then jsonb_build_array(b.state, w.state) end,

@@ -25,7 +25,7 @@ async function readUpload(request: FastifyRequest) {
 }
 
 /** Registers the schools import pages. */
-export function registerSchoolsImportRoutes(app: FastifyInstance, _deps: AppDeps): void {
+export function registerSchoolsImportRoutes(app: FastifyInstance, deps: AppDeps): void {
   app.get("/t/:code/ecoles/import", async (request, reply) => {
     const territory = authorize(request, "schools.import");
     const recent = await request.tenant((tx) => listSchoolsImports(tx, { territoryId: territory.id }));
@@ -47,7 +47,7 @@ export function registerSchoolsImportRoutes(app: FastifyInstance, _deps: AppDeps
     if (!/\.(csv|txt)$/i.test(file.filename)) return fail({ fichier: "Le fichier doit être au format CSV (nom finissant par .csv)" });
     const filename = file.filename.replace(/[\\/]/g, "_").slice(0, 200);
     const importId = await request.tenant((tx) =>
-      createSchoolsImport(tx, { territoryId: territory.id, kind, filename, content: decodeUpload(file.bytes), skipInvalid: skipInvalid === "ignorer", createdBy: request.actor?.userId ?? null }),
+      createSchoolsImport(tx, { territoryId: territory.id, kind, filename, content: decodeUpload(file.bytes), skipInvalid: skipInvalid === "ignorer", createdBy: request.actor?.userId ?? null, now: deps.clock() }),
     );
     return reply.redirect(`/t/${territory.code}/ecoles/import/${importId}`, 303);
   });

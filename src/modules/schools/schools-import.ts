@@ -94,7 +94,7 @@ function writeBatch(db: Db, props: { territoryId: number; kind: SchoolsImportKin
   return withTenant(db, territoryId, (tx) => {
     if (kind === "ecoles") return upsertSchools(tx, { territoryId, rows: batch as SchoolInput[] });
     if (kind === "classes") return upsertClasses(tx, { territoryId, rows: batch as ClassInput[] });
-    return upsertItems(tx, { territoryId, rows: batch as ItemInput[], actorLabel: props.actor.label, filename: props.filename });
+    return upsertItems(tx, { territoryId, rows: batch as ItemInput[], actorLabel: props.actor.label, at: props.actor.at, filename: props.filename });
   });
 }
 

@@ -8,11 +8,11 @@ import { enqueueJob } from "../jobs/jobs.queue.js";
 import type { SmsProvider } from "./sms.provider.js";
 
 /** Records an SMS and schedules its sending in the caller's transaction. */
-export async function queueSms(db: Executor, { territoryId, appointmentId, to, text }: { territoryId: number; appointmentId: string | null; to: string; text: string }): Promise<number | null> {
+export async function queueSms(db: Executor, { territoryId, appointmentId, to, text, now }: { territoryId: number; appointmentId: string | null; to: string; text: string; now: Date }): Promise<number | null> {
   const number = toE164(to);
   if (!number) return null;
-  const [row] = await db.insert(smsMessages).values({ territoryId, appointmentId, toNumber: number, body: text }).returning({ id: smsMessages.id });
-  await enqueueJob(db, "sms.send", { smsId: row!.id });
+  const [row] = await db.insert(smsMessages).values({ territoryId, appointmentId, toNumber: number, body: text, createdAt: now }).returning({ id: smsMessages.id });
+  await enqueueJob(db, "sms.send", { smsId: row!.id }, { runAt: now });
   return row!.id;
 }
 

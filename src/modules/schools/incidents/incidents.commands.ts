@@ -15,7 +15,7 @@ import { coordinatorEmails, schoolScopeSql } from "./incidents.queries.js";
 export type IncidentUrl = (incidentId: number) => string;
 
 /** Sets an item's state and writes the history entry naming the incident (no entry when unchanged). */
-async function moveItem(db: Executor, props: { territoryId: number; itemId: number; state: string; incidentId: number; status: IncidentStatus; actor: AuditActor }): Promise<void> {
+async function moveItem(db: Executor, props: { territoryId: number; itemId: number; state: string; incidentId: number; status: IncidentStatus; actor: AuditActor; now: Date }): Promise<void> {
   const [item] = await db
     .select({ state: equipmentItems.state })
     .from(equipmentItems)
@@ -23,12 +23,13 @@ async function moveItem(db: Executor, props: { territoryId: number; itemId: numb
   if (!item || item.state === props.state) return;
   await db
     .update(equipmentItems)
-    .set({ state: props.state, updatedAt: sql`now()` })
+    .set({ state: props.state, updatedAt: props.now })
     .where(and(eq(equipmentItems.territoryId, props.territoryId), eq(equipmentItems.id, props.itemId)));
   await db.insert(equipmentHistory).values({
     territoryId: props.territoryId,
     itemId: props.itemId,
     actorLabel: props.actor.label,
+    at: props.now,
     change: { action: "etat", source: "web", etat: [item.state, props.state], incident: props.incidentId, statut: props.status },
   });
 }
@@ -38,7 +39,7 @@ export type ReportResult = { ok: true; incidentId: number } | { ok: false; reaso
 /** Records a broken item reported by a person of its school; tells the reporter and the coordinators. */
 export async function reportIncident(
   db: Executor,
-  props: { territoryId: number; scope: IncidentScope; itemId: number; description: string; photo: { bytes: Buffer; type: PhotoType } | null; reporter: { userId: number; email: string }; actor: AuditActor; url: IncidentUrl },
+  props: { territoryId: number; scope: IncidentScope; itemId: number; description: string; photo: { bytes: Buffer; type: PhotoType } | null; reporter: { userId: number; email: string }; actor: AuditActor; url: IncidentUrl; now: Date },
 ): Promise<ReportResult> {
   const { territoryId, itemId, actor } = props;
   const [item] = await db
@@ -55,15 +56,15 @@ export async function reportIncident(
   if (open) return { ok: false, reason: "deja-ouvert", incidentId: open.id };
   const [row] = await db
     .insert(incidents)
-    .values({ territoryId, schoolId: item.schoolId, itemId, description: props.description, photo: props.photo?.bytes ?? null, photoType: props.photo?.type ?? null, reportedBy: props.reporter.userId })
+    .values({ territoryId, createdAt: props.now, updatedAt: props.now, schoolId: item.schoolId, itemId, description: props.description, photo: props.photo?.bytes ?? null, photoType: props.photo?.type ?? null, reportedBy: props.reporter.userId })
     .returning({ id: incidents.id });
   const incidentId = row!.id;
-  await moveItem(db, { territoryId, itemId, state: itemStateFor("nouveau"), incidentId, status: "nouveau", actor });
+  await moveItem(db, { territoryId, itemId, state: itemStateFor("nouveau"), incidentId, status: "nouveau", actor, now: props.now });
   await recordAudit(db, { territoryId, actor, action: "incident.report", entityType: "incident", entityId: incidentId, details: { itemId, photo: props.photo !== null } });
   const message: IncidentForMessage = { id: incidentId, schoolName: item.schoolName, category: item.category, inventoryNumber: item.inventoryNumber, description: props.description, url: props.url(incidentId) };
-  await queueMail(db, { territoryId, to: props.reporter.email, ...reportedMail(message) });
+  await queueMail(db, { territoryId, now: props.now, to: props.reporter.email, ...reportedMail(message) });
   for (const to of await coordinatorEmails(db, { territoryId })) {
-    if (to !== props.reporter.email) await queueMail(db, { territoryId, to, ...newIncidentMail(message, props.reporter.email) });
+    if (to !== props.reporter.email) await queueMail(db, { territoryId, now: props.now, to, ...newIncidentMail(message, props.reporter.email) });
   }
   return { ok: true, incidentId };
 }
@@ -73,7 +74,7 @@ export type StepResult = { ok: true } | { ok: false; reason: "introuvable" | "tr
 /** Moves an incident to "en_cours" or "resolu", the item's state following; tells the reporter. */
 export async function advanceIncident(
   db: Executor,
-  props: { territoryId: number; incidentId: number; to: "en_cours" | "resolu"; outcome?: Outcome; resolution?: string; actor: AuditActor; url: IncidentUrl },
+  props: { territoryId: number; incidentId: number; to: "en_cours" | "resolu"; outcome?: Outcome; resolution?: string; actor: AuditActor; url: IncidentUrl; now: Date },
 ): Promise<StepResult> {
   const { territoryId, incidentId, to, actor } = props;
   const [incident] = await db
@@ -89,11 +90,11 @@ export async function advanceIncident(
   const resolution = to === "resolu" ? (props.resolution ?? "") : undefined;
   await db
     .update(incidents)
-    .set({ status: to, updatedAt: sql`now()`, ...(resolution !== undefined ? { resolution } : {}) })
+    .set({ status: to, updatedAt: props.now, ...(resolution !== undefined ? { resolution } : {}) })
     .where(and(eq(incidents.territoryId, territoryId), eq(incidents.id, incidentId)));
   let item: { category: string; inventoryNumber: string } | undefined;
   if (incident.itemId !== null) {
-    await moveItem(db, { territoryId, itemId: incident.itemId, state: itemStateFor(to, outcome), incidentId, status: to, actor });
+    await moveItem(db, { territoryId, itemId: incident.itemId, state: itemStateFor(to, outcome), incidentId, status: to, actor, now: props.now });
     [item] = await db
       .select({ category: equipmentItems.category, inventoryNumber: equipmentItems.inventoryNumber })
       .from(equipmentItems)
@@ -110,7 +111,7 @@ export async function advanceIncident(
       url: props.url(incidentId),
     };
     const mail = to === "en_cours" ? startedMail(message) : resolvedMail(message, outcome, resolution ?? "");
-    await queueMail(db, { territoryId, to: incident.reporterEmail, ...mail });
+    await queueMail(db, { territoryId, now: props.now, to: incident.reporterEmail, ...mail });
   }
   return { ok: true };
 }

@@ -1,6 +1,6 @@
 // Messages about an incident: acknowledgement to the reporter and notice to coordinators on a report, then
 // one message to the reporter at each step. Plain French text.
-import type { MailToQueue } from "../../mail/mail.commands.js";
+import type { MailContent } from "../../mail/mail.commands.js";
 import { CATEGORY_LABELS, isEquipmentCategory } from "../domain/categories.js";
 import { OUTCOME_LABELS, type Outcome } from "./incident-rules.js";
 
@@ -13,7 +13,7 @@ export type IncidentForMessage = {
   url: string;
 };
 
-type Message = Omit<MailToQueue, "territoryId" | "to">;
+type Message = Omit<MailContent, "to">;
 
 /** "Écran numérique interactif n° INV-12" — how an item is named in messages. */
 export function itemLabel(category: string, inventoryNumber: string): string {

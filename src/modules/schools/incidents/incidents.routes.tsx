@@ -110,6 +110,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: AppDeps): voi
         reporter: { userId: actor.userId, email: actor.email },
         actor: actorForAudit(request),
         url: urlFor(territory.code),
+        now: deps.clock(),
       }),
     );
     if (!result.ok) {
@@ -139,7 +140,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: AppDeps): voi
   app.post("/t/:code/incidents/:incidentId/prise-en-charge", async (request, reply) => {
     const { territory } = authorize(request, "incidents.follow");
     const incidentId = idParam(request, "incidentId");
-    const result = await request.tenant((tx) => advanceIncident(tx, { territoryId: territory.id, incidentId, to: "en_cours", actor: actorForAudit(request), url: urlFor(territory.code) }));
+    const result = await request.tenant((tx) => advanceIncident(tx, { territoryId: territory.id, incidentId, to: "en_cours", actor: actorForAudit(request), url: urlFor(territory.code), now: deps.clock() }));
     if (!result.ok && result.reason === "introuvable") throw new NotFoundError();
     return reply.redirect(`/t/${territory.code}/incidents/${incidentId}${result.ok ? "?fait=prise_en_charge" : ""}`, 303);
   });
@@ -157,7 +158,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (!incident) throw new NotFoundError();
       return reply.page(<IncidentPage ctx={reply.viewContext()} incident={incident} canFollow values={values} errors={errors} />, 400);
     }
-    const props = { territoryId: territory.id, incidentId, to: "resolu" as const, outcome: values.outcome as Outcome, resolution: values.resolution, actor: actorForAudit(request), url: urlFor(territory.code) };
+    const props = { territoryId: territory.id, incidentId, to: "resolu" as const, outcome: values.outcome as Outcome, resolution: values.resolution, actor: actorForAudit(request), url: urlFor(territory.code), now: deps.clock() };
     const result = await request.tenant((tx) => advanceIncident(tx, props));
     if (!result.ok && result.reason === "introuvable") throw new NotFoundError();
     return reply.redirect(`/t/${territory.code}/incidents/${incidentId}${result.ok ? "?fait=resolution" : ""}`, 303);

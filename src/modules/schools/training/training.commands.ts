@@ -48,7 +48,7 @@ export async function saveSession(
       .select({ name: trainingRegistrations.teacherName, email: trainingRegistrations.teacherEmail })
       .from(trainingRegistrations)
       .where(and(eq(trainingRegistrations.territoryId, territoryId), eq(trainingRegistrations.sessionId, sessionId)));
-    for (const teacher of registered) await queueMail(db, { territoryId, ...changeMail(forMessage(saved!), teacher, notify.organizerEmail) });
+    for (const teacher of registered) await queueMail(db, { territoryId, now: notify.now, ...changeMail(forMessage(saved!), teacher, notify.organizerEmail) });
     told = registered.length;
   }
   await recordAudit(db, { territoryId, actor, action: "training.session.update", entityType: "training_session", entityId: sessionId, details: { title: input.title, ...(moved ? { moved: true, told } : {}) } });
@@ -66,7 +66,7 @@ export async function deleteSession(db: Executor, props: { territoryId: number; 
     .where(and(eq(trainingRegistrations.territoryId, territoryId), eq(trainingRegistrations.sessionId, sessionId)));
   await db.delete(trainingSessions).where(and(eq(trainingSessions.territoryId, territoryId), eq(trainingSessions.id, sessionId)));
   if (session.startsAt > props.now) {
-    for (const teacher of registered) await queueMail(db, { territoryId, ...cancellationMail(forMessage(session), teacher, props.organizerEmail) });
+    for (const teacher of registered) await queueMail(db, { territoryId, now: props.now, ...cancellationMail(forMessage(session), teacher, props.organizerEmail) });
   }
   await recordAudit(db, { territoryId, actor, action: "training.session.delete", entityType: "training_session", entityId: sessionId, details: { title: session.title, registered: registered.length } });
   return true;
@@ -98,8 +98,8 @@ export async function registerTeacher(
     .returning({ id: trainingRegistrations.id });
   const registrationId = row!.id;
   const teacher = { name: props.name, email: props.email };
-  await queueMail(db, { territoryId, ...registrationMail(forMessage(session), teacher, { page: props.pageUrl(registrationId, session.endsAt) }, props.organizerEmail) });
-  await recordAudit(db, { territoryId, actor: { userId: null, label: `${props.email} (lien d'inscription de l'école)` }, action: "training.register", entityType: "training_registration", entityId: registrationId, details: { sessionId, schoolId } });
+  await queueMail(db, { territoryId, now: props.now, ...registrationMail(forMessage(session), teacher, { page: props.pageUrl(registrationId, session.endsAt) }, props.organizerEmail) });
+  await recordAudit(db, { territoryId, actor: { userId: null, label: `${props.email} (lien d'inscription de l'école)`, at: props.now }, action: "training.register", entityType: "training_registration", entityId: registrationId, details: { sessionId, schoolId } });
   return { ok: true, registrationId, endsAt: session.endsAt };
 }
 
@@ -123,6 +123,6 @@ export async function cancelRegistration(db: Executor, { territoryId, registrati
     .where(and(eq(trainingRegistrations.territoryId, territoryId), eq(trainingRegistrations.id, registrationId)));
   if (!row || row.startsAt <= now) return false;
   await db.delete(trainingRegistrations).where(and(eq(trainingRegistrations.territoryId, territoryId), eq(trainingRegistrations.id, registrationId)));
-  await recordAudit(db, { territoryId, actor: { userId: null, label: `${row.email} (lien d'inscription)` }, action: "training.unregister", entityType: "training_registration", entityId: registrationId, details: { sessionId: row.sessionId } });
+  await recordAudit(db, { territoryId, actor: { userId: null, label: `${row.email} (lien d'inscription)`, at: now }, action: "training.unregister", entityType: "training_registration", entityId: registrationId, details: { sessionId: row.sessionId } });
   return true;
 }

@@ -1,12 +1,12 @@
 // Messages to teachers: the registration confirmation with the session's .ics, and the cancellation of a
 // session they registered to. Plain French text.
 import { formatDateTime, formatTime } from "../../../lib/format.js";
-import type { MailToQueue } from "../../mail/mail.commands.js";
+import type { MailContent } from "../../mail/mail.commands.js";
 import { sessionIcs, type CalendarSession } from "./training-calendar.js";
 
 export type SessionForMessage = CalendarSession & { trainer: string };
 
-type Message = Omit<MailToQueue, "territoryId">;
+type Message = MailContent;
 
 /** "mardi 16 mars 2027 de 9 h à 12 h". */
 export function sessionWhen(s: { startsAt: Date; endsAt: Date }): string {
