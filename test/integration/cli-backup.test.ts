@@ -120,9 +120,9 @@ describe.each(engines)("backup and restore on %s", (engine) => {
     await backupDatabase(s.target, newer);
     await s.use(async ({ db }) => {
       await db.execute(dropFutureMigration);
-      await db.transaction((tx) => createTerritory(tx, { geo: findCommune("79049")!, actor: cliActor }));
+      await db.transaction((tx) => createTerritory(tx, { geo: findCommune("79049")!, actor: testActor }));
     });
-    await expect(restoreDatabase(s.target, newer)).rejects.toThrow(
+    await expect(restoreDatabase(s.target, newer, testEpoch)).rejects.toThrow(
       "cette sauvegarde vient d'une version plus récente de Maillage (1 migration(s) que cette version ne connaît pas) : installez d'abord cette version-là, puis restaurez. Rien n'a été modifié.",
     );
     expect(await territoryCodes()).toEqual(["200041333", "79049"]);
@@ -132,7 +132,7 @@ describe.each(engines)("backup and restore on %s", (engine) => {
   if (engine === "pglite") {
     it("restores over a database that a newer release migrated: the whole directory is replaced", async () => {
       await s.use(({ db }) => db.execute(futureMigration));
-      await restoreDatabase(s.target, file);
+      await restoreDatabase(s.target, file, testEpoch);
       expect(await territoryCodes()).toEqual(["200041333"]);
       const future = await s.use(({ db }) => queryRows(db, sql`select 1 from drizzle.__drizzle_migrations where hash = 'une-version-future'`));
       expect(future).toEqual([]);
@@ -140,14 +140,14 @@ describe.each(engines)("backup and restore on %s", (engine) => {
   } else {
     it("refuses to restore over a database at another schema level, and restores into an empty one", async () => {
       await s.use(({ db }) => db.execute(futureMigration));
-      await expect(restoreDatabase(s.target, file)).rejects.toThrow(
+      await expect(restoreDatabase(s.target, file, testEpoch)).rejects.toThrow(
         /^la base postgres:\/\/\S+ n'est pas au niveau de schéma de la sauvegarde \((\d+) migration\(s\) appliquées, \d+ dans la sauvegarde\) : .* Restaurez dans une base vide, créée comme à l'installation \(docs\/operations\.md\)\. Rien n'a été modifié\.$/,
       );
       expect(await territoryCodes()).toEqual(["200041333", "79049"]);
 
       const empty = await serverDatabase({ owner: "postgres" });
       try {
-        await restoreDatabase({ ...s.target, databaseUrl: empty.url }, file);
+        await restoreDatabase({ ...s.target, databaseUrl: empty.url }, file, testEpoch);
         expect((await empty.query("select code from territories")).rows).toEqual([{ code: "200041333" }]);
       } finally {
         await empty.drop();
@@ -157,7 +157,7 @@ describe.each(engines)("backup and restore on %s", (engine) => {
     it("says in French what a superuser must grant when the restoring role may not use maillage_app", async () => {
       const target = await serverDatabase({ owner: `r_${randomBytes(5).toString("hex")}` });
       try {
-        await expect(restoreDatabase({ ...s.target, databaseUrl: target.url }, file)).rejects.toThrow(
+        await expect(restoreDatabase({ ...s.target, databaseUrl: target.url }, file, testEpoch)).rejects.toThrow(
           `le rôle ${target.owner} n'est pas membre de maillage_app et n'a pas le droit de se l'accorder (CREATEROLE ou ADMIN OPTION). ` +
             `Faites exécuter (en superutilisateur, par exemple : runuser -u postgres -- psql) : GRANT maillage_app TO ${target.owner}; puis relancez la restauration. Rien n'a été modifié.`,
         );

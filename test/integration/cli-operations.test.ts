@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetSourcesHash, buildAssets } from "../../src/ui/assets.js";
-import { cliEnv, runCli, startCliServer, tempDataDir, type CliResult, type RunningCli } from "../support/cli.js";
+import { cliEnv, runCli, startCliServer, tempDataDir, waitFor, type CliResult, type RunningCli } from "../support/cli.js";
 
 /** Exit code 0 and nothing on standard error: no stack trace, no warning. */
 function expectQuietSuccess(result: CliResult, what: string): void {
@@ -32,16 +32,6 @@ function browser(base: string) {
     return { status: response.status, body, location: response.headers.get("location") };
   }
   return { get: (url: string) => request(url), post: (url: string, form: Record<string, string>) => request(url, form) };
-}
-
-async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe("maillage as a sysadmin runs it", { timeout: 180_000 }, () => {

@@ -36,6 +36,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { uid?: 
   });
 }
 
+/** What `find` returns once it returns something, trying every 200 ms; an error after `timeoutMs`. */
+export async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** A fresh temporary data directory; removed by the returned function. */
 export function tempDataDir(prefix = "maillage-cli-"): { dir: string; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
