@@ -1,4 +1,5 @@
 // The `maillage` command line: serve, migrate, territories, users, mail, jobs, backups.
+import fs from "node:fs";
 import { Command, Option } from "commander";
 import { loadConfig } from "./config.js";
 import { CliError, isClosedPipe, tolerateClosedOutput, withDatabase } from "./cli/shared.js";
@@ -88,8 +89,10 @@ registerBackupCommands(program);
 registerPlaceCommands(program);
 registerSchoolCommands(program);
 
+// The release (docs/operations.md, "Releases and upgrades"): package.json's version, which its tag repeats.
+const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
-  console.log("0.1.0");
+  console.log(version);
   process.exit(0);
 });
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assetSourcesHash, buildAssets } from "../../src/ui/assets.js";
-import { cliEnv, runCli, startCliServer, tempDataDir, waitFor, type CliResult, type RunningCli } from "../support/cli.js";
+import { cliEnv, repoRoot, runCli, startCliServer, tempDataDir, waitFor, type CliResult, type RunningCli } from "../support/cli.js";
 
 /** Exit code 0 and nothing on standard error: no stack trace, no warning. */
 function expectQuietSuccess(result: CliResult, what: string): void {
@@ -53,6 +53,12 @@ describe("maillage as a sysadmin runs it", { timeout: 180_000 }, () => {
     const results = await Promise.all(commands.map((args) => runCli(args, env, { closeStdout: true })));
     results.forEach((result, i) => expectQuietSuccess(result, commands[i]!.join(" ")));
     expect(fs.readdirSync(path.join(data.dir, "donnees"))).toEqual(["pglite"]);
+  });
+
+  it("prints the release it runs, the version of package.json that the release's tag repeats", async () => {
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")) as { version: string };
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(await runCli(["--version"], env)).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
   });
 
   it("refuses to start, in French and with exit code 78, when its assets folder is stale and not writable by its user", async () => {
