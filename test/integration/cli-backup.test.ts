@@ -61,7 +61,8 @@ async function subject(engine: Engine, dataDir: string): Promise<Subject> {
   return { target: { databaseUrl: database.location, dataDir }, use: (work) => work(database), dispose: () => database.close() };
 }
 
-describe.each(engines)("backup and restore on %s", (engine) => {
+// Generous limit: PGlite backups and restores take several seconds each, more on a machine busy with other files.
+describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine) => {
   const data = tempDataDir("maillage-backup-");
   // In folders that do not exist yet: the backup creates them, for its user only.
   const folder = path.join(data.dir, "sauvegardes", "nuit");
