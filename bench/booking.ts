@@ -1,4 +1,5 @@
 // Benchmark: 200 simultaneous bookings of one slot over HTTP on a PostgreSQL server — exactly one succeeds.
+import { linkSecret } from "../src/lib/signed-links.js";
 import { buildApp } from "../src/app.js";
 import { migrateDatabase, openDatabase } from "../src/db/client.js";
 import { mediatorPlaces, mediators, motifs, places, plages } from "../src/db/schema/index.js";
@@ -32,7 +33,7 @@ export async function benchBookingRace({ attempts = 200, log = console.log }: { 
     const [mediator] = await db.insert(mediators).values({ territoryId: territory.id, name: "M" }).returning();
     await db.insert(mediatorPlaces).values({ territoryId: territory.id, mediatorId: mediator!.id, placeId: place!.id });
     await db.insert(plages).values({ territoryId: territory.id, mediatorId: mediator!.id, placeId: place!.id, weekdays: [1, 2, 3, 4, 5], startTime: "09:00", endTime: "12:00", validFrom: "2027-01-01" });
-    const app = await buildApp({ config: testConfig(), database, clock: fixedClock(new Date("2027-03-01T08:00:00Z")), rateLimits: { signIn: 10_000, publicForm: 10_000 } });
+    const app = await buildApp({ config: testConfig(), database, clock: fixedClock(new Date("2027-03-01T08:00:00Z")), linkSecret: await linkSecret(database.db), rateLimits: { signIn: 10_000, publicForm: 10_000 } });
     const address = await app.listen({ port: 0, host: "127.0.0.1" });
     const first = await fetch(`${address}/connexion`);
     const cookie = (first.headers.get("set-cookie") ?? "").split(";")[0]!;

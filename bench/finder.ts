@@ -35,6 +35,8 @@ export type FinderFigures = {
   finderUncachedBySlot: LoadFigures;
   staticCss: LoadFigures;
   health: LoadFigures;
+  /** The same residents' searches and new searches on `maillage serve --workers 2` (same data, same run). */
+  twoProcesses: { finder: LoadFigures; finderUncached: LoadFigures; staticCss: LoadFigures };
   /** Finder throughput divided by the static stylesheet's (target ≥ 0.3). */
   ratioToStatic: number;
   ratioToStaticUncached: number;
@@ -349,11 +351,15 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
   try {
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();
-    await admin.query("create database bench_finder");
+    // The roles of a production server (decision 0018): the owner migrates, the web app logs in as maillage_web.
+    await admin.query("create role maillage_app nologin");
+    await admin.query("create role maillage_owner login in role maillage_app");
+    await admin.query("create role maillage_web login in role maillage_app");
+    await admin.query("create database bench_finder owner maillage_owner");
     await admin.end();
     const url = server.url.replace(/\/postgres$/, "/bench_finder");
-    const socketUrl = `postgres://postgres@/bench_finder?host=${encodeURIComponent(server.dir)}&port=${server.port}`;
-    const database = await openDatabase({ databaseUrl: socketUrl, poolSize: 20 });
+    const socketUrl = (role: string) => `postgres://${role}@/bench_finder?host=${encodeURIComponent(server.dir)}&port=${server.port}`;
+    const database = await openDatabase({ databaseUrl: socketUrl("maillage_owner"), poolSize: 20 });
     try {
       await migrateDatabase(database);
       log("Finder benchmark: generating the data set…");
@@ -361,7 +367,14 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
       // The server as in production: `maillage serve` in its own process, started as `npm start` starts it, with
       // NODE_ENV=production (request log included, written to a pipe) and the default configuration; a second
       // one with the search cache off. The job worker runs elsewhere (MAILLAGE_WORKER=0, as startCliServer sets).
-      const env = (extra: Record<string, string> = {}) => ({ ...process.env, NODE_ENV: "production", DATABASE_URL: socketUrl, MAILLAGE_DATA_DIR: path.join(server.dir, "maillage"), ...extra });
+      const env = (extra: Record<string, string> = {}) => ({
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: socketUrl("maillage_web"),
+        MIGRATION_DATABASE_URL: socketUrl("maillage_owner"),
+        MAILLAGE_DATA_DIR: path.join(server.dir, "maillage"),
+        ...extra,
+      });
       const nodeArgs = ["--max-semi-space-size=64"];
       const [app, uncachedApp] = await Promise.all([startCliServer(env(), { nodeArgs }), startCliServer(env({ FINDER_CACHE_SECONDS: "0" }), { nodeArgs })]);
       try {
@@ -389,6 +402,19 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
         const distinct = (sort: string) => data.communes.map((c) => `/lieux?ou=${encodeURIComponent(`${c.name} ${c.postcode}`)}&tri=${sort}`);
         const finderUncached = await measure("finder, each search new, no cache", uncachedBase, distinct("distance"), data.communes.length);
         const finderUncachedBySlot = await measure("finder by first free slot, each search new, no cache", uncachedBase, distinct("creneau"), data.communes.length);
+        // Two processes on one port, same data, same searches (a warm-up first, as for one process).
+        await Promise.all([app.stop(), uncachedApp.stop()]);
+        const [app2, uncachedApp2] = await Promise.all([startCliServer(env(), { nodeArgs, args: ["--workers", "2"] }), startCliServer(env({ FINDER_CACHE_SECONDS: "0" }), { nodeArgs, args: ["--workers", "2"] })]);
+        let twoProcesses: FinderFigures["twoProcesses"];
+        try {
+          const staticCss2 = await measure("2 processes: static stylesheet", app2.url, ["/assets/maillage.css"], requests);
+          await load(app2.url, searches.slice(0, WARM_UP), WARM_UP);
+          const finder2 = await measure("2 processes: finder, residents' searches", app2.url, measured, requests, 0);
+          const finderUncached2 = await measure("2 processes: finder, each search new, no cache", uncachedApp2.url, distinct("distance"), data.communes.length);
+          twoProcesses = { finder: finder2, finderUncached: finderUncached2, staticCss: staticCss2 };
+        } finally {
+          await Promise.all([app2.stop(), uncachedApp2.stop()]);
+        }
         const nextSlots = await benchNextSlots(database, data.special);
         const targets = { p99Ms: 50, ratio: 0.3, nextSlotsMs: 5 };
         const ratio = (f: LoadFigures) => Math.round((f.requestsPerSecond / staticCss.requestsPerSecond) * 100) / 100;
@@ -401,6 +427,7 @@ export async function benchFinder({ log = console.log, requests = REQUESTS }: { 
           finderUncachedBySlot,
           staticCss,
           health,
+          twoProcesses,
           ratioToStatic: ratio(finder),
           ratioToStaticUncached: ratio(finderUncached),
           nextSlots,

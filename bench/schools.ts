@@ -2,6 +2,7 @@
 // 200,000 items imported through the CSV importer (target ≥ 5,000 rows/s), then the harmonisation view and the
 // indicators page requested over HTTP through the app (median and p95; target ≤ 300 ms per page).
 // Run alone with `npx tsx bench/schools.ts`, or through `npm run bench` (bench/run.ts calls benchSchools()).
+import { linkSecret } from "../src/lib/signed-links.js";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
 import pg from "pg";
@@ -122,7 +123,7 @@ export async function benchSchools({ schools = 1000, itemsPerSchool = 200, reque
       const userId = await ensureUser(db, { email: "coordination@banc-essai.invalid" });
       await db.insert(memberships).values({ territoryId: territory.id, userId, roles: ["coordinator"] });
       const sid = await createSession(db, { userId, now: new Date(), days: 1 });
-      const app = await buildApp({ config: { ...loadConfig({}), production: true, worker: false }, database, clock: systemClock });
+      const app = await buildApp({ config: { ...loadConfig({}), production: true, worker: false }, database, clock: systemClock, linkSecret: await linkSecret(database.db) });
       await app.listen({ host: "127.0.0.1", port: 0 });
       try {
         const address = app.server.address();

@@ -10,6 +10,11 @@ export type AppDeps = {
   config: Config;
   database: Database;
   clock: Clock;
+  /**
+   * The secret that signs citizens' links, read at start with the owner's connection (linkSecret): the web app's
+   * database role cannot read it (migration 0011).
+   */
+  linkSecret: string;
   /** Requests per minute and per address; tests raise them. */
   rateLimits?: RateLimits;
 };

@@ -20,6 +20,7 @@ import { registerTerritoryRoutes } from "./modules/territories/territories.route
 import { registerErrors } from "./plugins/errors.js";
 import { registerRendering } from "./plugins/render.js";
 import { registerSecurity } from "./plugins/security.js";
+import { databaseRateLimitStore } from "./plugins/rate-limit-store.js";
 import { registerSession } from "./plugins/session.js";
 import { registerTenant } from "./plugins/tenant.js";
 import type { AppDeps } from "./app-deps.js";
@@ -80,7 +81,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   app.addHook("onSend", async (request, reply) => {
     if (request.method !== "GET" && request.method !== "HEAD" && reply.statusCode < 400) dataChanged();
   });
-  await registerSecurity(app, deps.config);
+  await registerSecurity(app, deps.config, databaseRateLimitStore(deps.database.db, deps.clock));
   await app.register(fastifyStatic, {
     root: deps.config.assetsDir,
     prefix: "/assets/",

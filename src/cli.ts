@@ -11,7 +11,7 @@ import { registerPlaceCommands } from "./cli/places.commands.js";
 import { registerSchoolCommands } from "./cli/schools.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
 import { systemClock } from "./lib/clock.js";
-import { AssetsDirError } from "./ui/assets.js";
+import { AssetsDirError, buildAssets } from "./ui/assets.js";
 
 // The web app and the demo seed are loaded only by the commands that need them: `--help` and the operator
 // commands stay quick, and keep working whatever state a web module is in.
@@ -52,11 +52,28 @@ program
 program
   .command("serve")
   .description("Démarre le serveur web (et les tâches de fond, sauf MAILLAGE_WORKER=0)")
-  .action(async () => {
+  .option("--workers <nombre>", "nombre de processus web sur le même port (serveur PostgreSQL seulement)", "1")
+  .action(async (options: { workers: string }) => {
+    const workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new CliError(`--workers attend un nombre entier de 1 à 64 (reçu « ${options.workers} »).`);
     const { startServer } = await loadServer();
     const config = loadConfig();
-    await startServer(config);
-    console.log(`Maillage écoute sur ${config.publicUrl}`);
+    if (workers === 1) {
+      await startServer(config);
+      console.log(`Maillage écoute sur ${config.publicUrl}`);
+      return;
+    }
+    if (!config.databaseUrl) throw new CliError("plusieurs processus demandent un serveur PostgreSQL (DATABASE_URL) : avec PGlite, un seul processus peut ouvrir le répertoire de données.");
+    const { serveWithWorkers } = await import("./cluster.js");
+    // The primary builds stale assets before forking: the processes then only read them, and a folder it may not
+    // write stops everything once (exit code 78) instead of processes replaced every 5 seconds.
+    const prepare = async () => {
+      buildAssets({ out: config.assetsDir });
+      await withDatabase(async () => {}, "maillage serve");
+    };
+    await serveWithWorkers(config, { workers, migrate: prepare }, async () => {
+      await startServer(config);
+    });
   });
 
 program

@@ -8,7 +8,14 @@ export type Config = {
   dataDir: string;
   /** Where the browser assets are built at start and served from (MAILLAGE_ASSETS_DIR, default dist/assets). */
   assetsDir: string;
+  /** The web app's connection (DATABASE_URL): on a server, a role that is neither superuser nor owner (decision 0018). */
   databaseUrl: string | undefined;
+  /** The owner's connection (MIGRATION_DATABASE_URL): migrations, the CLI, the job worker; DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | undefined;
+  /** A streaming replica for public reads (DATABASE_REPLICA_URL), or none. */
+  replicaDatabaseUrl: string | undefined;
+  /** Past this lag the replica is left aside until it catches up (DATABASE_REPLICA_MAX_LAG_SECONDS, default 5). */
+  replicaMaxLagSeconds: number;
   publicUrl: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -37,6 +44,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.MAILLAGE_DATA_DIR ?? "./data"),
     assetsDir: env.MAILLAGE_ASSETS_DIR ? path.resolve(env.MAILLAGE_ASSETS_DIR) : defaultAssetsDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
+    replicaDatabaseUrl: env.DATABASE_REPLICA_URL || undefined,
+    replicaMaxLagSeconds: positiveInteger(env.DATABASE_REPLICA_MAX_LAG_SECONDS, 5, "DATABASE_REPLICA_MAX_LAG_SECONDS"),
     publicUrl,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ?? "Maillage <ne-pas-repondre@maillage.localhost>",
@@ -57,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     finderCacheSeconds: nonNegativeInteger(env.FINDER_CACHE_SECONDS, 30, "FINDER_CACHE_SECONDS"),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === "0" || env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
   };
+}
+
+/** The owner's connection string: migrations, CLI commands and the job worker use it; undefined on PGlite. */
+export function ownerDatabaseUrl(config: Pick<Config, "databaseUrl" | "migrationDatabaseUrl">): string | undefined {
+  return config.migrationDatabaseUrl ?? config.databaseUrl;
 }
 
 function positiveInteger(value: string | undefined, fallback: number, name: string): number {

@@ -1,4 +1,5 @@
 // Background work: the executor of every registered job, and the loop that runs them.
+import { purgeRateLimits } from "./plugins/rate-limit-store.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import type { Clock } from "./lib/clock.js";
@@ -26,6 +27,7 @@ export function buildExecutors({ db, config, clock, transport, smsProvider = sms
     "mail.send": ({ mailId }, { lastAttempt }) => sendQueuedMail(db, { mailId, transport, from: config.mailFrom, now: clock(), lastAttempt }),
     "sessions.purge": async () => {
       await purgeExpiredSessions(db, { now: clock() });
+      await purgeRateLimits(db, { now: clock() });
     },
     "appointment.reminder": async (payload) => {
       await sendAppointmentReminder(db, { ...payload, now: clock(), publicUrl: config.publicUrl });

@@ -26,10 +26,14 @@ export async function setup(project: TestProject) {
   server = await startPgServer();
   const admin = new pg.Client({ connectionString: server.url });
   await admin.connect();
+  // The roles of a production server (docs/operations.md, decision 0018): the owner migrates and runs the CLI and
+  // the worker; the web app logs in as maillage_web, a member of maillage_app, neither superuser nor owner.
   await admin.query("create role maillage_app nologin");
-  await admin.query("create database maillage_template");
+  await admin.query("create role maillage_owner login in role maillage_app");
+  await admin.query("create role maillage_web login in role maillage_app");
+  await admin.query("create database maillage_template owner maillage_owner");
   await admin.end();
-  const templateUrl = server.url.replace(/\/postgres$/, "/maillage_template");
+  const templateUrl = server.url.replace(/\/\/postgres@/, "//maillage_owner@").replace(/\/postgres$/, "/maillage_template");
   const database = await openDatabase({ databaseUrl: templateUrl, poolSize: 1 });
   await migrateDatabase(database);
   await database.close();

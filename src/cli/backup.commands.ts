@@ -1,12 +1,12 @@
 // CLI: backup and restore (pg_dump/pg_restore on a server, a data-directory dump on PGlite).
 import { systemClock } from "../lib/clock.js";
 import type { Command } from "commander";
-import { loadConfig } from "../config.js";
+import { loadConfig, ownerDatabaseUrl } from "../config.js";
 import { backupDatabase, restoreDatabase, type BackupTarget } from "./backup.js";
 
 function target(): BackupTarget {
   const config = loadConfig();
-  return { databaseUrl: config.databaseUrl, dataDir: config.dataDir, pgBin: process.env.PG_BIN || undefined };
+  return { databaseUrl: ownerDatabaseUrl(config), dataDir: config.dataDir, pgBin: process.env.PG_BIN || undefined };
 }
 
 function describeSize(bytes: number): string {

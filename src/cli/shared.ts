@@ -1,7 +1,7 @@
 // What every CLI command shares: person-readable errors, a database opened for one command, shared groups and
 // the territory of a --territory option.
 import type { Command } from "commander";
-import { loadConfig } from "../config.js";
+import { loadConfig, ownerDatabaseUrl } from "../config.js";
 import { migrateDatabase, openDatabase, type Database, type Db } from "../db/client.js";
 import { findTerritory } from "../modules/territories/territories.queries.js";
 
@@ -27,10 +27,10 @@ export function tolerateClosedOutput(streams: NodeJS.WriteStream[] = [process.st
   }
 }
 
-/** Opens the database for a one-off command (migrated), runs `work`, closes. */
+/** Opens the database for a one-off command (migrated), as its owner (MIGRATION_DATABASE_URL), runs `work`, closes. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>, holder = "commande maillage"): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, holder, poolSize: 2 });
+  const database = await openDatabase({ databaseUrl: ownerDatabaseUrl(config), dataDir: config.dataDir, holder, poolSize: 2 });
   try {
     await migrateDatabase(database);
     return await work(database);

@@ -16,6 +16,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema/index.js";
 import { acquireDataDirLock, type DataDirLock } from "./data-dir-lock.js";
+import { ReplicaRoutingPool } from "./replica.js";
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -37,6 +38,8 @@ export type Database = {
   /** Where the data lives: a directory for PGlite, the URL without password for a server. */
   location: string;
   close(): Promise<void>;
+  /** Where public reads go when a replica is configured (DATABASE_REPLICA_URL). */
+  replica?: Pick<ReplicaRoutingPool, "status" | "check">;
   /** The PGlite instance, for the data-directory backup; undefined on a server. */
   pglite?: PGlite;
 };
@@ -52,23 +55,36 @@ export type OpenOptions = {
   /** What holds the data directory, shown to a second process that tries to open it. */
   holder?: string;
   poolSize?: number;
+  /** A streaming replica of the server: the public pool (anonymous reads, see withPublic) connects to it. */
+  replicaUrl?: string;
+  /** How far behind the primary the replica may be before public reads go back to the primary (default 5 s). */
+  replicaMaxLagMs?: number;
 };
 
 /** Opens the configured engine. With PGlite, refuses a data directory another process holds. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.replicaUrl ? { url: options.replicaUrl, maxLagMs: options.replicaMaxLagMs ?? 5_000 } : undefined);
   return openPglite(options.dataDir ?? "./data", options.holder ?? "maillage");
 }
 
 /** Startup options of the public pool's connections: the restricted role, no territory. */
 const PUBLIC_SESSION_OPTIONS = "-c role=maillage_app -c app.territory_id= -c plan_cache_mode=force_generic_plan";
 
-async function openPostgres(url: string, poolSize: number): Promise<Database> {
+async function openPostgres(url: string, poolSize: number, replica: { url: string; maxLagMs: number } | undefined): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // Connects lazily, after the migrations have created the role. As large as the other: public pages are most of
   // the traffic, and a search waiting for a connection is what made the slowest ones slow (docs/performance.md).
-  const publicPool = new pg.Pool({ connectionString: url, max: poolSize, options: PUBLIC_SESSION_OPTIONS });
-  for (const p of [pool, publicPool]) p.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+  const primaryPublic = new pg.Pool({ connectionString: url, max: poolSize, options: PUBLIC_SESSION_OPTIONS });
+  for (const p of [pool, primaryPublic]) p.on("error", (error) => console.error("PostgreSQL pool error:", error.message));
+  // With a replica, public reads go there while it is fresh enough: the primary keeps its connections and CPU for
+  // what people write.
+  let publicPool: pg.Pool = primaryPublic;
+  let replicaRouter: ReplicaRoutingPool | undefined;
+  if (replica) {
+    const replicaPublic = new pg.Pool({ connectionString: replica.url, max: poolSize, options: PUBLIC_SESSION_OPTIONS });
+    replicaPublic.on("error", (error) => console.error("PostgreSQL replica pool error:", error.message));
+    publicPool = replicaRouter = new ReplicaRoutingPool(primaryPublic, replicaPublic, pool, replica.maxLagMs);
+  }
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const publicDb = drizzlePg(publicPool, { schema }) as unknown as Db;
   return {
@@ -76,6 +92,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     publicDb,
     engine: "postgres",
     location: withoutPassword(url),
+    ...(replicaRouter ? { replica: replicaRouter } : {}),
     close: async () => {
       await Promise.all([pool.end(), publicPool.end()]);
     },

@@ -1,7 +1,11 @@
-// A process-local signal that data the public sees may have changed: a write request succeeded or a job ran.
-// Caches of public reads listen to it; changes made by another process reach them when their entries expire.
+// A signal that data the public sees may have changed: a write request succeeded or a job ran, in this process
+// ("local") or in another instance on the same PostgreSQL server ("remote", heard through the change feed,
+// src/db/change-feed.ts). Caches of public reads listen to it and start again.
 
-type Listener = () => void;
+/** Where a change happened: here, or in another app instance. */
+export type ChangeOrigin = "local" | "remote";
+
+type Listener = (origin: ChangeOrigin) => void;
 
 const listeners = new Set<Listener>();
 
@@ -11,7 +15,7 @@ export function onDataChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Tells the listeners that data may have changed. */
-export function dataChanged(): void {
-  for (const listener of listeners) listener();
+/** Tells the listeners that data may have changed (here unless said otherwise). */
+export function dataChanged(origin: ChangeOrigin = "local"): void {
+  for (const listener of listeners) listener(origin);
 }

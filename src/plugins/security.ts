@@ -4,14 +4,14 @@ import csrf from "@fastify/csrf-protection";
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
-import rateLimit from "@fastify/rate-limit";
+import rateLimit, { type RateLimitPluginOptions } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 /** Registers headers, cookies, CSRF, rate limiting and body parsers on the root instance. */
-export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+export async function registerSecurity(app: FastifyInstance, config: Config, rateLimitStore: NonNullable<RateLimitPluginOptions["store"]>): Promise<void> {
   const https = config.publicUrl.startsWith("https://");
   const tileOrigin = config.mapTileUrl ? new URL(config.mapTileUrl.replace(/\{[a-z]\}/g, "a")).origin : undefined;
   // The sign-out form redirects to the OpenID Connect provider's end-session endpoint: form-action must allow it.
@@ -53,7 +53,9 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
   });
   await app.register(formbody, { bodyLimit: 1_048_576 });
   await app.register(multipart, { limits: { fileSize: 50 * 1_048_576, files: 1 } });
-  await app.register(rateLimit, { global: false });
+  // Counted in the database (shared by every instance), per client address and per IPv6 /64: one home or phone
+  // gets a whole /64, so counting single addresses would let one client rotate through billions of them.
+  await app.register(rateLimit, { global: false, store: rateLimitStore, ipv6Subnet: 64 });
 
   app.addHook("preHandler", (request, reply, done) => {
     if (!unsafeMethods.has(request.method) || request.routeOptions.config?.csrf === false) return done();

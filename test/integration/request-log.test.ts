@@ -16,7 +16,7 @@ describe("request log", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
-    app = await buildApp({ config: testConfig({ production: true }), database, clock: fixedClock(new Date("2027-03-02T09:00:00Z")) }, { logger: true, logStream: stream });
+    app = await buildApp({ config: testConfig({ production: true }), database, clock: fixedClock(new Date("2027-03-02T09:00:00Z")), linkSecret: "secret-de-test" }, { logger: true, logStream: stream });
   });
   afterAll(async () => {
     await app.close();

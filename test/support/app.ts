@@ -11,7 +11,8 @@ import { ensureUser } from "../../src/modules/accounts/sign-in.commands.js";
 import { cliActor } from "../../src/modules/audit/audit.commands.js";
 import type { GeoTerritory } from "../../src/modules/territories/geography.js";
 import { createTerritory } from "../../src/modules/territories/territories.commands.js";
-import { createTestDatabase } from "./database.js";
+import { createTestDatabase, openWebDatabase } from "./database.js";
+import { linkSecret } from "../../src/lib/signed-links.js";
 import { eq } from "drizzle-orm";
 
 /** The instant test apps start at unless a test says otherwise: Tuesday 2 March 2027, 10:00 in Paris. */
@@ -22,6 +23,7 @@ export const testActor = cliActor(testEpoch);
 
 export type TestApp = {
   app: FastifyInstance;
+  /** The owner's connection: fixtures, jobs and checks. The app itself runs on `deps.database` (the web role). */
   database: Database;
   deps: AppDeps;
   clock: ReturnType<typeof fixedClock>;
@@ -37,8 +39,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 /** Builds the app on a fresh database of the given engine. */
 export async function createTestApp(engine: Engine, options: { config?: Partial<Config>; rateLimits?: AppDeps["rateLimits"]; now?: Date } = {}): Promise<TestApp> {
   const database = await createTestDatabase(engine);
+  const web = await openWebDatabase(database);
   const clock = fixedClock(options.now ?? testEpoch);
-  const deps: AppDeps = { config: testConfig(options.config), database, clock, rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } };
+  const deps: AppDeps = { config: testConfig(options.config), database: web, clock, linkSecret: await linkSecret(database.db), rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } };
   const app = await buildApp(deps);
   return {
     app,
@@ -47,6 +50,7 @@ export async function createTestApp(engine: Engine, options: { config?: Partial<
     clock,
     async close() {
       await app.close();
+      await web.close();
       await database.close();
     },
   };

@@ -11,6 +11,7 @@ import type { Database } from "../../src/db/client.js";
 import { fixedClock, type Clock } from "../../src/lib/clock.js";
 import { createSession } from "../../src/modules/accounts/sessions.js";
 import { startWorker } from "../../src/worker.js";
+import { linkSecret } from "../../src/lib/signed-links.js";
 import { testConfig, testEpoch } from "./app.js";
 import { createTestDatabase } from "./database.js";
 import { startSmtpServer, type TestSmtpServer } from "./smtp.js";
@@ -76,7 +77,7 @@ export async function startRunningApp(database: Database, options: RunningAppOpt
   const url = `http://127.0.0.1:${port}`;
   const clock = options.clock ?? fixedClock(testEpoch);
   const config = testConfig({ ...options.config, port, host: "127.0.0.1", publicUrl: url });
-  const app = await buildApp({ config, database, clock, rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } });
+  const app = await buildApp({ config, database, clock, linkSecret: await linkSecret(database.db), rateLimits: options.rateLimits ?? { signIn: 1000, publicForm: 1000 } });
   await app.listen({ port, host: "127.0.0.1" });
   const worker = options.worker === false ? undefined : startWorker(database.db, config, clock, { intervalMs: 200 });
   return {

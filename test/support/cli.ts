@@ -14,7 +14,7 @@ export type CliResult = { code: number | null; stdout: string; stderr: string };
 /** The environment of a CLI run: a data directory of its own, no server, no SMTP unless given. */
 export function cliEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, MAILLAGE_DATA_DIR: dataDir, NODE_ENV: "test", ...extra };
-  for (const key of ["DATABASE_URL", "SMTP_URL", "PORT", "PUBLIC_URL", "DEBUG"]) if (!(key in extra)) delete env[key];
+  for (const key of ["DATABASE_URL", "MIGRATION_DATABASE_URL", "DATABASE_REPLICA_URL", "SMTP_URL", "PORT", "PUBLIC_URL", "DEBUG"]) if (!(key in extra)) delete env[key];
   return env;
 }
 
@@ -68,13 +68,16 @@ export function freePort(): Promise<number> {
 export type RunningCli = { child: ChildProcess; url: string; output(): string; stop(): Promise<void> };
 
 /**
- * Starts `maillage serve` on a free port (node started with `nodeArgs`) and waits until /sante answers; without
- * background jobs unless `worker`.
+ * Starts `maillage serve [args]` on a free port (node started with `nodeArgs`) and waits until /sante answers;
+ * without background jobs unless `worker`.
  */
-export async function startCliServer(env: NodeJS.ProcessEnv, { timeoutMs = 60_000, nodeArgs = [] as string[], worker = false } = {}): Promise<RunningCli> {
+export async function startCliServer(
+  env: NodeJS.ProcessEnv,
+  { timeoutMs = 60_000, nodeArgs = [] as string[], args = [] as string[], worker = false } = {},
+): Promise<RunningCli> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...nodeArgs, bin, "serve"], {
+  const child = spawn(process.execPath, [...nodeArgs, bin, "serve", ...args], {
     cwd: repoRoot,
     env: { ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, MAILLAGE_WORKER: worker ? "1" : "0" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -65,3 +65,34 @@ export async function startPgServer(): Promise<PgServer> {
     },
   };
 }
+
+/**
+ * Starts a streaming replica of a running test server, as production would (pg_basebackup -R: a copy of the
+ * cluster that replays the primary's WAL as it comes), in a temporary directory, on a port of its own.
+ */
+export async function startPgReplica(primaryUrl: string): Promise<PgServer> {
+  const basebackup = findBinary("pg_basebackup");
+  const pgCtl = findBinary("pg_ctl");
+  if (!basebackup || !pgCtl) throw new Error("PostgreSQL server binaries not found (apt-get install postgresql)");
+  const primary = new URL(primaryUrl);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-pg-replica-"));
+  fs.chmodSync(dir, 0o755);
+  if (process.getuid?.() === 0) execFileSync("chown", ["postgres:postgres", dir]);
+  const data = path.join(dir, "data");
+  runAsDbUser(basebackup, ["-D", data, "-h", primary.hostname, "-p", primary.port, "-U", "postgres", "-R", "-X", "stream", "--no-sync", "-c", "fast"], dir);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=300`;
+  runAsDbUser(pgCtl, ["-D", data, "-o", options, "-l", path.join(dir, "log"), "-w", "start"], dir);
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    dir,
+    port,
+    stop() {
+      try {
+        runAsDbUser(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"], dir);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}

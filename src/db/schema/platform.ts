@@ -202,3 +202,13 @@ export const instanceSettings = pgTable("instance_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
 });
+
+/**
+ * Request counters of the rate limits, shared by every app instance (one row per route and client address or
+ * IPv6 /64, for the current window). Instance-level; the web app's role reads and writes it.
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  hits: integer("hits").notNull(),
+});

@@ -1,7 +1,7 @@
 // Server-side sessions and the signed-in person ("actor") they carry.
-import { and, eq, gt, lt, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
-import { loginTokens, memberships, sessions, territories, users } from "../../db/schema/index.js";
+import { eq, lt, sql } from "drizzle-orm";
+import { queryRows, type Executor } from "../../db/client.js";
+import { loginTokens, sessions, users } from "../../db/schema/index.js";
 import { hashToken, newToken } from "../../lib/crypto.js";
 import type { PageActor } from "../../ui/context.js";
 
@@ -51,27 +51,16 @@ async function touchSession(db: Executor, { sessionHash, now }: { sessionHash: s
 /** Loads the person behind a session cookie with their memberships, or null if the session is unknown or expired. */
 export async function loadActor(db: Executor, { sessionId, now }: { sessionId: string; now: Date }): Promise<Actor | null> {
   const sessionHash = hashToken(sessionId);
-  const [row] = await db
-    .select({
-      userId: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      isOperator: users.isOperator,
-      isFacilitator: users.isFacilitator,
-      lastSeenAt: sessions.lastSeenAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.idHash, sessionHash), gt(sessions.expiresAt, now)));
+  // Memberships span territories, which the web app's role cannot read outside one: the SQL function
+  // maillage_session_actor (migration 0011) answers for this session only.
+  const [found] = await queryRows<{ actor: (Omit<Actor, "sessionHash"> & { lastSeenAt: string }) | null }>(
+    db,
+    sql`select maillage_session_actor(${sessionHash}, ${now.toISOString()}::timestamptz) as actor`,
+  );
+  const row = found?.actor;
   if (!row) return null;
   // Written at most once an hour per session, not on every request.
   const { lastSeenAt, ...person } = row;
-  if (now.getTime() - lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, { sessionHash, now });
-  const rows = await db
-    .select({ territoryId: territories.id, code: territories.code, name: territories.name, roles: memberships.roles })
-    .from(memberships)
-    .innerJoin(territories, eq(territories.id, memberships.territoryId))
-    .where(eq(memberships.userId, row.userId))
-    .orderBy(territories.name);
-  return { ...person, memberships: rows, sessionHash };
+  if (now.getTime() - Date.parse(lastSeenAt) > TOUCH_EVERY_MS) await touchSession(db, { sessionHash, now });
+  return { ...person, sessionHash };
 }

@@ -1,6 +1,7 @@
 // Reads for statistics: the facts of a period, and the public share links.
 import { and, desc, eq, gte, isNull, lt, type SQL } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import type { Db, Executor } from "../../db/client.js";
+import { territoryOfCapability, withTenant } from "../../db/tenant.js";
 import { activities, appointments, shareLinks, territories } from "../../db/schema/index.js";
 import { addDays, parisDateOf, parisToInstant } from "../../lib/paris-time.js";
 import { activityConditions, type ActivityFilters } from "./activity.queries.js";
@@ -63,11 +64,14 @@ export async function listShareLinks(db: Executor, { territoryId }: { territoryI
 export type ResolvedShareLink = { id: number; territoryId: number; territoryName: string; territoryDemo: boolean; label: string; filters: Record<string, string> };
 
 /**
- * A live share link by the hash of its token. Runs in the system context (no territory is known yet, so row-level
- * security would hide the link); the caller then reads the statistics under that link's territory only.
+ * A live share link by the hash of its token: its territory comes from maillage_territory_of (no territory is known
+ * yet, and the web app's role reads none without one), then the link is read under that territory's security.
  */
-export async function resolveShareLink(systemDb: Executor, { tokenHash }: { tokenHash: string }): Promise<ResolvedShareLink | null> {
-  const [row] = await systemDb
+export async function resolveShareLink(db: Db, { tokenHash }: { tokenHash: string }): Promise<ResolvedShareLink | null> {
+  const territoryId = await territoryOfCapability(db, "share_link", tokenHash);
+  if (territoryId === undefined) return null;
+  const [row] = await withTenant(db, territoryId, (tx) =>
+    tx
     .select({
       id: shareLinks.id,
       territoryId: shareLinks.territoryId,
@@ -78,6 +82,7 @@ export async function resolveShareLink(systemDb: Executor, { tokenHash }: { toke
     })
     .from(shareLinks)
     .innerJoin(territories, eq(territories.id, shareLinks.territoryId))
-    .where(and(eq(shareLinks.tokenHash, tokenHash), eq(shareLinks.kind, "statistiques"), isNull(shareLinks.revokedAt)));
+    .where(and(eq(shareLinks.territoryId, territoryId), eq(shareLinks.tokenHash, tokenHash), eq(shareLinks.kind, "statistiques"), isNull(shareLinks.revokedAt))),
+  );
   return row ?? null;
 }

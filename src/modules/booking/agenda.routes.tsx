@@ -2,7 +2,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
 import { addDays, isoWeekday, parisDateOf, parisToInstant } from "../../lib/paris-time.js";
-import { linkSecret } from "../../lib/signed-links.js";
 import { text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
@@ -72,7 +71,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     if (!canBookForSomeone(request.actor, territory.id)) throw new ForbiddenError();
     const appointmentId = (request.params as { appointmentId: string }).appointmentId;
     if (!appointmentIdPattern.test(appointmentId)) throw new NotFoundError();
-    const secret = await linkSecret(deps.database.db);
+    const secret = deps.linkSecret;
     const message = text((request.body as { message?: string }).message).slice(0, 500);
     const done = await request.tenant((tx) =>
       cancelAppointment(tx, { territoryId: territory.id, appointmentId, byService: true, message, actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
@@ -133,7 +132,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     const page = (errors: Record<string, string>, status: number) =>
       reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} values={values} errors={errors} />, status);
     if (!checked.ok) return page(checked.errors, 400);
-    const secret = await linkSecret(deps.database.db);
+    const secret = deps.linkSecret;
     const result = await request.tenant((tx) =>
       bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: checked.person, bookedBy: "agent", actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
     );

@@ -1,12 +1,9 @@
 // The citizen's booking flow (no account) and the person's appointment page reached by a signed link.
-import { eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
 import { defaultRateLimits } from "../../app-deps.js";
-import { appointments } from "../../db/schema/index.js";
-import { withPublic, withTenant } from "../../db/tenant.js";
+import { territoryOfCapability, withPublic, withTenant } from "../../db/tenant.js";
 import { addDays, isoWeekday, parisDateOf } from "../../lib/paris-time.js";
-import { linkSecret } from "../../lib/signed-links.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { registerAgendaRoutes } from "./agenda.routes.js";
@@ -120,7 +117,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
     const values = personValues(body);
     const checked = validatePerson(values);
     if (!checked.ok) return reply.page(<ContactStep ctx={reply.viewContext()} place={summary} motif={motif} start={start} values={values} errors={checked.errors} />, 400);
-    const secret = await linkSecret(db);
+    const secret = deps.linkSecret;
     const result = await withTenant(db, place.territoryId, (tx) =>
       bookAppointment(tx, {
         territoryId: place.territoryId,
@@ -144,11 +141,11 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
   async function appointmentFromLink(request: FastifyRequest) {
     const id = (request.params as { id: string }).id;
     const key = text((request.query as { cle?: string }).cle);
-    const secret = await linkSecret(db);
+    const secret = deps.linkSecret;
     if (!/^[0-9a-f-]{36}$/.test(id) || !verifyManageKey({ secret, appointmentId: id, key, now: deps.clock() })) throw new NotFoundError();
-    const [row] = await db.select({ territoryId: appointments.territoryId }).from(appointments).where(eq(appointments.id, id));
-    if (!row) throw new NotFoundError();
-    return { id, key, secret, territoryId: row.territoryId };
+    const territoryId = await territoryOfCapability(db, "appointment", id);
+    if (territoryId === undefined) throw new NotFoundError();
+    return { id, key, secret, territoryId };
   }
 
   async function showAppointment(reply: FastifyReply, link: Awaited<ReturnType<typeof appointmentFromLink>>, flags: { justBooked: boolean; justChanged: boolean }) {

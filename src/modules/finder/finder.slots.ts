@@ -3,6 +3,7 @@
 // per place and motif, so here each territory's places are loaded together in one round trip (the SQL function
 // maillage_public_availability, run on the public connections) and the same pure computation
 // (booking/domain/slots.ts) runs per place and motif. Same reads as booking's loadSlotInput.
+import { onDataChange } from "../../lib/data-changes.js";
 import { sql } from "drizzle-orm";
 import { queryPrepared, type Database, type Executor } from "../../db/client.js";
 import { withPublic } from "../../db/tenant.js";
@@ -116,7 +117,11 @@ export async function nextSlotsInTerritory(
 // only ever skips places that had no plage; a plage added since shows in lists at most HINT_MS later (the
 // place page always looks). A public "takes appointments" column on places would make this unnecessary.
 const HINT_MS = 30_000;
-const bookableHints = new WeakMap<object, Map<number, { placeIds: Set<number>; until: number }>>();
+let bookableHints = new WeakMap<object, Map<number, { placeIds: Set<number>; until: number }>>();
+// A change anywhere (a plage added, a motif made public, in this instance or another) makes every hint stale.
+onDataChange(() => {
+  bookableHints = new WeakMap();
+});
 
 function rememberBookable(db: object, territoryId: number, placeIds: number[]): void {
   const hints = bookableHints.get(db) ?? new Map<number, { placeIds: Set<number>; until: number }>();

@@ -1,6 +1,6 @@
 // Queues and sends messages. Every message is a row (the receipt); sending is a background job.
-import { eq } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
+import { eq, sql } from "drizzle-orm";
+import { queryRows, type Executor } from "../../db/client.js";
 import { mails } from "../../db/schema/index.js";
 import { ANONYMISED } from "../../lib/anonymised.js";
 import { enqueueJob } from "../jobs/jobs.queue.js";
@@ -23,21 +23,27 @@ export type MailContent = Omit<MailToQueue, "territoryId" | "now">;
 
 /** Records a message and schedules its sending in the caller's transaction. */
 export async function queueMail(db: Executor, mail: MailToQueue): Promise<number> {
-  const [row] = await db
-    .insert(mails)
-    .values({
-      territoryId: mail.territoryId,
-      kind: mail.kind,
-      toAddress: mail.to,
-      subject: mail.subject,
-      textBody: mail.text,
-      htmlBody: mail.html ?? null,
-      attachments: mail.attachments ?? [],
-      createdAt: mail.now,
-    })
-    .returning({ id: mails.id });
-  await enqueueJob(db, "mail.send", { mailId: row!.id }, { runAt: mail.now });
-  return row!.id;
+  const values = {
+    territoryId: mail.territoryId,
+    kind: mail.kind,
+    toAddress: mail.to,
+    subject: mail.subject,
+    textBody: mail.text,
+    htmlBody: mail.html ?? null,
+    attachments: mail.attachments ?? [],
+    createdAt: mail.now,
+  };
+  let id: number;
+  if (mail.territoryId === null) {
+    // An instance-level message (a sign-in link): the web app's role may queue it but never read it back
+    // (migration 0011), so no RETURNING: the id is the sequence's value in this session.
+    await db.insert(mails).values(values);
+    [{ id }] = await queryRows<{ id: number }>(db, sql`select currval(pg_get_serial_sequence('mails', 'id'))::int as id`) as [{ id: number }];
+  } else {
+    [{ id }] = (await db.insert(mails).values(values).returning({ id: mails.id })) as [{ id: number }];
+  }
+  await enqueueJob(db, "mail.send", { mailId: id }, { runAt: mail.now });
+  return id;
 }
 
 /**

@@ -12,7 +12,7 @@ import { listJobs } from "../jobs/jobs.queue.js";
 import { getMail, listMails } from "../mail/mail.queries.js";
 import { findTerritoryByCode, searchGeography } from "../territories/geography.js";
 import { createTerritory } from "../territories/territories.commands.js";
-import { listTerritories } from "../territories/territories.queries.js";
+import { findTerritory, listTerritories } from "../territories/territories.queries.js";
 import { JobsPage, MailPage, MailsPage, OperatorHomePage } from "./views/operator-pages.js";
 
 function requireOperator(request: FastifyRequest): void {
@@ -37,8 +37,10 @@ export function registerOperatorRoutes(app: FastifyInstance, deps: AppDeps): voi
     const code = text((request.body as { code?: string }).code);
     const geo = findTerritoryByCode(code);
     if (!geo) throw new NotFoundError();
-    const created = await db.transaction((tx) => createTerritory(tx, { geo, actor: actorForAudit(request) }));
-    return reply.redirect(`/operateur?cree=${encodeURIComponent(created.code)}`, 303);
+    // A territory that exists already is left as it is (the command line refreshes its communes).
+    const existing = await findTerritory(db, { code: geo.code });
+    if (!existing) await db.transaction((tx) => createTerritory(tx, { geo, actor: actorForAudit(request) }));
+    return reply.redirect(`/operateur?cree=${encodeURIComponent(geo.code)}`, 303);
   });
 
   // Events that belong to no territory (a territory's own are on its /journal page).

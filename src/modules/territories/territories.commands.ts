@@ -19,6 +19,9 @@ export async function createTerritory(
   const id =
     existing?.id ??
     (await db.insert(territories).values({ kind: geo.kind, code: geo.code, name: geo.name, demo }).returning({ id: territories.id }))[0]!.id;
+  // The rest of the caller's transaction works in the new territory: its communes and audit event are its own rows
+  // (the web app's role writes them under row-level security; the owner is not subject to it).
+  if (!existing) await db.execute(sql`select maillage_enter_created_territory(${id})`);
   if (geo.communes.length > 0) {
     await db
       .insert(communes)

@@ -3,7 +3,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { defaultRateLimits, type AppDeps } from "../../../app-deps.js";
 import { withTenant } from "../../../db/tenant.js";
-import { linkSecret } from "../../../lib/signed-links.js";
 import { text } from "../../../lib/validation.js";
 import { NotFoundError } from "../../../plugins/tenant.js";
 import type { FieldErrors } from "../../../ui/form.js";
@@ -26,7 +25,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
   async function schoolFromLink(request: FastifyRequest) {
     const schoolId = idParam(request, "schoolId");
     const key = text((request.query as { cle?: unknown }).cle);
-    if (!verifySchoolKey({ secret: await linkSecret(db), schoolId, key, now: deps.clock() })) throw new NotFoundError();
+    if (!verifySchoolKey({ secret: deps.linkSecret, schoolId, key, now: deps.clock() })) throw new NotFoundError();
     const territoryId = await findSchoolTerritory(db, { schoolId });
     if (territoryId === undefined) throw new NotFoundError();
     return { schoolId, key, territoryId };
@@ -55,7 +54,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
     const parsed = parseRegistration(values);
     if (!parsed.ok) return showRegistration(reply, link, values, parsed.errors, 400);
     const { territoryId, schoolId } = link;
-    const secret = await linkSecret(db);
+    const secret = deps.linkSecret;
     const pageUrl = (registrationId: number, endsAt: Date) => `${deps.config.publicUrl}/formations/inscription/${registrationId}?cle=${registrationKey({ secret, registrationId, endsAt })}`;
     const result = await withTenant(db, territoryId, (tx) =>
       registerTeacher(tx, { territoryId, schoolId, sessionId: parsed.data.sessionId, name: parsed.data.name, email: parsed.data.email, now: deps.clock(), organizerEmail, pageUrl }),
@@ -77,7 +76,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
   async function registrationFromLink(request: FastifyRequest) {
     const registrationId = idParam(request, "registrationId");
     const key = text((request.query as { cle?: unknown }).cle);
-    if (!verifyRegistrationKey({ secret: await linkSecret(db), registrationId, key, now: deps.clock() })) throw new NotFoundError();
+    if (!verifyRegistrationKey({ secret: deps.linkSecret, registrationId, key, now: deps.clock() })) throw new NotFoundError();
     const territoryId = await findRegistrationTerritory(db, { registrationId });
     if (territoryId === undefined) throw new NotFoundError();
     const row = await withTenant(db, territoryId, (tx) => getRegistration(tx, { territoryId, registrationId }));

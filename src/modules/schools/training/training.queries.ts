@@ -2,6 +2,7 @@
 // trained teachers per school.
 import { and, asc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../../db/client.js";
+import { territoryOfCapability } from "../../../db/tenant.js";
 import { communes, equipmentItems, schools, trainingRegistrations, trainingSessions } from "../../../db/schema/index.js";
 import type { IncidentScope as SchoolScope } from "../incidents/incidents.policy.js";
 import { schoolScopeSql } from "../incidents/incidents.queries.js";
@@ -59,8 +60,7 @@ export async function listRegistrations(db: Executor, { territoryId, sessionId }
  * only a signed school id); every other read of that request then runs under the school's territory.
  */
 export async function findSchoolTerritory(db: Db, { schoolId }: { schoolId: number }): Promise<number | undefined> {
-  const [row] = await db.select({ territoryId: schools.territoryId }).from(schools).where(eq(schools.id, schoolId));
-  return row?.territoryId;
+  return territoryOfCapability(db, "school", String(schoolId));
 }
 
 /** A school's name, for its public registration page. */
@@ -92,8 +92,7 @@ export async function getRegistration(db: Executor, { territoryId, registrationI
 
 /** The territory of a registration, read outside any tenant from its signed id (see findSchoolTerritory). */
 export async function findRegistrationTerritory(db: Db, { registrationId }: { registrationId: number }): Promise<number | undefined> {
-  const [row] = await db.select({ territoryId: trainingRegistrations.territoryId }).from(trainingRegistrations).where(eq(trainingRegistrations.id, registrationId));
-  return row?.territoryId;
+  return territoryOfCapability(db, "training_registration", String(registrationId));
 }
 
 export type SchoolTrainingRow = SchoolTrainingShare & { name: string; uai: string; communeName: string };

@@ -4,7 +4,6 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../../app-deps.js";
 import { formatDay } from "../../../lib/format.js";
-import { linkSecret } from "../../../lib/signed-links.js";
 import { list } from "../../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../../plugins/tenant.js";
 import { addNavEntry } from "../../../ui/navigation.js";
@@ -32,7 +31,6 @@ function authorize(request: FastifyRequest, action: TrainingAction) {
 /** Registers the training routes, the teachers' registration pages and the "Formations" menu entry. */
 export function registerTrainingRoutes(app: FastifyInstance, deps: AppDeps): void {
   addNavEntry({ path: "/formations", text: "Formations", order: 43, visible: (a, t) => canTraining(a, "training.view", t) });
-  const db = deps.database.db;
   const organizerEmail = deps.config.mailFrom.replace(/^.*<|>.*$/g, "");
   registerRegistrationRoutes(app, deps);
 
@@ -47,7 +45,7 @@ export function registerTrainingRoutes(app: FastifyInstance, deps: AppDeps): voi
     const territory = authorize(request, "training.view");
     const scope = trainingScope(request.actor, territory.id);
     const shares = await request.tenant((tx) => schoolTrainingShares(tx, { territoryId: territory.id, scope }));
-    const [secret, now] = [await linkSecret(db), deps.clock()];
+    const [secret, now] = [deps.linkSecret, deps.clock()];
     const rows = shares.map((s) => ({ ...s, link: `${deps.config.publicUrl}${schoolRegistrationPath({ secret, schoolId: s.schoolId, now })}` }));
     return reply.page(<SchoolsTrainingPage ctx={reply.viewContext()} rows={rows} linkValidUntil={formatDay(schoolYearEnd(now), true)} />);
   });
