@@ -11,8 +11,8 @@ describe.each(engines)("an instance in production on %s", (engine) => {
     t = await createTestApp(engine, { config: { production: true } });
   });
   afterAll(async () => {
-    await t.app.close();
-    if (!databaseClosed) await t.database.close();
+    if (databaseClosed) await t.app.close();
+    else await t.close();
   });
 
   it("does not link operators to the stored-mail pages, which do not exist in production", async () => {
@@ -29,6 +29,8 @@ describe.each(engines)("an instance in production on %s", (engine) => {
   it("answers /sante with its status only, never cached, and 503 once its database is gone", async () => {
     const healthy = await t.app.inject({ method: "GET", url: "/sante" });
     expect({ status: healthy.statusCode, body: healthy.body, cache: healthy.headers["cache-control"] }).toEqual({ status: 200, body: '{"statut":"ok"}', cache: "no-store" });
+    // The web app's connections first (on a server, the test database is dropped with the owner's).
+    await t.deps.database.close();
     await t.database.close();
     databaseClosed = true;
     const down = await t.app.inject({ method: "GET", url: "/sante" });
