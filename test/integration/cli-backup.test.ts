@@ -61,7 +61,7 @@ async function subject(engine: Engine, dataDir: string): Promise<Subject> {
   return { target: { databaseUrl: database.location, dataDir }, use: (work) => work(database), dispose: () => database.close() };
 }
 
-// Generous limit: PGlite backups and restores take several seconds each, more on a machine busy with other files.
+// A PGlite dump and restore takes tens of seconds on a busy 2-core machine.
 describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine) => {
   const data = tempDataDir("maillage-backup-");
   // In folders that do not exist yet: the backup creates them, for its user only.
