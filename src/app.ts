@@ -25,7 +25,6 @@ import { registerSecurity } from "./plugins/security.js";
 import { databaseRateLimitStore } from "./plugins/rate-limit-store.js";
 import { registerSession } from "./plugins/session.js";
 import { registerTenant } from "./plugins/tenant.js";
-import { assetsDir } from "./ui/assets.js";
 import type { AppDeps } from "./app-deps.js";
 
 
@@ -86,7 +85,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   });
   await registerSecurity(app, deps.config, databaseRateLimitStore(deps.database.db, deps.clock));
   await app.register(fastifyStatic, {
-    root: assetsDir,
+    root: deps.config.assetsDir,
     prefix: "/assets/",
     maxAge: 31_536_000_000,
     immutable: true,
@@ -96,7 +95,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   });
   registerSession(app, deps);
   registerTenant(app, deps);
-  registerRendering(app, deps, assetsDir);
+  registerRendering(app, deps);
   registerErrors(app);
 
   registerPageRoutes(app, deps);

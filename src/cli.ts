@@ -1,7 +1,8 @@
 // The `maillage` command line: serve, migrate, territories, users, mail, jobs, backups.
+import fs from "node:fs";
 import { Command, Option } from "commander";
 import { loadConfig } from "./config.js";
-import { CliError, withDatabase } from "./cli/shared.js";
+import { CliError, isClosedPipe, tolerateClosedOutput, withDatabase } from "./cli/shared.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { registerBackupCommands } from "./cli/backup.commands.js";
 import { registerContourCommands } from "./cli/contours.commands.js";
@@ -12,11 +13,14 @@ import { registerSchoolCommands } from "./cli/schools.commands.js";
 import { registerObservatoryCommands } from "./cli/observatory.commands.js";
 import { registerTerritoryCommands, registerUserCommands } from "./cli/territory.commands.js";
 import { systemClock } from "./lib/clock.js";
+import { AssetsDirError, buildAssets } from "./ui/assets.js";
 
 // The web app and the demo seed are loaded only by the commands that need them: `--help` and the operator
 // commands stay quick, and keep working whatever state a web module is in.
 const loadServer = () => import("./server.js");
 const loadDemo = () => import("./modules/demo/demo.seed.js");
+
+tolerateClosedOutput();
 
 const program = frenchHelp(new Command());
 program
@@ -63,7 +67,13 @@ program
     }
     if (!config.databaseUrl) throw new CliError("plusieurs processus demandent un serveur PostgreSQL (DATABASE_URL) : avec PGlite, un seul processus peut ouvrir le répertoire de données.");
     const { serveWithWorkers } = await import("./cluster.js");
-    await serveWithWorkers(config, { workers, migrate: () => withDatabase(async () => {}, "maillage serve") }, async () => {
+    // The primary builds stale assets before forking: the processes then only read them, and a folder it may not
+    // write stops everything once (exit code 78) instead of processes replaced every 5 seconds.
+    const prepare = async () => {
+      buildAssets({ out: config.assetsDir });
+      await withDatabase(async () => {}, "maillage serve");
+    };
+    await serveWithWorkers(config, { workers, migrate: prepare }, async () => {
       await startServer(config);
     });
   });
@@ -100,14 +110,22 @@ registerSchoolCommands(program);
 registerObservatoryCommands(program);
 registerContourCommands(program);
 
+// The release (docs/operations.md, "Releases and upgrades"): package.json's version, which its tag repeats.
+const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
 program.addOption(new Option("--version").hideHelp()).on("option:version", () => {
-  console.log("0.1.0");
+  console.log(version);
   process.exit(0);
 });
 
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  // An export piped into a reader that stopped early: the reader has what it wanted.
+  if (isClosedPipe(error)) process.exit(0);
+  if (error instanceof AssetsDirError) {
+    console.error(`Erreur : ${error.message}`);
+    process.exit(error.exitCode);
+  }
   if (error instanceof CliError || error instanceof DataDirBusyError) {
     console.error(`Erreur : ${error.message}`);
     process.exit(1);

@@ -1,10 +1,13 @@
 // Runtime configuration, read once from the environment.
 import path from "node:path";
+import { defaultAssetsDir } from "./ui/assets.js";
 
 export type Config = {
   port: number;
   host: string;
   dataDir: string;
+  /** Where the browser assets are built at start and served from (MAILLAGE_ASSETS_DIR, default dist/assets). */
+  assetsDir: string;
   /** The web app's connection (DATABASE_URL): on a server, a role that is neither superuser nor owner (decision 0018). */
   databaseUrl: string | undefined;
   /** The owner's connection (MIGRATION_DATABASE_URL): migrations, the CLI, the job worker; DATABASE_URL when unset. */
@@ -39,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.MAILLAGE_DATA_DIR ?? "./data"),
+    assetsDir: env.MAILLAGE_ASSETS_DIR ? path.resolve(env.MAILLAGE_ASSETS_DIR) : defaultAssetsDir,
     databaseUrl: env.DATABASE_URL || undefined,
     migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     replicaDatabaseUrl: env.DATABASE_REPLICA_URL || undefined,

@@ -9,6 +9,7 @@ import { systemClock } from "./lib/clock.js";
 import { linkSecret } from "./lib/signed-links.js";
 import { startWorker } from "./worker.js";
 import { buildAssets } from "./ui/assets.js";
+import { storeTransport } from "./modules/mail/mail.transport.js";
 
 export type RunningServer = { app: FastifyInstance; database: Database; url: string; stop(): Promise<void> };
 
@@ -18,7 +19,7 @@ export type RunningServer = { app: FastifyInstance; database: Database; url: str
  * while requests run on DATABASE_URL, the web app's restricted role (decision 0018).
  */
 export async function startServer(config: Config, options: { beforeListen?: (database: Database) => Promise<void> } = {}): Promise<RunningServer> {
-  buildAssets();
+  buildAssets({ out: config.assetsDir });
   const holder = `serveur Maillage sur le port ${config.port}`;
   const separate = Boolean(config.migrationDatabaseUrl && config.databaseUrl);
   const replica = config.replicaDatabaseUrl ? { replicaUrl: config.replicaDatabaseUrl, replicaMaxLagMs: config.replicaMaxLagSeconds * 1_000 } : {};
@@ -40,7 +41,12 @@ export async function startServer(config: Config, options: { beforeListen?: (dat
   }
   const clock = systemClock;
   const app = await buildApp({ config, database: web, clock, linkSecret: secret }, { logger: true });
-  const worker = config.worker ? startWorker(owner.db, config, clock) : undefined;
+  // Without SMTP outside production, stored mail is printed on the log too: the way to read a sign-in link while
+  // the server holds a PGlite data directory (docs/operations.md, Mail).
+  const printStoredMail = !config.smtpUrl && !config.production;
+  const worker = config.worker
+    ? startWorker(owner.db, config, clock, printStoredMail ? { transport: storeTransport((text) => process.stdout.write(text)) } : {})
+    : undefined;
   // Several instances on one server clear each other's caches of public data (LISTEN/NOTIFY).
   const feed = config.databaseUrl ? startChangeFeed(config.databaseUrl, { log: (message) => app.log.warn(message) }) : undefined;
   await app.listen({ port: config.port, host: config.host });

@@ -8,6 +8,25 @@ import { findTerritory } from "../modules/territories/territories.queries.js";
 /** A person-readable failure of a command: printed without a stack trace, exit code 1. */
 export class CliError extends Error {}
 
+/** Whether an error is the write of a pipe whose reader has gone (`maillage jobs list | head -1`). */
+export function isClosedPipe(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | null)?.code === "EPIPE";
+}
+
+/**
+ * A reader that stops early closes the pipe: what the command still prints is dropped quietly and the command
+ * ends as usual (its database closed, exit code 0 unless it failed), instead of dying of an unhandled EPIPE
+ * with a stack trace. Any other error of the output streams is left to crash, as before.
+ */
+export function tolerateClosedOutput(streams: NodeJS.WriteStream[] = [process.stdout, process.stderr]): void {
+  for (const stream of streams) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (isClosedPipe(error) || error.code === "ERR_STREAM_DESTROYED") return;
+      throw error;
+    });
+  }
+}
+
 /** Opens the database for a one-off command (migrated), as its owner (MIGRATION_DATABASE_URL), runs `work`, closes. */
 export async function withDatabase<T>(work: (database: Database) => Promise<T>, holder = "commande maillage"): Promise<T> {
   const config = loadConfig();

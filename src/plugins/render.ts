@@ -37,8 +37,8 @@ function assetVersion(assetsDir: string): string {
 }
 
 /** Adds page rendering helpers to replies. */
-export function registerRendering(app: FastifyInstance, deps: AppDeps, assetsDir: string): void {
-  const version = assetVersion(assetsDir);
+export function registerRendering(app: FastifyInstance, deps: AppDeps): void {
+  const version = assetVersion(deps.config.assetsDir);
   app.decorateReply("html", function (document: string | Buffer, status = 200) {
     return this.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(document);
   });

@@ -1,9 +1,11 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { backupDatabase, restoreDatabase, type BackupTarget } from "../../src/cli/backup.js";
-import { migrateDatabase, openDatabase, type Database, type Engine } from "../../src/db/client.js";
+import { migrateDatabase, openDatabase, queryRows, type Database, type Engine } from "../../src/db/client.js";
 import { DataDirBusyError } from "../../src/db/data-dir-lock.js";
 import { communes, territories } from "../../src/db/schema/index.js";
 import { findCommune, findEpci } from "../../src/modules/territories/geography.js";
@@ -11,6 +13,33 @@ import { createTerritory } from "../../src/modules/territories/territories.comma
 import { testActor, testEpoch } from "../support/app.js";
 import { tempDataDir } from "../support/cli.js";
 import { createTestDatabase, engines } from "../support/database.js";
+
+/**
+ * An empty database on the test server, owned by `owner` (a new login role without CREATEROLE unless it is
+ * "postgres"), queried as that owner, dropped with its role by `drop`.
+ */
+async function serverDatabase({ owner }: { owner: string }) {
+  const serverUrl = inject("pgUrl");
+  const name = `t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  if (owner !== "postgres") await admin.query(`create role ${owner} login`);
+  await admin.query(`create database ${name} owner ${owner}`);
+  const url = serverUrl.replace(/\/\/postgres@/, `//${owner}@`).replace(/\/postgres$/, `/${name}`);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    url,
+    owner,
+    query: (text: string) => client.query(text),
+    async drop() {
+      await client.end();
+      await admin.query(`drop database ${name} with (force)`);
+      if (owner !== "postgres") await admin.query(`drop role ${owner}`);
+      await admin.end();
+    },
+  };
+}
 
 /** A database to back up: a PGlite data directory opened and closed around each step, or a server database. */
 type Subject = { target: BackupTarget; use<T>(work: (database: Database) => Promise<T>): Promise<T>; dispose(): Promise<void> };
@@ -35,7 +64,10 @@ async function subject(engine: Engine, dataDir: string): Promise<Subject> {
 // A PGlite dump and restore takes tens of seconds on a busy 2-core machine.
 describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine) => {
   const data = tempDataDir("maillage-backup-");
-  const file = path.join(data.dir, engine === "pglite" ? "sauvegarde.tar.gz" : "sauvegarde.dump");
+  // In folders that do not exist yet: the backup creates them, for its user only.
+  const folder = path.join(data.dir, "sauvegardes", "nuit");
+  const file = path.join(folder, engine === "pglite" ? "sauvegarde.tar.gz" : "sauvegarde.dump");
+  const mode = (p: string) => (fs.statSync(p).mode & 0o777).toString(8);
   let s: Subject;
 
   beforeAll(async () => {
@@ -51,7 +83,8 @@ describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine
 
     const backup = await backupDatabase(s.target, file);
     expect(backup.bytes).toBeGreaterThan(1000);
-    expect(fs.readdirSync(data.dir).filter((f) => f.endsWith(".partiel"))).toEqual([]);
+    expect(fs.readdirSync(folder)).toEqual([path.basename(file)]);
+    expect([mode(path.dirname(folder)), mode(folder), mode(file)]).toEqual(["700", "700", "600"]);
 
     await s.use(async (database) => {
       await database.db.transaction((tx) => createTerritory(tx, { geo: findCommune("79202")!, actor: testActor }));
@@ -69,6 +102,72 @@ describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine
       expect(fs.existsSync(path.join(restored.previous!, "PG_VERSION"))).toBe(true);
     }
   });
+
+  it("says in French which folder it cannot create", async () => {
+    const notAFolder = path.join(data.dir, "un-fichier");
+    fs.writeFileSync(notAFolder, "");
+    await expect(backupDatabase(s.target, path.join(notAFolder, "sous-dossier", "sauvegarde"))).rejects.toThrow(
+      `impossible de créer le dossier ${notAFolder}/sous-dossier (ENOTDIR) : créez-le pour l'utilisateur qui lance la sauvegarde, par exemple install -d -m 0700 -o maillage -g maillage ${notAFolder}/sous-dossier`,
+    );
+  });
+
+  const futureMigration = sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('une-version-future', 4102444800000)`;
+  const dropFutureMigration = sql`delete from drizzle.__drizzle_migrations where hash = 'une-version-future'`;
+  const territoryCodes = () => s.use(async ({ db }) => (await db.select({ code: territories.code }).from(territories)).map((t) => t.code).sort());
+
+  it("refuses a backup made by a newer release (a migration this code does not know), changing nothing", async () => {
+    const newer = path.join(folder, "plus-recente");
+    await s.use(({ db }) => db.execute(futureMigration));
+    await backupDatabase(s.target, newer);
+    await s.use(async ({ db }) => {
+      await db.execute(dropFutureMigration);
+      await db.transaction((tx) => createTerritory(tx, { geo: findCommune("79049")!, actor: testActor }));
+    });
+    await expect(restoreDatabase(s.target, newer, testEpoch)).rejects.toThrow(
+      "cette sauvegarde vient d'une version plus récente de Maillage (1 migration(s) que cette version ne connaît pas) : installez d'abord cette version-là, puis restaurez. Rien n'a été modifié.",
+    );
+    expect(await territoryCodes()).toEqual(["200041333", "79049"]);
+    if (engine === "pglite") expect(fs.readdirSync(s.target.dataDir).filter((f) => f.startsWith("pglite."))).toHaveLength(1); // the first test's
+  });
+
+  if (engine === "pglite") {
+    it("restores over a database that a newer release migrated: the whole directory is replaced", async () => {
+      await s.use(({ db }) => db.execute(futureMigration));
+      await restoreDatabase(s.target, file, testEpoch);
+      expect(await territoryCodes()).toEqual(["200041333"]);
+      const future = await s.use(({ db }) => queryRows(db, sql`select 1 from drizzle.__drizzle_migrations where hash = 'une-version-future'`));
+      expect(future).toEqual([]);
+    });
+  } else {
+    it("refuses to restore over a database at another schema level, and restores into an empty one", async () => {
+      await s.use(({ db }) => db.execute(futureMigration));
+      await expect(restoreDatabase(s.target, file, testEpoch)).rejects.toThrow(
+        /^la base postgres:\/\/\S+ n'est pas au niveau de schéma de la sauvegarde \((\d+) migration\(s\) appliquées, \d+ dans la sauvegarde\) : .* Restaurez dans une base vide, créée comme à l'installation \(docs\/operations\.md\)\. Rien n'a été modifié\.$/,
+      );
+      expect(await territoryCodes()).toEqual(["200041333", "79049"]);
+
+      const empty = await serverDatabase({ owner: "postgres" });
+      try {
+        await restoreDatabase({ ...s.target, databaseUrl: empty.url }, file, testEpoch);
+        expect((await empty.query("select code from territories")).rows).toEqual([{ code: "200041333" }]);
+      } finally {
+        await empty.drop();
+      }
+    });
+
+    it("says in French what a superuser must grant when the restoring role may not use maillage_app", async () => {
+      const target = await serverDatabase({ owner: `r_${randomBytes(5).toString("hex")}` });
+      try {
+        await expect(restoreDatabase({ ...s.target, databaseUrl: target.url }, file, testEpoch)).rejects.toThrow(
+          `le rôle ${target.owner} n'est pas membre de maillage_app et n'a pas le droit de se l'accorder (CREATEROLE ou ADMIN OPTION). ` +
+            `Faites exécuter (en superutilisateur, par exemple : runuser -u postgres -- psql) : GRANT maillage_app TO ${target.owner}; puis relancez la restauration. Rien n'a été modifié.`,
+        );
+        expect((await target.query("select count(*)::int as n from pg_tables where schemaname = 'public'")).rows).toEqual([{ n: 0 }]);
+      } finally {
+        await target.drop();
+      }
+    });
+  }
 
   it("refuses a backup made by the other engine, in French", async () => {
     const other = path.join(data.dir, "autre");

@@ -18,10 +18,15 @@ export function cliEnv(dataDir: string, extra: Record<string, string> = {}): Nod
   return env;
 }
 
-/** Runs `maillage <args>` to completion. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
+/**
+ * Runs `maillage <args>` to completion; as another system user with `uid`/`gid`; with `closeStdout`, the reading
+ * end of its output closed at once, as by `| head -1` (what it prints is then not collected).
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, options: { uid?: number; gid?: number; closeStdout?: boolean } = {}): Promise<CliResult> {
+  const { closeStdout = false, ...user } = options;
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"], ...user });
+    if (closeStdout) child.stdout.destroy();
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
@@ -29,6 +34,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResul
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
   });
+}
+
+/** What `find` returns once it returns something, trying every 200 ms; an error after `timeoutMs`. */
+export async function waitFor<T>(find: () => T | undefined, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** A fresh temporary data directory; removed by the returned function. */
@@ -51,13 +67,19 @@ export function freePort(): Promise<number> {
 
 export type RunningCli = { child: ChildProcess; url: string; output(): string; stop(): Promise<void> };
 
-/** Starts `maillage serve [args]` on a free port (node started with `nodeArgs`) and waits until /sante answers. */
-export async function startCliServer(env: NodeJS.ProcessEnv, { timeoutMs = 60_000, nodeArgs = [] as string[], args = [] as string[] } = {}): Promise<RunningCli> {
+/**
+ * Starts `maillage serve [args]` on a free port (node started with `nodeArgs`) and waits until /sante answers;
+ * without background jobs unless `worker`.
+ */
+export async function startCliServer(
+  env: NodeJS.ProcessEnv,
+  { timeoutMs = 60_000, nodeArgs = [] as string[], args = [] as string[], worker = false } = {},
+): Promise<RunningCli> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...nodeArgs, bin, "serve", ...args], {
     cwd: repoRoot,
-    env: { ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, MAILLAGE_WORKER: "0" },
+    env: { ...env, PORT: String(port), HOST: "127.0.0.1", PUBLIC_URL: url, MAILLAGE_WORKER: worker ? "1" : "0" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -3,7 +3,6 @@ import fs from "node:fs";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
-import { assetsDir } from "../../ui/assets.js";
 import { withPublic } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { renderDocument } from "../../ui/render.js";
@@ -35,7 +34,7 @@ function outcomePage({ outcome, query, ...props }: Omit<FinderPageProps, "errors
 /** Registers the finder routes. */
 export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void {
   // The suggestion script is an enhancement: the page links it only when the asset build ships it.
-  const suggestScript = fs.existsSync(path.join(assetsDir, SUGGEST_SCRIPT)) ? `/assets/${SUGGEST_SCRIPT}` : undefined;
+  const suggestScript = fs.existsSync(path.join(deps.config.assetsDir, SUGGEST_SCRIPT)) ? `/assets/${SUGGEST_SCRIPT}` : undefined;
 
   const cache = createSearchCache({ ttlMs: deps.config.finderCacheSeconds * 1000 });
   const slotsCache = createPlaceSlotsCache<MotifSlots[]>({ ttlMs: deps.config.finderCacheSeconds * 1000 });

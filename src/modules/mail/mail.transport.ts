@@ -67,14 +67,31 @@ export function smtpTransport(url: string): MailTransport {
   };
 }
 
-/** Keeps messages in the database only; `maillage mail list` and the operators' page show them. */
-export const storeOnlyTransport: MailTransport = {
-  kind: "store",
-  async send() {
-    return { messageId: null };
-  },
-  close() {},
-};
+/**
+ * Keeps messages in the database only; `maillage mail list` and the operators' page show them. With `print`,
+ * each message is also written out whole as it is stored: the server does so on its log outside production,
+ * where a sign-in link could otherwise be read only with the server stopped (PGlite: one process at a time).
+ */
+export function storeTransport(print?: (text: string) => void): MailTransport {
+  return {
+    kind: "store",
+    async send(mail) {
+      print?.(storedMailText(mail));
+      return { messageId: null };
+    },
+    close() {},
+  };
+}
+
+/** A stored message as the server's log shows it: who, what, then the text, indented. */
+function storedMailText(mail: OutgoingMail): string {
+  const attachments = mail.attachments?.length ? `\n  (pièces jointes : ${mail.attachments.map((a) => a.filename).join(", ")})` : "";
+  const body = mail.text.split("\n").map((line) => (line ? `  ${line}` : "")).join("\n");
+  return `Courriel enregistré, non envoyé (pas de SMTP_URL) — à : ${mail.to} — objet : ${mail.subject}\n${body}${attachments}\n\n`;
+}
+
+/** The store-only transport that prints nothing (the CLI and the tests). */
+export const storeOnlyTransport = storeTransport();
 
 /** The transport the configuration asks for. */
 export function transportFor(smtpUrl: string | undefined): MailTransport {

@@ -23,12 +23,15 @@ export function registerPageRoutes(app: FastifyInstance, deps: AppDeps): void {
     const code = String((request.query as { code?: string }).code ?? "");
     return reply.redirect(/^[0-9A-Za-z]{2,9}$/.test(code) ? `/t/${code}` : "/", 303);
   });
+  // Health check for a load balancer or a monitor: public, so it says whether this instance can serve (it reaches
+  // its database) and nothing else: no engine, version or error text (docs/decisions/0048).
   app.get("/sante", async (_request, reply) => {
+    reply.header("cache-control", "no-store");
     try {
       await deps.database.db.execute(sql`select 1`);
-      return { statut: "ok", base: deps.database.engine };
+      return { statut: "ok" };
     } catch {
-      return reply.code(503).send({ statut: "indisponible", base: deps.database.engine });
+      return reply.code(503).send({ statut: "indisponible" });
     }
   });
 }

@@ -11,13 +11,14 @@ import type { GeoSearchResult } from "../../territories/geography.js";
 
 type TerritorySummary = { code: string; name: string; kind: string; communes: number; population: number; demo: boolean };
 
-function OperatorNav() {
+/** The operators' pages; the stored-mail pages exist only outside production (operator.routes.tsx). */
+function OperatorNav({ ctx }: { ctx: PageContext }) {
   return (
     <ul class="govuk-list">
       <li><a class="govuk-link" href="/operateur">Territoires</a></li>
       <li><a class="govuk-link" href="/operateur/taches">Tâches de fond</a></li>
       <li><a class="govuk-link" href="/operateur/journal">Journal de l'instance</a></li>
-      <li><a class="govuk-link" href="/operateur/courriels">Courriels enregistrés (développement)</a></li>
+      {ctx.devMode ? <li><a class="govuk-link" href="/operateur/courriels">Courriels enregistrés (développement)</a></li> : null}
     </ul>
   );
 }
@@ -28,7 +29,7 @@ export function OperatorHomePage({ ctx, query, results, territories, created }: 
     <Layout ctx={ctx} title="Exploitation">
       {created ? <Notice title={`Le territoire ${created} est prêt, avec ses communes.`} success /> : null}
       <h1 class="govuk-heading-l">Exploitation de l'instance</h1>
-      <OperatorNav />
+      <OperatorNav ctx={ctx} />
       <h2 class="govuk-heading-m">Créer un territoire</h2>
       <form method="get" action="/operateur" role="search">
         <TextInput name="q" type="search" label="Nom ou code officiel" hint="Intercommunalité (SIREN), commune (code INSEE) ou département, par exemple « Parthenay »." value={query} />
@@ -97,7 +98,7 @@ export function JobsPage({ ctx, jobs, status }: { ctx: PageContext; jobs: JobRow
   return (
     <Layout ctx={ctx} title="Tâches de fond">
       <h1 class="govuk-heading-l">Tâches de fond</h1>
-      <OperatorNav />
+      <OperatorNav ctx={ctx} />
       <p class="govuk-body">
         Filtrer :{" "}
         {(["pending", "running", "done", "failed"] as const).map((s) => (
@@ -143,7 +144,7 @@ export function MailsPage({ ctx, mails }: { ctx: PageContext; mails: MailSummary
   return (
     <Layout ctx={ctx} title="Courriels enregistrés">
       <h1 class="govuk-heading-l">Courriels enregistrés</h1>
-      <OperatorNav />
+      <OperatorNav ctx={ctx} />
       <table class="govuk-table">
         <caption class="govuk-table__caption govuk-table__caption--m">Derniers messages</caption>
         <thead class="govuk-table__head">
