@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ["src/**/*.test.{ts,tsx}", "test/**/*.test.{ts,tsx}"],
     pool: "forks",
-    testTimeout: 30_000,
+    // Browser flows with axe-core on every page take tens of seconds on a busy 2-core machine.
+    testTimeout: 60_000,
     globalSetup: ["test/global-setup.ts"],
     hookTimeout: 120_000,
   },
