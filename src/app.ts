@@ -26,6 +26,7 @@ import { databaseRateLimitStore } from "./plugins/rate-limit-store.js";
 import { registerSession } from "./plugins/session.js";
 import { registerTenant } from "./plugins/tenant.js";
 import type { AppDeps } from "./app-deps.js";
+import { serializeError } from "./lib/log-safety.js";
 
 
 export type RouteEntry = { method: string; url: string };
@@ -44,7 +45,7 @@ declare module "fastify" {
 
 /** Removes the values of secret query parameters (sign-in tokens, appointment keys) before logging a URL. */
 export function redactUrl(url: string): string {
-  return url.replace(/([?&](?:jeton|cle|token|code|state)=)[^&]*/g, "$1[masqué]").replace(/(\/partage\/)[^/?]+/, "$1[masqué]");
+  return url.replace(/([?&](?:jeton|cle|token|code|state|_csrf)=)[^&]*/g, "$1[masqué]").replace(/(\/partage\/)[^/?]+/, "$1[masqué]");
 }
 
 
@@ -63,7 +64,7 @@ class OneLineRequestLog extends LogController {
 export async function buildApp(deps: AppDeps, options: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger
-      ? { level: deps.config.production ? "info" : "warn", serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }) }, ...(options.logStream ? { stream: options.logStream } : {}) }
+      ? { level: deps.config.production ? "info" : "warn", serializers: { req: (req) => ({ method: req.method, url: redactUrl(req.url) }), err: serializeError }, ...(options.logStream ? { stream: options.logStream } : {}) }
       : false,
     logController: new OneLineRequestLog(),
     trustProxy: deps.config.trustProxy,

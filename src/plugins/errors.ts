@@ -4,6 +4,15 @@ import { ErrorPage } from "../modules/pages/views/error-page.js";
 import type { PageContext } from "../ui/context.js";
 import { ForbiddenError, NotFoundError } from "./tenant.js";
 
+/** Input refused before any handler runs (control characters): a 400 whose French message names the field. */
+export class InputRejectedError extends Error {
+  readonly statusCode = 400;
+  constructor(readonly publicMessage: string) {
+    super(publicMessage);
+    this.name = "InputRejectedError";
+  }
+}
+
 function statusOf(error: FastifyError): number {
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ForbiddenError) return 403;
@@ -24,11 +33,11 @@ function safeContext(reply: FastifyReply): PageContext {
 }
 
 /** Sends an error status as a page or JSON, depending on what the client asked. */
-export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, reference?: string) {
+export function sendError(request: FastifyRequest, reply: FastifyReply, status: number, reference?: string, detail?: string) {
   if (request.url.startsWith("/api/")) {
-    return reply.code(status).type("application/json").send({ erreur: status === 404 ? "introuvable" : "erreur", statut: status, reference });
+    return reply.code(status).type("application/json").send({ erreur: status === 404 ? "introuvable" : "erreur", statut: status, reference, ...(detail ? { message: detail } : {}) });
   }
-  return reply.page(ErrorPage({ ctx: safeContext(reply), status, ...(reference ? { reference } : {}) }), status);
+  return reply.page(ErrorPage({ ctx: safeContext(reply), status, ...(reference ? { reference } : {}), ...(detail ? { detail } : {}) }), status);
 }
 
 /** Installs the error and not-found handlers. */
@@ -38,7 +47,8 @@ export function registerErrors(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error, reqId: request.id }, "request failed");
     else request.log.info({ code: error.code, status }, error.message);
     if (status === 429) reply.header("retry-after", "60");
-    return sendError(request, reply, status, status >= 500 ? String(request.id) : undefined);
+    const detail = error instanceof InputRejectedError ? error.publicMessage : undefined;
+    return sendError(request, reply, status, status >= 500 ? String(request.id) : undefined, detail);
   });
   app.setNotFoundHandler((request, reply) => sendError(request, reply, 404));
 }

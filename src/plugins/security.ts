@@ -7,6 +7,8 @@ import multipart from "@fastify/multipart";
 import rateLimit, { type RateLimitPluginOptions } from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
+import { controlCharacterReason, firstControlCharacter } from "../lib/text-input.js";
+import { InputRejectedError } from "./errors.js";
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -56,6 +58,13 @@ export async function registerSecurity(app: FastifyInstance, config: Config, rat
   // Counted in the database (shared by every instance), per client address and per IPv6 /64: one home or phone
   // gets a whole /64, so counting single addresses would let one client rotate through billions of them.
   await app.register(rateLimit, { global: false, store: rateLimitStore, ipv6Subnet: 64 });
+
+  // No control character reaches a handler, whatever the form or API (NUL would fail the statement with a 500):
+  // refused with the field's name, before anything is stored or logged. Imports check their cells the same way.
+  app.addHook("preValidation", async (request) => {
+    const hit = firstControlCharacter(request.body) ?? firstControlCharacter(request.query);
+    if (hit) throw new InputRejectedError(`Le champ «\u00a0${hit.field}\u00a0» ${controlCharacterReason(hit.found)}. Ce que vous avez saisi n'a pas été enregistré : revenez à la page précédente pour le corriger.`);
+  });
 
   app.addHook("preHandler", (request, reply, done) => {
     if (!unsafeMethods.has(request.method) || request.routeOptions.config?.csrf === false) return done();

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import type { Db } from "../../db/client.js";
 import type { Clock } from "../../lib/clock.js";
 import { dataChanged } from "../../lib/data-changes.js";
+import { errorText } from "../../lib/log-safety.js";
 import { claimNextJob, completeJob, defaultStaleAfterMs, failJob, touchJob, type ClaimedJob } from "./jobs.queue.js";
 import { recurringScheduler, type RecurringJob } from "./recurring.js";
 import { isJobName, parsePayload, type JobName, type JobPayload } from "./registry.js";
@@ -42,7 +43,7 @@ async function runJob(db: Db, executors: Executors, job: ClaimedJob, clock: Cloc
     dataChanged();
   } catch (error) {
     clearInterval(heartbeat);
-    await failJob(db, { job, error: (error as Error).stack ?? String(error), now: clock() });
+    await failJob(db, { job, error: errorText(error), now: clock() });
   }
 }
 
