@@ -2,6 +2,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
+import { safeCell } from "../../lib/spreadsheet-cells.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { createPlacesImport, decodeUpload, getPlacesImport } from "./places-import.js";
@@ -60,7 +61,7 @@ export function registerPlaceImportRoutes(app: FastifyInstance, deps: AppDeps): 
     if (!row) throw new NotFoundError();
     const lines = [["ligne", "champ", "raison"], ...row.errors.map((error) => [String(error.line), error.field, error.reason])];
     // `;` and a BOM: the report is read by people, in French spreadsheets.
-    const body = `\uFEFF${stringify(lines, { delimiter: ";" })}`;
+    const body = `\uFEFF${stringify(lines.map((cells) => cells.map(safeCell)), { delimiter: ";" })}`;
     const filename = `rapport-import-${importId}.csv`;
     return reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${filename}"`).send(body);
   });

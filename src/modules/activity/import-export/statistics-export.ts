@@ -3,6 +3,7 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import { stringify as stringifySync } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { safeCell } from "../../../lib/spreadsheet-cells.js";
 import type { ActivityRow } from "../activity.queries.js";
 import { monthLabel, percentNumber, statusLabels } from "../domain/labels.js";
 import { appointmentStatuses, type Count, type Group, type StatisticsReport } from "../domain/statistics.js";
@@ -29,10 +30,7 @@ export type Names = { place(id: string): string; mediator(id: string): string; c
 export const CSV_TYPE = "text/csv; charset=utf-8";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** A cell a spreadsheet would read as a formula gets a leading apostrophe (CSV injection). */
-export function safeCell(value: Cell): Cell {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+export { safeCell };
 
 function vocabularyRows(rubric: string, list: Count[], terms: readonly Term[]): Cell[][] {
   return list.map((c) => [rubric, labelOf(terms, c.key), c.count]);

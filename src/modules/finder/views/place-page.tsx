@@ -1,4 +1,5 @@
 // The public page of a place: where it is, when it is open, how to get help there, the next free slots.
+import { isWebAddress } from "../../../lib/web-address.js";
 import { formatDateTime } from "../../../lib/format.js";
 import { SummaryList } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
@@ -20,8 +21,8 @@ function Contact({ place }: { place: PublicPlace }) {
     ...(record.courriels?.length
       ? [{ key: "Courriel", value: <>{record.courriels.map((mail, i) => <>{i > 0 ? <br /> : null}<a class="govuk-link" href={`mailto:${mail}`}>{mail}</a></>)}</> }]
       : []),
-    ...(record.site_web?.length
-      ? [{ key: "Site internet", value: <>{record.site_web.map((url, i) => <>{i > 0 ? <br /> : null}<a class="govuk-link" href={url} rel="noopener">{url.replace(/^https?:\/\//, "")}</a></>)}</> }]
+    ...(record.site_web?.filter(isWebAddress).length
+      ? [{ key: "Site internet", value: <>{record.site_web.filter(isWebAddress).map((url, i) => <>{i > 0 ? <br /> : null}<a class="govuk-link" href={url} rel="noopener">{url.replace(/^https?:\/\//, "")}</a></>)}</> }]
       : []),
   ];
   if (rows.length === 0) return <p class="govuk-body">Ce lieu n'a pas indiqué de téléphone ni de courriel.</p>;
@@ -88,7 +89,7 @@ export function PlacePage({ ctx, place, motifSlots, now }: PlacePageProps) {
             ))}
           </ul>
           {fees.length > 0 ? <p class="govuk-body">Prix&nbsp;: {joinFrench(fees).toLowerCase()}.</p> : null}
-          {record.prise_rdv && motifSlots.length === 0 ? (
+          {record.prise_rdv && isWebAddress(record.prise_rdv) && motifSlots.length === 0 ? (
             <p class="govuk-body">
               <a class="govuk-link" href={record.prise_rdv} rel="noopener">
                 Prendre rendez-vous sur le site du lieu
@@ -117,7 +118,7 @@ export function PlacePage({ ctx, place, motifSlots, now }: PlacePageProps) {
               </li>
             </ul>
           ) : null}
-          {record.fiche_acces_libre ? (
+          {record.fiche_acces_libre && isWebAddress(record.fiche_acces_libre) ? (
             <p class="govuk-body">
               <a class="govuk-link" href={record.fiche_acces_libre} rel="noopener">
                 Accessibilité du lieu (fiche Acceslibre)

@@ -21,6 +21,16 @@ function errorsOf(changes: Record<string, unknown>): { field: string; reason: st
 }
 
 describe("validateLieu", () => {
+  it("refuses an 1,800-character address that the standard's own pattern would take seconds on, with the usual reason", () => {
+    // The package's pattern backtracks cubically on this (7 s at 1,800 characters, hours at 1 MB); RE2 answers at once.
+    const address = `https://a.fr/${"a".repeat(1800)}<`;
+    expect(errorsOf({ site_web: address })).toEqual([{ field: "site_web", reason: `${q(`${address.slice(0, 57)}…`)} n'est pas une adresse web valide` }]);
+  });
+
+  it("keeps line breaks in the long description", () => {
+    expect(validateLieu({ ...base, presentation_detail: "Accueil libre.\nAteliers le mardi." }, 2).ok).toBe(true);
+  });
+
   it.each([
     ["a blank nom", { nom: "   " }, "nom", "valeur obligatoire manquante"],
     ["an RNA number one character short", { pivot: "W79123456" }, "pivot", `${q("W79123456")} n'est ni un SIRET (14 chiffres) ni un numéro RNA (W suivi de 9 caractères)`],
@@ -32,8 +42,14 @@ describe("validateLieu", () => {
     ["a latitude without longitude", { latitude: 46.6 }, "longitude", "à renseigner avec la latitude"],
     ["a short phone number", { telephone: "12 34" }, "telephone", `${q("12 34")} n'est pas un numéro de téléphone valide (par exemple 01 80 05 98 80 ou +33180059880)`],
     ["an e-mail without domain", { courriels: "accueil@mairie.fr|contact@" }, "courriels", `${q("contact@")} n'est pas une adresse de courriel valide`],
-    ["a web address without scheme", { site_web: "www.parthenay.fr" }, "site_web", `${q("www.parthenay.fr")} n'est pas une adresse web valide`],
-    ["a booking link that is not a URL", { prise_rdv: "appeler la mairie" }, "prise_rdv", `${q("appeler la mairie")} n'est pas une adresse web valide`],
+    ["a web address without scheme", { site_web: "www.parthenay.fr" }, "site_web", `${q("www.parthenay.fr")} n'est pas une adresse web valide (une adresse commençant par https:// ou http://)`],
+    ["a booking link that is not a URL", { prise_rdv: "appeler la mairie" }, "prise_rdv", `${q("appeler la mairie")} n'est pas une adresse web valide (une adresse commençant par https:// ou http://)`],
+    ["a data: address, which a page would show as a link", { site_web: "data:text/html,<script>alert(1)</script>" }, "site_web", `${q("data:text/html,<script>alert(1)</script>")} n'est pas une adresse web valide (une adresse commençant par https:// ou http://)`],
+    ["a javascript: booking link", { prise_rdv: "javascript:alert(1)" }, "prise_rdv", `${q("javascript:alert(1)")} n'est pas une adresse web valide (une adresse commençant par https:// ou http://)`],
+    ["a web address of 2,001 characters", { prise_rdv: `https://a.fr/${"a".repeat(1988)}` }, "prise_rdv", "trop long : 2\u202f000 caractères au plus (2\u202f001 reçus)"],
+    ["a megabyte in a web-address cell, refused before any pattern", { fiche_acces_libre: `https://a.fr/${"a".repeat(1_048_576)}!` }, "fiche_acces_libre", "trop long : 2\u202f000 caractères au plus (1\u202f048\u202f590 reçus)"],
+    ["a NUL byte in the name", { nom: "Mai\u0000rie" }, "nom", "contient un caractère invisible non admis (U+0000, position 4) : retapez ce texte sans le coller"],
+    ["a line break in the name", { nom: "Mai\nrie" }, "nom", "contient un caractère invisible non admis (U+000A, position 4) : retapez ce texte sans le coller"],
     ["a summary of 281 characters", { presentation_resume: "é".repeat(281) }, "presentation_resume", "280 caractères au plus (281 saisis)"],
     ["a date that does not exist", { date_maj: "2025-02-30" }, "date_maj", `${q("2025-02-30")} n'est pas une date au format AAAA-MM-JJ`],
     ["a French date", { date_maj: "14/03/2025" }, "date_maj", `${q("14/03/2025")} n'est pas une date au format AAAA-MM-JJ`],

@@ -26,6 +26,9 @@ import {
   fromSchemaLieuDeMediationNumerique,
   isRna,
 } from "@gouvfr-anct/lieux-de-mediation-numerique";
+import { RE2JS } from "re2js";
+import { isWebAddress } from "../../../lib/web-address.js";
+import { controlCharacterIn, controlCharacterReason, lengthReason } from "../../../lib/text-input.js";
 import { parseOpeningHours } from "../domain/opening-hours.js";
 import {
   MULTI_VALUED_COLUMNS,
@@ -78,6 +81,22 @@ const OVERSEAS_PREFIXES: Readonly<Record<string, string>> = {
   "596": "596", "696": "596", "697": "596",
 };
 const NBSP = "\u00a0";
+// Longest value of a cell, checked before any pattern runs on it: the standard's web-address pattern backtracks
+// cubically (1,800 characters took 7 s, 1 MB hours), and no real value comes near these.
+const URL_MAX_LENGTH = 2_000;
+const DEFAULT_MAX_LENGTH = 1_000;
+const MAX_LENGTH: Partial<Record<StandardColumn, number>> = {
+  presentation_detail: 10_000,
+  site_web: URL_MAX_LENGTH * 5,
+  fiche_acces_libre: URL_MAX_LENGTH,
+  prise_rdv: URL_MAX_LENGTH,
+  courriels: 2_000,
+  horaires: 2_000,
+};
+// Only the long description may hold line breaks.
+const MULTILINE_COLUMNS: ReadonlySet<StandardColumn> = new Set(["presentation_detail"]);
+// The official schema's web-address pattern (the package's, same text), run by RE2: linear time whatever the input.
+const OFFICIAL_URL = RE2JS.compile("^[A-Za-z]{3,9}:(?://)?(?:[;:&=+$,\\w-]+@)?[A-Za-z0-9.-]+(?:(?:/[+~,%@/.\\w_-]*)?\\??[-+=&;%@.\\w_]*#?[.!/\\\\\\w]*)?$");
 const MISSING = "valeur obligatoire manquante";
 const WEB_REASON = "n'est pas une adresse web valide";
 const FREE_TEXT_COLUMNS = ["complement_adresse", "presentation_detail", "source", "structure_parente"] as const;
@@ -128,13 +147,13 @@ export function validateLieu(raw: Readonly<Record<string, unknown>>, line: numbe
   set("longitude", coordinates?.longitude);
   set("telephone", checkTelephone(text("telephone"), fail));
   set("courriels", checkEach("courriels", text("courriels"), Courriel, "n'est pas une adresse de courriel valide", fail));
-  set("site_web", checkEach("site_web", text("site_web"), Url, WEB_REASON, fail));
+  set("site_web", checkUrls("site_web", text("site_web"), fail));
   set("horaires", checkHoraires(text("horaires"), fail));
   set("presentation_resume", checkResume(text("presentation_resume"), fail));
   set("date_maj", checkDate(text("date_maj"), fail));
   set("autres_formations_labels", splitList(text("autres_formations_labels")));
-  set("fiche_acces_libre", checkEach("fiche_acces_libre", text("fiche_acces_libre"), Url, WEB_REASON, fail)?.[0]);
-  set("prise_rdv", checkEach("prise_rdv", text("prise_rdv"), Url, WEB_REASON, fail)?.[0]);
+  set("fiche_acces_libre", checkUrls("fiche_acces_libre", text("fiche_acces_libre"), fail)?.[0]);
+  set("prise_rdv", checkUrls("prise_rdv", text("prise_rdv"), fail)?.[0]);
   for (const column of FREE_TEXT_COLUMNS) set(column, text(column));
   for (const [column, construct, allowed] of ENUM_COLUMNS) {
     set(column, checkEnumList(column, text(column), construct, allowed, fail));
@@ -187,6 +206,16 @@ function readCells(raw: Readonly<Record<string, unknown>>, fail: Fail): Map<Stan
       cell = value.join(MULTI_VALUE_SEPARATOR);
     } else {
       fail(column, "type de valeur inattendu (texte attendu)");
+      continue;
+    }
+    const max = MAX_LENGTH[column] ?? DEFAULT_MAX_LENGTH;
+    if (cell.length > max) {
+      fail(column, lengthReason(max, cell.length));
+      continue;
+    }
+    const control = controlCharacterIn(cell, { multiline: MULTILINE_COLUMNS.has(column) });
+    if (control) {
+      fail(column, controlCharacterReason(control));
       continue;
     }
     const trimmed = cell.trim();
@@ -329,6 +358,31 @@ function checkEach(
   if (invalid === undefined) return values;
   fail(field, `${quote(invalid)} ${reason}`);
   return undefined;
+}
+
+/**
+ * Web addresses: each at most URL_MAX_LENGTH characters, an http or https address for the WHATWG parser (the one
+ * browsers use: `data:`, `javascript:` and the like are refused, they would be shown as links), and the official
+ * schema's pattern checked in linear time. Only then does the package's own check run (fast on what passes).
+ */
+function checkUrls(field: string, value: string | undefined, fail: Fail): string[] | undefined {
+  const values = splitList(value);
+  if (values === undefined) return undefined;
+  for (const item of values) {
+    if (item.length > URL_MAX_LENGTH) {
+      fail(field, `${quote(item)} ${lengthReason(URL_MAX_LENGTH, item.length)}`);
+      return undefined;
+    }
+    if (!isWebAddress(item)) {
+      fail(field, `${quote(item)} ${WEB_REASON} (une adresse commençant par https:// ou http://)`);
+      return undefined;
+    }
+    if (!OFFICIAL_URL.matches(item) || !passes(() => Url(item))) {
+      fail(field, `${quote(item)} ${WEB_REASON}`);
+      return undefined;
+    }
+  }
+  return values;
 }
 
 /** "01 80 05 98 80" → "+33180059880", the international form the official schema requires. */

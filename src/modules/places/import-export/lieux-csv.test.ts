@@ -1,4 +1,5 @@
 import { Service, Typologie } from "@gouvfr-anct/lieux-de-mediation-numerique";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { STANDARD_COLUMNS } from "./lieu-record.js";
 import { formatError } from "./lieu-validation.js";
@@ -192,3 +193,34 @@ describe("toStandardCsv", () => {
     expect(header?.split(",")).toEqual([...STANDARD_COLUMNS]);
   });
 });
+
+describe("formulas in the standard's CSV", () => {
+  const hostile = {
+    ...fullRecord,
+    id: "lieu-piege",
+    nom: "=HYPERLINK(\"https://exemple.org\",\"Cliquez\")",
+    complement_adresse: "+cmd|' /C calc'!A0",
+    presentation_detail: "@SUM(1+1)*cmd|' /C calc'!A0",
+    source: "'déjà entre apostrophes",
+  };
+
+  it("writes no cell a spreadsheet would run as a formula, and leaves phones and coordinates as the standard has them", async () => {
+    const text = await collectText(toStandardCsv([hostile]));
+    const [, row] = parseLieuxCsvCells(text);
+    for (const cell of row!) expect(cell, cell).not.toMatch(/^[=@\t\r]|^[+-](?!\d+(?:[.,]\d+)?$)/);
+    expect(row).toContain(`'${hostile.nom}`);
+    expect(row).toContain(`'${hostile.complement_adresse}`);
+    expect(row).toContain(fullRecord.telephone);
+  });
+
+  it("reads back exactly what it wrote (lossless round trip)", async () => {
+    const text = await collectText(toStandardCsv([hostile, ...variedRecords]));
+    const parsed = parseLieuxCsv(text);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.valid).toEqual([hostile, ...variedRecords]);
+  });
+});
+
+function parseLieuxCsvCells(text: string): string[][] {
+  return parse(text, { relax_column_count: true }) as string[][];
+}

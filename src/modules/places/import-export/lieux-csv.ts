@@ -4,6 +4,7 @@
  */
 import { CsvError, parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { protectText, unprotectText } from "../../../lib/spreadsheet-cells.js";
 import { REQUIRED_COLUMNS, STANDARD_COLUMNS, toStandardCells, type LieuRecord } from "./lieu-record.js";
 import {
   collectRows,
@@ -48,7 +49,8 @@ export async function* toStandardCsv(
 ): AsyncGenerator<string> {
   // Excel needs the BOM to read UTF-8; other consumers of the standard do without.
   yield `${options.bom ? "\uFEFF" : ""}${stringify([[...STANDARD_COLUMNS]])}`;
-  for await (const record of records) yield stringify([toStandardCells(record)]);
+  // A person opens this file in a spreadsheet: no cell may run as a formula; the import takes the guard off again.
+  for await (const record of records) yield stringify([toStandardCells(record).map(protectText)]);
 }
 
 function sniffDelimiter(text: string): "," | ";" {
@@ -117,7 +119,7 @@ function* validateLines(columns: string[], body: CsvLine[], failure: LieuRowResu
     }
     const raw: Record<string, string> = {};
     columns.forEach((column, index) => {
-      if (column !== "") raw[column] = cells[index] ?? "";
+      if (column !== "") raw[column] = unprotectText(cells[index] ?? "");
     });
     yield validateLieu(raw, line);
   }

@@ -4,15 +4,12 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 
-export type Cell = string | number | null;
+import { safeCell, type Cell } from "../../../lib/spreadsheet-cells.js";
+
+export { safeCell, type Cell };
 
 export const CSV_TYPE = "text/csv; charset=utf-8";
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-/** A text cell a spreadsheet would read as a formula gets a leading apostrophe (CSV injection). */
-export function safeCell(value: Cell): Cell {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function csvCell(value: Cell): string {
   if (value === null) return "";
