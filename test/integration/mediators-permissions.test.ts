@@ -93,6 +93,20 @@ describe.each(engines)("mediators permissions on %s", (engine) => {
     expect((await e.get(url("/reglages-accompagnement"))).statusCode).toBe(404);
   });
 
+  it("shows absence reasons to the team only, never to an elected official (the form says so)", async () => {
+    const [absence] = await t.database.db.insert(absences).values({ territoryId: (await t.database.db.select().from(plages).where(eq(plages.id, colleaguePlage.id)))[0]!.territoryId, mediatorId: colleague.id, startsAt: new Date("2027-04-05T07:00:00Z"), endsAt: new Date("2027-04-09T17:00:00Z"), reason: "arrêt maladie, ne pas appeler" }).returning();
+    for (const role of ["coordinator", "mediator"] as const) {
+      const page = await clients[role].get(url(`/mediateurs/${colleague.id}`));
+      expect({ role, shown: page.body.includes("arrêt maladie") }).toEqual({ role, shown: true });
+    }
+    const elected = await clients.elected.get(url(`/mediateurs/${colleague.id}`));
+    expect(elected.statusCode).toBe(200);
+    expect(elected.body).toContain("Absences");
+    expect(elected.body).toContain("au vendredi 9 avril 2027");
+    expect(elected.body).not.toContain("arrêt maladie");
+    await t.database.db.delete(absences).where(eq(absences.id, absence!.id));
+  });
+
   it("hides the mediators pages from a school referent", async () => {
     for (const path of ["/mediateurs", `/mediateurs/${own.id}`, "/motifs", "/reglages-accompagnement"]) {
       expect({ path, status: (await clients.referent.get(url(path))).statusCode }).toEqual({ path, status: 404 });

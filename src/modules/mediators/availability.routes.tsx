@@ -17,13 +17,13 @@ import { MediatorPage, type FailedForm, type MediatorPageData } from "./views/me
 import { PlageFormPage } from "./views/plage-form-page.js";
 
 /** Everything a mediator's page shows, read in the request's tenant transaction. */
-export async function loadMediatorPage(tx: Tx, { territoryId, mediator, now }: { territoryId: number; mediator: MediatorDetails; now: Date }): Promise<MediatorPageData> {
+export async function loadMediatorPage(tx: Tx, { territoryId, mediator, now, withReasons }: { territoryId: number; mediator: MediatorDetails; now: Date; withReasons: boolean }): Promise<MediatorPageData> {
   const mediatorId = mediator.id;
   return {
     mediator,
     plages: await listPlages(tx, { territoryId, mediatorId }),
     exceptional: await listExceptionalPlages(tx, { territoryId, mediatorId, from: parisDateOf(now.getTime()) }),
-    absences: await listAbsences(tx, { territoryId, mediatorId, after: now }),
+    absences: await listAbsences(tx, { territoryId, mediatorId, after: now, withReasons }),
     previews: await previewMediatorSlots(tx, { territoryId, mediatorId, places: mediator.places, now }),
   };
 }
@@ -41,7 +41,7 @@ export async function mediatorOfPath(request: FastifyRequest): Promise<MediatorD
 /** Sends a mediator's page, with the abilities of the person looking, and a failed form (status 400) if any. */
 export async function sendMediatorPage(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, mediator: MediatorDetails, failed?: FailedForm) {
   const territory = request.territory!;
-  const data = await request.tenant((tx) => loadMediatorPage(tx, { territoryId: territory.id, mediator, now: deps.clock() }));
+  const data = await request.tenant((tx) => loadMediatorPage(tx, { territoryId: territory.id, mediator, now: deps.clock(), withReasons: canMediators(request.actor, "absences.reasons", territory.id) }));
   const canManage = canMediators(request.actor, "mediators.manage", territory.id);
   const canEdit = canEditAvailability(request.actor, territory.id, mediator);
   const page = <MediatorPage ctx={reply.viewContext()} data={data} canManage={canManage} canEdit={canEdit} notice={doneCode(request)} {...(failed ? { failed } : {})} />;

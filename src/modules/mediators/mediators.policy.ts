@@ -2,11 +2,13 @@
 // a mediator manages their own plages and absences and reads the rest, elected officials read.
 import { hasRole, type PolicyActor } from "../accounts/accounts.policy.js";
 
-export type MediatorAction = "mediators.view" | "mediators.manage" | "motifs.view" | "motifs.manage" | "settings.manage";
+export type MediatorAction = "mediators.view" | "mediators.manage" | "absences.reasons" | "motifs.view" | "motifs.manage" | "settings.manage";
 
 const rules: Record<MediatorAction, (actor: PolicyActor, territoryId: number) => boolean> = {
   "mediators.view": (a, t) => hasRole(a, t, "coordinator", "mediator", "elected"),
   "mediators.manage": (a, t) => hasRole(a, t, "coordinator"),
+  // Why someone is absent ("arrêt maladie…") is for the team only, as the absence form tells the mediator.
+  "absences.reasons": (a, t) => hasRole(a, t, "coordinator", "mediator"),
   "motifs.view": (a, t) => hasRole(a, t, "coordinator", "mediator", "elected"),
   "motifs.manage": (a, t) => hasRole(a, t, "coordinator"),
   "settings.manage": (a, t) => hasRole(a, t, "coordinator"),

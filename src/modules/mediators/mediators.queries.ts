@@ -1,5 +1,5 @@
 // Reads mediators, their places, plages, one-off openings and absences, and a preview of their next free slots.
-import { and, asc, eq, gt, gte, inArray } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { absences, exceptionalPlages, mediatorPlaces, mediators, places, plages, users } from "../../db/schema/index.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
@@ -132,10 +132,10 @@ export async function listExceptionalPlages(db: Executor, { territoryId, mediato
   return rows.map((r) => ({ ...r, startTime: shortTime(r.startTime), endTime: shortTime(r.endTime) }));
 }
 
-/** The absences of a mediator not yet over, by start. */
-export async function listAbsences(db: Executor, { territoryId, mediatorId, after }: { territoryId: number; mediatorId: number; after: Date }): Promise<AbsenceRow[]> {
+/** The absences of a mediator not yet over, by start; their reasons only `withReasons` (the team), else never read. */
+export async function listAbsences(db: Executor, { territoryId, mediatorId, after, withReasons }: { territoryId: number; mediatorId: number; after: Date; withReasons: boolean }): Promise<AbsenceRow[]> {
   return db
-    .select({ id: absences.id, startsAt: absences.startsAt, endsAt: absences.endsAt, reason: absences.reason })
+    .select({ id: absences.id, startsAt: absences.startsAt, endsAt: absences.endsAt, reason: withReasons ? absences.reason : sql<string>`''` })
     .from(absences)
     .where(and(eq(absences.territoryId, territoryId), eq(absences.mediatorId, mediatorId), gt(absences.endsAt, after)))
     .orderBy(asc(absences.startsAt));
