@@ -17,4 +17,15 @@ describe("signed links", () => {
     expect(verifySubject("s", "rdv:1", sig, new Date("2027-03-11T00:00:00Z"))).toBe(false);
     expect(verifySubject("s", "rdv:1", "garbage", now)).toBe(false);
   });
+
+  it.each([
+    ["trailing junk after a dot", (sig: string) => `${sig}.anything`],
+    ["trailing characters", (sig: string) => `${sig}x`],
+    ["a leading space", (sig: string) => ` ${sig}`],
+    ["a trailing newline", (sig: string) => `${sig}\n`],
+    ["an expiry with junk parseInt would skip", (sig: string) => sig.replace(".", "!.")],
+  ])("refuses a valid signature with %s", (_case, spoil) => {
+    const sig = signSubject("s", "rdv:1", later);
+    expect(verifySubject("s", "rdv:1", spoil(sig), now)).toBe(false);
+  });
 });

@@ -31,10 +31,14 @@ export function signSubject(secret: string, subject: string, expiresAt: Date): s
   return `${expires.toString(36)}.${mac(secret, subject, expires)}`;
 }
 
-/** True when the signature matches `subject` and has not expired at `now`. */
+// Exactly what signSubject writes: the expiry in base 36, a dot, 32 base64url characters; nothing before or after.
+const SIGNATURE = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{32})$/;
+
+/** True when the signature is exactly of signSubject's form, matches `subject` and has not expired at `now`. */
 export function verifySubject(secret: string, subject: string, signature: string, now: Date): boolean {
-  const [expiryPart, given] = signature.split(".");
-  if (!expiryPart || !given) return false;
+  const parts = SIGNATURE.exec(signature);
+  if (!parts) return false;
+  const [, expiryPart, given] = parts as unknown as [string, string, string];
   const expires = parseInt(expiryPart, 36);
   if (!Number.isFinite(expires) || expires * 1000 < now.getTime()) return false;
   const expected = Buffer.from(mac(secret, subject, expires));

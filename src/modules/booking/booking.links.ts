@@ -8,7 +8,12 @@ function expiry(startsAt: Date): Date {
 
 /** The absolute URL of an appointment's page for the person. */
 export function manageUrl({ publicUrl, secret, appointmentId, startsAt }: { publicUrl: string; secret: string; appointmentId: string; startsAt: Date }): string {
-  return `${publicUrl}/rendez-vous/${appointmentId}?cle=${signSubject(secret, `rdv:${appointmentId}`, expiry(startsAt))}`;
+  return `${publicUrl}${appointmentPath(appointmentId, signSubject(secret, `rdv:${appointmentId}`, expiry(startsAt)))}`;
+}
+
+/** The path of an appointment's page (or one of its steps, `step` like "/changer") with its key and more parameters, all encoded. */
+export function appointmentPath(appointmentId: string, key: string, step = "", more: Record<string, string> = {}): string {
+  return `/rendez-vous/${encodeURIComponent(appointmentId)}${step}?${new URLSearchParams({ cle: key, ...more }).toString()}`;
 }
 
 /** True when `key` is a valid, unexpired signature for this appointment. */

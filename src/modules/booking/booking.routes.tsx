@@ -8,7 +8,7 @@ import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { registerAgendaRoutes } from "./agenda.routes.js";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "./booking.commands.js";
-import { manageUrl, verifyManageKey } from "./booking.links.js";
+import { appointmentPath, manageUrl, verifyManageKey } from "./booking.links.js";
 import { personValues, validatePerson } from "./booking.person.js";
 import { getPlaceForBooking, listMotifsForPlace, loadSlotInput, nextFreeSlotsForPlace, type MotifRow } from "./booking.queries.js";
 import { getPersonAppointment } from "./booking.person-queries.js";
@@ -133,14 +133,16 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
       }),
     );
     if (!result.ok) return reply.page(<TakenPage ctx={reply.viewContext()} place={summary} motif={motif} alternatives={result.alternatives} values={values} />, 409);
-    const url = new URL(manageUrl({ publicUrl: deps.config.publicUrl, secret, appointmentId: result.appointmentId, startsAt: result.startsAt }));
-    return reply.redirect(`${url.pathname}${url.search}&confirme=1`, 303);
+    const key = new URL(manageUrl({ publicUrl: deps.config.publicUrl, secret, appointmentId: result.appointmentId, startsAt: result.startsAt })).searchParams.get("cle")!;
+    return reply.redirect(appointmentPath(result.appointmentId, key, "", { confirme: "1" }), 303);
   });
 
   /** Resolves the appointment of a signed link (404 when the key is wrong or expired). */
   async function appointmentFromLink(request: FastifyRequest) {
     const id = (request.params as { id: string }).id;
-    const key = text((request.query as { cle?: string }).cle);
+    // Taken as sent (no trimming): a key is exactly what the e-mail's link holds, or nothing.
+    const given = (request.query as { cle?: unknown }).cle;
+    const key = typeof given === "string" ? given : "";
     const secret = deps.linkSecret;
     if (!/^[0-9a-f-]{36}$/.test(id) || !verifyManageKey({ secret, appointmentId: id, key, now: deps.clock() })) throw new NotFoundError();
     const territoryId = await territoryOfCapability(db, "appointment", id);
@@ -168,39 +170,39 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
         cancelAppointment(tx, { territoryId: link.territoryId, appointmentId: link.id, byService: false, now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: deps.config.mailFrom.replace(/^.*<|>.*$/g, ""), secret: link.secret }),
       );
     }
-    return reply.redirect(`/rendez-vous/${link.id}?cle=${link.key}`, 303);
+    return reply.redirect(appointmentPath(link.id, link.key), 303);
   });
 
   app.get("/rendez-vous/:id/changer", async (request, reply) => {
     const link = await appointmentFromLink(request);
     const appointment = await withTenant(db, link.territoryId, (tx) => getPersonAppointment(tx, { territoryId: link.territoryId, appointmentId: link.id, now: deps.clock() }));
-    if (!appointment?.canChange) return reply.redirect(`/rendez-vous/${link.id}?cle=${link.key}`, 303);
+    if (!appointment?.canChange) return reply.redirect(appointmentPath(link.id, link.key), 303);
     const { summary, motif } = await placeAndMotif(Object.assign(request, { params: { placeId: String(appointment.placeId) } }), appointment.motifId);
     if (!motif) throw new NotFoundError();
     const week = await weekOfSlots(link.territoryId, appointment.placeId, motif, (request.query as { semaine?: string }).semaine);
     return reply.page(
-      <SlotStep ctx={reply.viewContext()} place={summary} motif={motif} {...week} action={(s: Slot) => `/rendez-vous/${link.id}/changer/confirmer?cle=${link.key}&debut=${encodeURIComponent(new Date(s.start).toISOString())}`} />,
+      <SlotStep ctx={reply.viewContext()} place={summary} motif={motif} {...week} action={(s: Slot) => appointmentPath(link.id, link.key, "/changer/confirmer", { debut: new Date(s.start).toISOString() })} />,
     );
   });
 
   app.get("/rendez-vous/:id/changer/confirmer", async (request, reply) => {
     const link = await appointmentFromLink(request);
     const start = startParam((request.query as { debut?: string }).debut);
-    if (!start) return reply.redirect(`/rendez-vous/${link.id}/changer?cle=${link.key}`, 303);
-    return reply.page(<ConfirmChange ctx={reply.viewContext()} action={`/rendez-vous/${link.id}/changer?cle=${link.key}`} start={start} />);
+    if (!start) return reply.redirect(appointmentPath(link.id, link.key, "/changer"), 303);
+    return reply.page(<ConfirmChange ctx={reply.viewContext()} action={appointmentPath(link.id, link.key, "/changer")} start={start} />);
   });
 
   app.post("/rendez-vous/:id/changer", formLimit, async (request, reply) => {
     const link = await appointmentFromLink(request);
     const start = startParam((request.body as { debut?: string }).debut);
     const appointment = await withTenant(db, link.territoryId, (tx) => getPersonAppointment(tx, { territoryId: link.territoryId, appointmentId: link.id, now: deps.clock() }));
-    if (!start || !appointment?.canChange) return reply.redirect(`/rendez-vous/${link.id}?cle=${link.key}`, 303);
+    if (!start || !appointment?.canChange) return reply.redirect(appointmentPath(link.id, link.key), 303);
     const result = await withTenant(db, link.territoryId, (tx) =>
       rescheduleAppointment(tx, { territoryId: link.territoryId, appointmentId: link.id, start, now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: deps.config.mailFrom.replace(/^.*<|>.*$/g, ""), secret: link.secret }),
     );
-    if (!result.ok) return reply.redirect(`/rendez-vous/${link.id}/changer?cle=${link.key}&pris=1`, 303);
-    const url = new URL(manageUrl({ publicUrl: deps.config.publicUrl, secret: link.secret, appointmentId: link.id, startsAt: result.startsAt }));
-    return reply.redirect(`${url.pathname}${url.search}&deplace=1`, 303);
+    if (!result.ok) return reply.redirect(appointmentPath(link.id, link.key, "/changer", { pris: "1" }), 303);
+    const key = new URL(manageUrl({ publicUrl: deps.config.publicUrl, secret: link.secret, appointmentId: link.id, startsAt: result.startsAt })).searchParams.get("cle")!;
+    return reply.redirect(appointmentPath(link.id, key, "", { deplace: "1" }), 303);
   });
 
   registerAgendaRoutes(app, deps);

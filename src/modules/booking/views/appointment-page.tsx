@@ -4,6 +4,7 @@ import { Notice } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
+import { appointmentPath } from "../booking.links.js";
 import type { AppointmentStatus } from "../../../db/schema/index.js";
 
 export type PersonAppointment = {
@@ -31,7 +32,6 @@ const statusTexts: Partial<Record<AppointmentStatus, string>> = {
 
 /** Confirmation and management page for the person, without an account. */
 export function AppointmentPage({ ctx, appointment: a, keyParam, justBooked, justChanged }: { ctx: PageContext; appointment: PersonAppointment; keyParam: string; justBooked: boolean; justChanged: boolean }) {
-  const base = `/rendez-vous/${a.id}`;
   return (
     <Layout ctx={ctx} title="Votre rendez-vous">
       <div class="govuk-grid-row">
@@ -59,11 +59,11 @@ export function AppointmentPage({ ctx, appointment: a, keyParam, justBooked, jus
               <p class="govuk-body maillage-no-print">Gardez cette page (ou imprimez-la) : son adresse permet d'annuler ou de changer le rendez-vous.</p>
               {a.canChange ? (
                 <p class="govuk-body maillage-no-print">
-                  <a class="govuk-link" href={`${base}/changer?cle=${keyParam}`}>Changer de créneau</a>
+                  <a class="govuk-link" href={appointmentPath(a.id, keyParam, "/changer")}>Changer de créneau</a>
                 </p>
               ) : null}
               {a.canCancel ? (
-                <form method="post" action={`${base}/annuler?cle=${keyParam}`} class="maillage-no-print">
+                <form method="post" action={appointmentPath(a.id, keyParam, "/annuler")} class="maillage-no-print">
                   <CsrfField token={ctx.csrfToken} />
                   <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">Annuler le rendez-vous</button>
                 </form>

@@ -69,7 +69,7 @@ export function registerRegistrationRoutes(app: FastifyInstance, deps: AppDeps):
       return showRegistration(reply, link, values, { [result.reason === "deja-inscrit" ? "email" : "sessionId"]: message }, result.reason === "complet" ? 409 : 400);
     }
     const key = registrationKey({ secret, registrationId: result.registrationId, endsAt: result.endsAt });
-    return reply.redirect(`/formations/inscription/${result.registrationId}?cle=${key}&confirme=1`, 303);
+    return reply.redirect(`/formations/inscription/${result.registrationId}?${new URLSearchParams({ cle: key, confirme: "1" }).toString()}`, 303);
   });
 
   /** The registration of a signed link (404 when the key is wrong or expired, or the registration gone). */
