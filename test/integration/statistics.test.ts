@@ -3,7 +3,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activities, appointments, auditEvents, communes, shareLinks, type AppointmentStatus } from "../../src/db/schema/index.js";
+import { activities, appointments, auditEvents, communes, places, shareLinks, type AppointmentStatus } from "../../src/db/schema/index.js";
 import { hashToken } from "../../src/lib/crypto.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
@@ -198,14 +198,26 @@ describe.each(engines)("statistics on %s", (engine) => {
     expect(link).toMatchObject({ tokenHash: hashToken(token!), label: "Conseil de mars", filters: { du: "2027-01-01", au: "2027-03-31" }, revokedAt: null });
     expect(JSON.stringify(link)).not.toContain(token);
 
+    // The Médiathèque (9 people) is taken off the public finder: the public page must not name it either.
+    await t.database.db.update(places).set({ published: false }).where(eq(places.id, p2));
     const visitor = new TestClient(t.app);
     const shared = await visitor.get(`/statistiques/partage/${token}`);
+    await t.database.db.update(places).set({ published: true }).where(eq(places.id, p2));
     expect(shared.statusCode).toBe(200);
     expect(shared.headers["x-robots-tag"]).toBe("noindex, nofollow");
     expect(shared.body).toContain("Communauté Statistique");
     expect(shared.body).toContain("Du 01/01/2027 au 31/03/2027");
     expect(shared.body).toMatch(/<p class="govuk-heading-l govuk-!-margin-bottom-1">11<\/p>/);
     for (const secret of ["Nom-Secret", "Jeanne", "Alex Médiateur", "Dominique Médiatrice"]) expect(shared.body).not.toContain(secret);
+    // Statistical secrecy: no commune of residence or place with fewer than 5 people is named, and no unpublished place.
+    const communeNames = (await t.database.db.select({ name: communes.name }).from(communes).where(eq(communes.territoryId, territory.id))).map((r) => r.name);
+    for (const name of [...communeNames, "Maison France Services", "Médiathèque"]) expect({ name, shown: shared.body.includes(name) }).toEqual({ name, shown: false });
+    expect(shared.body).toContain("Autres communes (moins de 5 personnes chacune)");
+    expect(shared.body).toContain("Autres lieux (moins de 5 personnes chacun, ou non publiés)");
+    // The staff page keeps exact figures and names.
+    const staff = await coordinator.get(`/t/${code}/statistiques?${PERIOD}`);
+    expect(staff.body).toContain("Maison France Services");
+    expect(staff.body).toContain(communeNames.find((n) => staff.body.includes(n)) ?? "une commune nommée");
 
     expect((await (await as("otherCoordinator")).post(`/t/${other.code}/statistiques/partages/${link!.id}/revoquer`)).statusCode).toBe(404);
     expect((await visitor.get(`/statistiques/partage/${token}`)).statusCode).toBe(200);

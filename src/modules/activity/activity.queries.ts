@@ -15,6 +15,12 @@ export async function listPlaceOptions(db: Executor, { territoryId }: { territor
   return db.select({ id: places.id, name: places.nom }).from(places).where(eq(places.territoryId, territoryId)).orderBy(asc(places.nom), asc(places.id));
 }
 
+/** Ids of the territory's published places (what public pages may name). */
+export async function listPublishedPlaceIds(db: Executor, { territoryId }: { territoryId: number }): Promise<number[]> {
+  const rows = await db.select({ id: places.id }).from(places).where(and(eq(places.territoryId, territoryId), eq(places.published, true)));
+  return rows.map((r) => r.id);
+}
+
 /** The territory's mediators, by name; inactive ones too when asked (filters must find past records). */
 export async function listMediatorOptions(db: Executor, { territoryId, activeOnly = true }: { territoryId: number; activeOnly?: boolean }): Promise<Option[]> {
   const where = activeOnly ? and(eq(mediators.territoryId, territoryId), eq(mediators.active, true)) : eq(mediators.territoryId, territoryId);

@@ -12,8 +12,9 @@ import { actorForAudit } from "../audit/audit.routes.js";
 import { listCommunes } from "../territories/territories.queries.js";
 import { auditExport, createShareLink, revokeShareLink } from "./activity.commands.js";
 import { canActivity } from "./activity.policy.js";
-import { listActivitiesAfter, listMediatorOptions, listPlaceOptions, type ActivityRow } from "./activity.queries.js";
+import { listActivitiesAfter, listMediatorOptions, listPlaceOptions, listPublishedPlaceIds, type ActivityRow } from "./activity.queries.js";
 import { parseFilters, type ActivityFilters } from "./domain/filters.js";
+import { OTHERS_KEY, publicReport } from "./domain/public-statistics.js";
 import { statisticsReport } from "./domain/statistics.js";
 import {
   CSV_TYPE,
@@ -139,7 +140,17 @@ export function registerStatisticsRoutes(app: FastifyInstance, deps: AppDeps): v
     // statistics runs under that link's territory only.
     const link = await resolveShareLink(deps.database.db, { tokenHash: hashToken(token) });
     if (!link) throw new NotFoundError();
-    const view = await withTenant(deps.database.db, link.territoryId, (tx) => loadView(tx, link.territoryId, link.filters, today(), false));
+    const { view, published } = await withTenant(deps.database.db, link.territoryId, async (tx) => ({
+      view: await loadView(tx, link.territoryId, link.filters, today(), false),
+      published: await listPublishedPlaceIds(tx, { territoryId: link.territoryId }),
+    }));
+    // Published places only, and no cell of fewer than 5 people (decision 0051).
+    const report = publicReport(view.report, { publishedPlaceIds: new Set(published) });
+    const names = {
+      ...view.names,
+      place: (key: string) => (key === OTHERS_KEY ? "Autres lieux (moins de 5 personnes chacun, ou non publiés)" : view.names.place(key)),
+      commune: (key: string) => (key === OTHERS_KEY ? "Autres communes (moins de 5 personnes chacune)" : view.names.commune(key)),
+    };
     reply.header("x-robots-tag", "noindex, nofollow");
     return reply.page(
       <SharedStatisticsPage
@@ -148,8 +159,8 @@ export function registerStatisticsRoutes(app: FastifyInstance, deps: AppDeps): v
         demo={link.territoryDemo}
         label={link.label}
         period={{ from: view.parsed.filters.from, to: view.parsed.filters.to }}
-        report={view.report}
-        names={view.names}
+        report={report}
+        names={names}
       />,
     );
   });
