@@ -39,6 +39,28 @@ describe.each(engines)("sign-in by e-mail link on %s", (engine) => {
     expect(await lastMailTo("personne@exemple.fr")).toBeUndefined();
   });
 
+  it("sends at most 5 links an hour to one address, asked from seven fresh browsers, with the same answer each time", async () => {
+    await makeUser(t.database, { email: "inondee@exemple.fr", territoryId: territory.id, roles: ["mediator"] });
+    const answers: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      const client = new TestClient(t.app);
+      const sent = await client.post("/connexion", { email: "inondee@exemple.fr" });
+      expect(sent.statusCode).toBe(200);
+      answers.push(sent.body.replace(/name="_csrf" value="[^"]+"/g, ""));
+    }
+    expect(new Set(answers).size).toBe(1);
+    const count = async () => (await t.database.db.select().from(mails).where(eq(mails.toAddress, "inondee@exemple.fr"))).length;
+    expect(await count()).toBe(5);
+    // An hour later, links may be sent again.
+    t.clock.set(new Date(t.clock().getTime() + 61 * 60_000));
+    try {
+      await new TestClient(t.app).post("/connexion", { email: "inondee@exemple.fr" });
+      expect(await count()).toBe(6);
+    } finally {
+      t.clock.set(new Date(t.clock().getTime() - 61 * 60_000));
+    }
+  });
+
   it("stores only the hash of the token, signs in once, rotates the session and lands on the territory", async () => {
     const client = new TestClient(t.app);
     await client.post("/connexion", { email: "agent@exemple.fr" });

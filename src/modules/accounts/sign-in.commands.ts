@@ -30,6 +30,9 @@ export async function createLoginToken(
   return token;
 }
 
+/** Sign-in links sent to one address in an hour, at most. */
+export const SIGN_IN_LINKS_PER_HOUR = 5;
+
 /**
  * Sends a sign-in link if the address belongs to someone. The caller answers the same way in both cases,
  * so that the page does not reveal who has an account.
@@ -37,6 +40,15 @@ export async function createLoginToken(
 export async function requestSignInLink(db: Executor, { email, now, publicUrl }: { email: string; now: Date; publicUrl: string }): Promise<void> {
   const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email)));
   if (!user) return;
+  // At most SIGN_IN_LINKS_PER_HOUR links per address and hour, whatever the client addresses asking: a mailbox is
+  // not flooded, and the page says the same either way (nobody learns whether the address has an account).
+  // Counted by expiry, which the app's clock set: creation = expiry − SIGN_IN_LINK_MINUTES.
+  const since = new Date(now.getTime() + (SIGN_IN_LINK_MINUTES - 60) * 60_000);
+  const [recent] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginTokens)
+    .where(and(eq(loginTokens.userId, user.id), eq(loginTokens.purpose, "sign-in"), gt(loginTokens.expiresAt, since)));
+  if (Number(recent?.n ?? 0) >= SIGN_IN_LINKS_PER_HOUR) return;
   const token = await createLoginToken(db, { userId: user.id, purpose: "sign-in", now, validMinutes: SIGN_IN_LINK_MINUTES });
   await queueMail(db, { territoryId: null, now, ...signInMail({ to: normaliseEmail(email), link: `${publicUrl}/connexion/lien?jeton=${token}` }) });
 }
