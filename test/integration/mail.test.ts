@@ -85,6 +85,26 @@ describe.each(engines)("mail on %s", (engine) => {
     expect(received!.headers["message-id"]).toBe(sent.messageId);
   });
 
+  it("keeps no live link in its copy of a delivered message: the recipient gets them, the table does not", async () => {
+    const link = "http://maillage.test/connexion/lien?jeton=abcdefghijklmnopqrstuvwxyz012345";
+    const manage = "http://maillage.test/rendez-vous/7b0c8c52-1d2e-4f1a-9a3b-0c1d2e3f4a5b?cle=mnbv12.AbCdEfGhIjKlMnOpQrStUvWxYz012345&confirme=1";
+    const html = `<a href="${manage.replace("&", "&amp;")}">Gérer</a>`;
+    const id = await database.db.transaction((tx) =>
+      queueMail(tx, { ...message, text: `Votre lien : ${link}\nVotre rendez-vous : ${manage}`, html, attachments: [{ filename: "rdv.ics", contentType: "text/calendar", content: `URL:${manage}` }], now: clock() }),
+    );
+    const w = worker(smtp.url);
+    expect(await w.runUntilIdle()).toBe(1);
+    await w.stop();
+    const [received] = await smtp.waitFor(1);
+    expect(received!.text).toContain("jeton=abcdefghijklmnopqrstuvwxyz012345");
+    const kept = await mail(id);
+    expect(kept.status).toBe("sent");
+    const stored = JSON.stringify([kept.textBody, kept.htmlBody, kept.attachments]);
+    for (const secret of ["abcdefghijklmnopqrstuvwxyz012345", "AbCdEfGhIjKlMnOpQrStUvWxYz012345"]) expect(stored).not.toContain(secret);
+    expect(kept.textBody).toContain("jeton=[retiré après envoi]");
+    expect(kept.htmlBody).toContain("cle=[retiré après envoi]&amp;confirme=1");
+  });
+
   it("never sends a queued message whose recipient was erased before it went out", async () => {
     const id = await database.db.transaction((tx) => queueMail(tx, { ...message, to: "effacee@exemple.fr", now: clock() }));
     await anonymiseMails(database.db, eq(mails.id, id));

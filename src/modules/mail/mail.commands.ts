@@ -46,6 +46,13 @@ export async function queueMail(db: Executor, mail: MailToQueue): Promise<number
   return id;
 }
 
+const LIVE_LINK_SECRETS = /([?&](?:amp;)?(?:jeton|cle|token)=)[^&\s"'<>]+|(\/partage\/)[A-Za-z0-9_-]{20,}/g;
+
+/** A sent message's text with the secrets of its links replaced (the links themselves stay, dead). */
+export function withoutLiveLinks(text: string): string {
+  return text.replace(LIVE_LINK_SECRETS, (_match, query: string | undefined, share: string | undefined) => `${query ?? share}[retiré après envoi]`);
+}
+
 /**
  * Sends one queued message (the executor of the "mail.send" job). Throws on failure so that the job is retried;
  * the error stays on the message, which becomes "failed" after the last attempt.
@@ -71,9 +78,16 @@ export async function sendQueuedMail(
       html: mail.htmlBody,
       attachments: mail.attachments,
     });
+    const sent = transport.kind === "smtp";
+    // Once delivered, the copy kept here loses its live links (sign-in, appointment, registration, share): the
+    // recipient has them; anyone reading the table later must not. Stored-only mail keeps them (it is how
+    // links are read without SMTP, decision 0049).
+    const kept = sent
+      ? { textBody: withoutLiveLinks(mail.textBody), htmlBody: mail.htmlBody === null ? null : withoutLiveLinks(mail.htmlBody), attachments: mail.attachments.map((a) => ({ ...a, content: withoutLiveLinks(a.content) })) }
+      : {};
     await db
       .update(mails)
-      .set({ status: transport.kind === "smtp" ? "sent" : "stored", messageId, sentAt: now, error: null })
+      .set({ status: sent ? "sent" : "stored", messageId, sentAt: now, error: null, ...kept })
       .where(eq(mails.id, mailId));
   } catch (error) {
     await db
