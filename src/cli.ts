@@ -2,6 +2,7 @@
 import fs from "node:fs";
 import { Command, Option } from "commander";
 import { loadConfig } from "./config.js";
+import { DEMO_LINK_HOURS, SIGN_IN_LINK_MINUTES } from "./modules/accounts/link-durations.js";
 import { CliError, isClosedPipe, tolerateClosedOutput, withDatabase } from "./cli/shared.js";
 import { DataDirBusyError } from "./db/data-dir-lock.js";
 import { registerBackupCommands } from "./cli/backup.commands.js";
@@ -45,7 +46,7 @@ program
     const links = await demoSignInLinks(db, { publicUrl: config.publicUrl, now: systemClock(), territoryId: territory!.id });
     console.log(`\nMaillage est prêt en ${((Date.now() - started) / 1000).toFixed(1)} s : ${config.publicUrl}`);
     console.log(`Données : ${server.database.engine === "pglite" ? `PGlite dans ${server.database.location}` : server.database.location}`);
-    console.log("\nDÉMONSTRATION — territoire CC de Parthenay-Gâtine, comptes fictifs. Liens de connexion (valables 12 h, une fois chacun) :");
+    console.log(`\nDÉMONSTRATION — territoire CC de Parthenay-Gâtine, comptes fictifs. Liens de connexion de démonstration (valables ${DEMO_LINK_HOURS} h, une fois chacun ; un lien demandé sur la page de connexion dure ${SIGN_IN_LINK_MINUTES} minutes) :`);
     for (const link of links) console.log(`  ${link.name.padEnd(36)} ${link.url}`);
     console.log(`\nCourriels enregistrés (pas de SMTP configuré) : ${config.publicUrl}/operateur/courriels (compte admin).`);
     console.log("Arrêt : Ctrl+C\n");

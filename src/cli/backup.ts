@@ -1,4 +1,5 @@
 // Backups: pg_dump / pg_restore on a PostgreSQL server, a compressed dump of the data directory on PGlite.
+import { plural } from "../lib/format.js";
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -159,7 +160,7 @@ function refuseNewerBackup(backupMigrations: string[]): void {
   const unknown = backupMigrations.filter((when) => !known.has(when));
   if (unknown.length > 0) {
     throw new CliError(
-      `cette sauvegarde vient d'une version plus récente de Maillage (${unknown.length} migration(s) que cette version ne connaît pas) : ` +
+      `cette sauvegarde vient d'une version plus récente de Maillage (${plural(unknown.length, "migration", "migrations")} que cette version ne connaît pas) : ` +
         "installez d'abord cette version-là, puis restaurez. Rien n'a été modifié.",
     );
   }
@@ -232,7 +233,7 @@ async function refuseOtherSchema(client: pg.Client, backupMigrations: string[], 
     : [];
   if ((rows[0]!.tables === 0 && current.length === 0) || sameMigrations(current, backupMigrations)) return;
   throw new CliError(
-    `la base ${location} n'est pas au niveau de schéma de la sauvegarde (${current.length} migration(s) appliquées, ${backupMigrations.length} dans la sauvegarde) : ` +
+    `la base ${location} n'est pas au niveau de schéma de la sauvegarde (${plural(current.length, "migration appliquée", "migrations appliquées")}, ${backupMigrations.length} dans la sauvegarde) : ` +
       "la restaurer par-dessus laisserait les tables de l'autre version. Restaurez dans une base vide, créée comme à l'installation (docs/operations.md). Rien n'a été modifié.",
   );
 }

@@ -6,7 +6,7 @@ import { withTenant } from "../db/tenant.js";
 import { systemClock } from "../lib/clock.js";
 import { plural } from "../lib/format.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
-import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
+import { CliError, commandGroup, importCounts, territoryOrFail, withDatabase } from "./shared.js";
 
 const loadImport = () => Promise.all([import("../modules/territories/contours.commands.js"), import("../modules/territories/import-export/contours-geojson.js")]);
 
@@ -33,7 +33,7 @@ async function runImport(file: string, options: Options): Promise<void> {
     }
     const unchanged = result.imported - result.created - result.updated;
     console.log(
-      `${plural(result.imported, "contour importé", "contours importés")} dans ${territory.name} (source : ${source}) : ${result.created} ajout(s), ${result.updated} mise(s) à jour, ${unchanged} inchangé(s).`,
+      `${plural(result.imported, "contour importé", "contours importés")} dans ${territory.name} (source : ${source}) : ${importCounts({ created: result.created, updated: result.updated, unchanged })}.`,
     );
     if (result.unmatched.length > 0) console.log(`${plural(result.unmatched.length, "élément ignoré", "éléments ignorés")} (hors des communes du territoire).`);
     if (rejected > 0) console.log(`${plural(rejected, "élément invalide ignoré", "éléments invalides ignorés")}.`);

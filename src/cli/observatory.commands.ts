@@ -1,11 +1,12 @@
 // CLI: `maillage import connectivite|indicateurs`, `maillage export observatoire`, `maillage plan repartition`.
+import { plural } from "../lib/format.js";
 import fs from "node:fs";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import type { Command } from "commander";
 import { systemClock } from "../lib/clock.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
-import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
+import { CliError, commandGroup, importCounts, invalidLines, territoryOrFail, withDatabase } from "./shared.js";
 
 // Modules load only when their command runs: `--help` and the other commands stay quick.
 const loadImports = () =>
@@ -25,14 +26,15 @@ async function runImport(kind: Kind, file: string, options: { territory: string;
     const rejected = new Set(result.errors.map((e) => e.line)).size;
     if (result.imported === 0 && result.errors.length > 0) {
       const hint = options.skipInvalid ? "" : " Corrigez le fichier, ou relancez avec --skip-invalid pour importer les lignes valides.";
-      throw new CliError(`rien n'a été importé : ${rejected} ligne(s) invalide(s) sur ${result.totalRows}.${hint}`);
+      throw new CliError(`rien n'a été importé : ${invalidLines(rejected)} sur ${result.totalRows}.${hint}`);
     }
     console.log(`Fichier reconnu : ${result.label}.`);
-    const what = kind === "connectivite" ? "chiffre(s)" : "valeur(s)";
-    console.log(`${result.imported} ${what} importé(s) dans ${territory.name} : ${result.created} ajout(s), ${result.updated} mise(s) à jour, ${result.imported - result.created - result.updated} inchangé(s).`);
-    console.log(`${result.skipped} ligne(s) d'autres communes ignorée(s).`);
+    const what = kind === "connectivite" ? plural(result.imported, "chiffre importé", "chiffres importés") : plural(result.imported, "valeur importée", "valeurs importées");
+    const counts = { created: result.created, updated: result.updated, unchanged: result.imported - result.created - result.updated };
+    console.log(`${what} dans ${territory.name} : ${importCounts(counts, kind !== "connectivite")}.`);
+    console.log(`${plural(result.skipped, "ligne d'autres communes ignorée", "lignes d'autres communes ignorées")}.`);
     if (result.found.length > 0) console.log(`${kind === "connectivite" ? "Trimestres" : "Indicateurs"} : ${result.found.join(", ")}.`);
-    if (rejected > 0) console.log(`${rejected} ligne(s) invalide(s) ignorée(s).`);
+    if (rejected > 0) console.log(`${plural(rejected, "ligne invalide ignorée", "lignes invalides ignorées")}.`);
   }, `maillage import ${kind}`);
 }
 

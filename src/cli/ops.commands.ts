@@ -1,4 +1,5 @@
 // CLI: stored mail and background jobs.
+import { plural } from "../lib/format.js";
 import type { Command } from "commander";
 import { jobStatuses, type JobStatus, type MailStatus } from "../db/schema/index.js";
 import { listJobs, retryFailedJob } from "../modules/jobs/jobs.queue.js";
@@ -73,7 +74,7 @@ export function registerJobCommands(program: Command): void {
         const worker = startWorker(db, loadConfig(), systemClock, { autoStart: false });
         try {
           const count = await worker.runUntilIdle();
-          console.log(`${count} tâche(s) exécutée(s).`);
+          console.log(`${plural(count, "tâche exécutée", "tâches exécutées")}.`);
         } finally {
           await worker.stop();
         }

@@ -1,4 +1,5 @@
 // CLI: `maillage import lieux` and `maillage export lieux`, in the national standard.
+import { plural } from "../lib/format.js";
 import { systemClock } from "../lib/clock.js";
 import fs from "node:fs";
 import path from "node:path";
@@ -8,7 +9,7 @@ import type { Command } from "commander";
 import type { Db } from "../db/client.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
 import type { LieuxFormat } from "../modules/places/places-import.js";
-import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
+import { CliError, commandGroup, importCounts, invalidLines, territoryOrFail, withDatabase } from "./shared.js";
 
 // The places modules (the standard's package, opening hours) load only when a places command runs: `--help`
 // and the other commands stay quick.
@@ -62,11 +63,11 @@ export function registerPlaceCommands(program: Command): void {
         const rejected = new Set(result.errors.map((error) => error.line)).size;
         if (result.imported === 0 && result.errors.length > 0) {
           const hint = options.skipInvalid ? "" : " Corrigez le fichier, ou relancez avec --skip-invalid pour importer les lignes valides.";
-          throw new CliError(`aucun lieu importé : ${rejected} ligne(s) invalide(s) sur ${result.totalRows}.${hint}`);
+          throw new CliError(`aucun lieu importé : ${invalidLines(rejected)} sur ${result.totalRows}.${hint}`);
         }
         const unchanged = result.imported - result.created - result.updated;
-        console.log(`${result.imported} lieu(x) importé(s) dans ${territory.name} : ${result.created} ajouté(s), ${result.updated} mis à jour, ${unchanged} inchangé(s).`);
-        if (rejected > 0) console.log(`${rejected} ligne(s) invalide(s) ignorée(s).`);
+        console.log(`${plural(result.imported, "lieu importé", "lieux importés")} dans ${territory.name} : ${importCounts({ created: result.created, updated: result.updated, unchanged })}.`);
+        if (rejected > 0) console.log(`${plural(rejected, "ligne invalide ignorée", "lignes invalides ignorées")}.`);
       }, "maillage import lieux");
     });
 

@@ -1,4 +1,5 @@
 // CLI: `maillage import ecoles|classes|equipements` and `maillage export harmonisation`.
+import { plural } from "../lib/format.js";
 import { systemClock } from "../lib/clock.js";
 import fs from "node:fs";
 import path from "node:path";
@@ -7,7 +8,7 @@ import type { Command } from "commander";
 import { withTenant } from "../db/tenant.js";
 import { parisDateOf } from "../lib/paris-time.js";
 import { cliActor } from "../modules/audit/audit.commands.js";
-import { CliError, commandGroup, territoryOrFail, withDatabase } from "./shared.js";
+import { CliError, commandGroup, importCounts, invalidLines, territoryOrFail, withDatabase } from "./shared.js";
 
 // The schools modules load only when a schools command runs: `--help` and the other commands stay quick.
 const loadImport = () =>
@@ -57,12 +58,12 @@ async function runImport(kind: ImportKind, file: string, options: { territory: s
     const rejected = new Set(result.errors.map((error) => error.line)).size;
     if (result.imported === 0 && result.errors.length > 0) {
       const hint = options.skipInvalid ? "" : " Corrigez le fichier, ou relancez avec --skip-invalid pour importer les lignes valides.";
-      throw new CliError(`rien n'a été importé : ${rejected} ligne(s) invalide(s) sur ${result.totalRows}.${hint}`);
+      throw new CliError(`rien n'a été importé : ${invalidLines(rejected)} sur ${result.totalRows}.${hint}`);
     }
     const unchanged = result.imported - result.created - result.updated;
-    console.log(`${result.imported} ${result.imported > 1 ? noun.importedMany : noun.importedOne} dans ${territory.name} : ${result.created} ajout(s), ${result.updated} mise(s) à jour, ${unchanged} inchangée(s).`);
-    if (result.skipped.length > 0) console.log(`${result.skipped.length} ligne(s) ignorée(s) (hors écoles ouvertes du territoire).`);
-    if (rejected > 0) console.log(`${rejected} ligne(s) invalide(s) ignorée(s).`);
+    console.log(`${result.imported} ${result.imported > 1 ? noun.importedMany : noun.importedOne} dans ${territory.name} : ${importCounts({ created: result.created, updated: result.updated, unchanged }, noun.feminine)}.`);
+    if (result.skipped.length > 0) console.log(`${plural(result.skipped.length, "ligne ignorée", "lignes ignorées")} (hors écoles ouvertes du territoire).`);
+    if (rejected > 0) console.log(`${plural(rejected, "ligne invalide ignorée", "lignes invalides ignorées")}.`);
   }, `maillage import ${kind}`);
 }
 

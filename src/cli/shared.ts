@@ -1,5 +1,6 @@
 // What every CLI command shares: person-readable errors, a database opened for one command, shared groups and
 // the territory of a --territory option.
+import { plural } from "../lib/format.js";
 import type { Command } from "commander";
 import { loadConfig, ownerDatabaseUrl } from "../config.js";
 import { migrateDatabase, openDatabase, type Database, type Db } from "../db/client.js";
@@ -49,4 +50,14 @@ export async function territoryOrFail(db: Db, code: string) {
   const territory = await findTerritory(db, { code });
   if (!territory) throw new CliError(`territoire inconnu : ${code} (voir maillage territory list).`);
   return territory;
+}
+
+/** "3 ajouts, 1 mise à jour, 0 inchangée": what an import did, agreed in number and gender (feminine nouns). */
+export function importCounts({ created, updated, unchanged }: { created: number; updated: number; unchanged: number }, feminine = false): string {
+  return `${plural(created, "ajout", "ajouts")}, ${plural(updated, "mise à jour", "mises à jour")}, ${plural(unchanged, feminine ? "inchangée" : "inchangé", feminine ? "inchangées" : "inchangés")}`;
+}
+
+/** "2 lignes invalides": a count of rejected lines. */
+export function invalidLines(n: number): string {
+  return plural(n, "ligne invalide", "lignes invalides");
 }

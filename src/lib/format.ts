@@ -14,9 +14,17 @@ export function formatTime(d: Date): string {
   return m === "00" ? `${h}\u00a0h` : `${h}\u00a0h\u00a0${m}`;
 }
 
-/** "mardi 3 mars" (with the year when `withYear`). */
+const MONTHS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre";
+const FIRST_OF_MONTH = new RegExp(`(^|\\s)1 (${MONTHS})`, "u");
+
+/** French writes the first day of a month as an ordinal: "1 novembre" → "1er novembre". */
+export function firstOfMonth(text: string): string {
+  return text.replace(FIRST_OF_MONTH, "$11er $2");
+}
+
+/** "mardi 3 mars", "lundi 1er novembre" (with the year when `withYear`). */
 export function formatDay(d: Date, withYear = false): string {
-  return (withYear ? dayYearFmt : dayFmt).format(d);
+  return firstOfMonth((withYear ? dayYearFmt : dayFmt).format(d));
 }
 
 /** "mardi 3 mars à 14 h 30". */

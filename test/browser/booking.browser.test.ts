@@ -102,6 +102,9 @@ describe("a citizen books in Chromium without JavaScript", () => {
     await checkA11y(page);
     await page.getByRole("button", { name: "Annuler le rendez-vous" }).click();
     await checkA11y(page);
+    expect(await page.locator("h1").innerText()).toContain("Annuler votre rendez-vous du");
+    await page.getByRole("button", { name: "Oui, annuler le rendez-vous" }).click();
+    await checkA11y(page);
     expect(await page.locator("main").innerText()).toContain("Ce rendez-vous a été annulé.");
     await page.goto(`${running.url}/lieux/${placeId}/rendez-vous/creneau?motif=${/motif=(\d+)/.exec(bookedSlotHref)![1]}`);
     await checkA11y(page);

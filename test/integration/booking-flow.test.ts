@@ -86,6 +86,13 @@ describe.each(engines)("citizen booking flow on %s", (engine) => {
     expect(page.body).toContain("Annuler le rendez-vous");
     const tampered = await citizen.get(link.replace(/cle=./, "cle=x"));
     expect(tampered.statusCode).toBe(404);
+    // One tap does not cancel: the button leads to a confirmation page; only its form cancels.
+    const confirm = await citizen.get(link.replace("?", "/annuler?"));
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Oui, annuler le rendez-vous");
+    expect(confirm.body).toContain("Non, garder le rendez-vous");
+    const [still] = await t.database.db.select().from(appointments).where(eq(appointments.id, row!.id));
+    expect(still!.status).toBe("a_venir");
     await citizen.post(link.replace("?", "/annuler?"));
     const [after] = await t.database.db.select().from(appointments).where(eq(appointments.id, row!.id));
     expect(after!.status).toBe("annule_personne");

@@ -124,7 +124,7 @@ describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine
       await db.transaction((tx) => createTerritory(tx, { geo: findCommune("79049")!, actor: testActor }));
     });
     await expect(restoreDatabase(s.target, newer, testEpoch)).rejects.toThrow(
-      "cette sauvegarde vient d'une version plus récente de Maillage (1 migration(s) que cette version ne connaît pas) : installez d'abord cette version-là, puis restaurez. Rien n'a été modifié.",
+      "cette sauvegarde vient d'une version plus récente de Maillage (1 migration que cette version ne connaît pas) : installez d'abord cette version-là, puis restaurez. Rien n'a été modifié.",
     );
     expect(await territoryCodes()).toEqual(["200041333", "79049"]);
     if (engine === "pglite") expect(fs.readdirSync(s.target.dataDir).filter((f) => f.startsWith("pglite."))).toHaveLength(1); // the first test's

@@ -94,13 +94,13 @@ describe("maillage command line", { timeout: 180_000 }, () => {
       expect(imported).toBe(
         [
           "élément 1 : code 79191 (Niort) — pas une commune du territoire, ignoré",
-          "38 contours importés dans CC de Parthenay-Gâtine (source : IGN – GEOFLA 2016) : 38 ajout(s), 0 mise(s) à jour, 0 inchangé(s).",
+          "38 contours importés dans CC de Parthenay-Gâtine (source : IGN – GEOFLA 2016) : 38 ajouts, 0 mise à jour, 0 inchangé.",
           "1 élément ignoré (hors des communes du territoire).",
           "",
         ].join("\n"),
       );
       const single = await ok(["import", "contours", good, "--territory", "79202"], env);
-      expect(single).toContain("1 contour importé dans Parthenay (source : communes.geojson) : 1 ajout(s)");
+      expect(single).toContain("1 contour importé dans Parthenay (source : communes.geojson) : 1 ajout,");
       expect(single).toContain("38 éléments ignorés (hors des communes du territoire).");
     } finally {
       files.remove();

@@ -134,6 +134,23 @@ describe.each(engines)("public finder on %s", (engine) => {
     expect((await get("/lieux/suggestions?q=c")).json()).toEqual({ suggestions: [] });
   });
 
+  it("suggests the communes where places are before the rest of France, and near spellings when nothing starts alike", async () => {
+    const labels = async (q: string) => ((await get(`/lieux/suggestions?q=${encodeURIComponent(q)}`)).json() as { suggestions: { label: string }[] }).suggestions.map((s) => s.label);
+    expect((await labels("Par"))[0]).toBe("Parthenay (79)");
+    expect(await labels("Par")).toContain("Paris (75)");
+    expect((await labels("Partenay"))[0]).toBe("Parthenay (79)");
+  });
+
+  it("offers the right commune for a misspelt one: « Partenay », « Parthenai » → Parthenay, whose places are then listed", async () => {
+    for (const typed of ["Partenay", "Parthenai"]) {
+      const html = await search({ ou: typed });
+      expect(html).toContain("Vouliez-vous dire l'une de celles-ci");
+      const firstChoice = /<input class="govuk-radios__input" id="champ-commune" name="commune" type="radio" value="(\w+)"/.exec(html)?.[1];
+      expect({ typed, firstChoice }).toEqual({ typed, firstChoice: "79202" });
+    }
+    expect(resultNames(await search({ ou: "Parthenay", commune: "79202" }))[0]).toBe("Médiathèque de Parthenay");
+  });
+
   it("says plainly when no commune matches", async () => {
     const html = await search({ ou: "Zzyzxville" });
     expect(html).toContain("Nous ne trouvons pas de commune");

@@ -104,7 +104,7 @@ describe.each(engines)("observatory table on %s", (engine) => {
       expect(refused.stderr).toContain("rien n'a été importé");
       const skipped = await runCli(["import", "connectivite", bad, "--territory", territory.code, "--skip-invalid"], env);
       expect(skipped.code, skipped.stderr).toBe(0);
-      expect(skipped.stdout).toContain("1 ligne(s) d'autres communes ignorée(s).");
+      expect(skipped.stdout).toContain("1 ligne d'autres communes ignorée.");
       expect(skipped.stdout).toContain("Trimestres : 2027-03-31.");
     } finally {
       data.remove();

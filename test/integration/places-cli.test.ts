@@ -54,7 +54,7 @@ describe.each(engines)("maillage import/export lieux on %s", (engine) => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("ligne 6 : code_postal — «\u00a07920\u00a0» n'est pas un code postal (5 chiffres)\n");
     expect(refused.stderr).toContain("ligne 7 : services — valeur obligatoire manquante\n");
-    expect(refused.stderr).toContain("Erreur : aucun lieu importé : 2 ligne(s) invalide(s) sur 5.");
+    expect(refused.stderr).toContain("Erreur : aucun lieu importé : 2 lignes invalides sur 5.");
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     const empty = await runCli(["export", "lieux", "--territory", csvCode], env);
     expect(empty.stdout.trimEnd().split("\n")).toHaveLength(1);
@@ -62,14 +62,14 @@ describe.each(engines)("maillage import/export lieux on %s", (engine) => {
     const skipped = await runCli(["import", "lieux", file("avec-erreurs.csv"), "--territory", csvCode, "--skip-invalid"], env);
     expect(skipped.code).toBe(0);
     expect(skipped.stderr).toContain("ligne 6 : code_postal");
-    expect(skipped.stdout).toContain("3 lieu(x) importé(s) dans Territoire CSV : 3 ajouté(s), 0 mis à jour, 0 inchangé(s).");
-    expect(skipped.stdout).toContain("2 ligne(s) invalide(s) ignorée(s).");
+    expect(skipped.stdout).toContain("3 lieux importés dans Territoire CSV : 3 ajouts, 0 mise à jour, 0 inchangé.");
+    expect(skipped.stdout).toContain("2 lignes invalides ignorées.");
   }, SLOW);
 
   it("exports the CSV it imported, byte for byte, on stdout", async () => {
     const imported = await runCli(["import", "lieux", file("lieux.csv"), "--territory", csvCode], env);
     expect(imported).toMatchObject({ code: 0, stderr: "" });
-    expect(imported.stdout).toContain("0 ajouté(s), 0 mis à jour, 3 inchangé(s)");
+    expect(imported.stdout).toContain("0 ajout, 0 mise à jour, 3 inchangés");
     const exported = await runCli(["export", "lieux", "--territory", csvCode, "--format", "csv"], env);
     expect(exported).toMatchObject({ code: 0, stderr: "" });
     expect(exported.stdout).toBe(fs.readFileSync(file("lieux.csv"), "utf8"));

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { imports, places } from "../../src/db/schema/index.js";
 import { startRunner } from "../../src/modules/jobs/jobs.runner.js";
 import { transportFor } from "../../src/modules/mail/mail.transport.js";
-import type { LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
+import { STANDARD_COLUMNS, type LieuRecord } from "../../src/modules/places/import-export/lieu-record.js";
 import { formatError } from "../../src/modules/places/import-export/lieu-validation.js";
-import { toStandardCsv } from "../../src/modules/places/import-export/lieux-csv.js";
+import { readLieuxCsv, toStandardCsv } from "../../src/modules/places/import-export/lieux-csv.js";
 import { toStandardJsonChunks } from "../../src/modules/places/import-export/lieux-json.js";
 import { collectText, minimalRecord, variedRecords } from "../../src/modules/places/import-export/lieux.fixtures.js";
 import { importLieux, type ImportProgress } from "../../src/modules/places/places-import.js";
@@ -109,6 +109,20 @@ describe.each(engines)("places import and export on %s", (engine) => {
     expect(written.at(-1)).toBe(1201);
     const [count] = await t.database.db.select({ n: sql<number>`count(*)::int` }).from(places).where(eq(places.territoryId, territory.id));
     expect(count!.n).toBe(1201);
+  });
+
+  it("offers a template file on the import page: the standard's columns in order, read back without header errors", async () => {
+    const territory = await makeTerritory(t.database);
+    const userId = await makeUser(t.database, { email: `coord-modele-${engine}@exemple.fr`, territoryId: territory.id, roles: ["coordinator"] });
+    const client = await new TestClient(t.app).signInAs(t, userId);
+    const form = await client.get(`/t/${territory.code}/lieux/import`);
+    expect(form.body).toContain(`href="/t/${territory.code}/lieux/import/modele.csv"`);
+    const template = await client.get(`/t/${territory.code}/lieux/import/modele.csv`);
+    expect(template.statusCode).toBe(200);
+    expect(template.headers["content-type"]).toContain("text/csv");
+    expect(template.body).toBe(`\uFEFF${STANDARD_COLUMNS.join(";")}\n`);
+    expect(readLieuxCsv(template.body).ignoredColumns).toEqual([]);
+    expect([...readLieuxCsv(template.body).rows]).toEqual([]);
   });
 
   it("imports from the web: upload, progress page, job run to done, report download", async () => {

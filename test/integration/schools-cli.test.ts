@@ -46,8 +46,8 @@ describe.each(engines)("maillage schools commands on %s", (engine) => {
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout.split("\n").filter((l) => l.startsWith("ligne "))).toEqual(EXPECTED_SKIPPED);
-    expect(result.stdout).toContain("3 écoles importées dans CC de Parthenay-Gâtine : 3 ajout(s), 0 mise(s) à jour, 0 inchangée(s).");
-    expect(result.stdout).toContain("3 ligne(s) ignorée(s)");
+    expect(result.stdout).toContain("3 écoles importées dans CC de Parthenay-Gâtine : 3 ajouts, 0 mise à jour, 0 inchangée.");
+    expect(result.stdout).toContain("3 lignes ignorées");
     const classes = await maillage("import", "classes", file("classes.csv"), "--territory", EPCI);
     expect(classes.code, classes.stderr).toBe(0);
     expect(classes.stdout).toContain("8 classes importées");
@@ -61,15 +61,15 @@ describe.each(engines)("maillage schools commands on %s", (engine) => {
       "ligne 53 : cout_ttc — « 12,345 » n'est pas un montant en euros (ex. 1 234,56)",
       "ligne 53 : etat — état inconnu « cassé » (attendus : en_service, en_panne, en_reparation, reforme)",
     ]);
-    expect(refused.stderr).toContain("Erreur : rien n'a été importé : 2 ligne(s) invalide(s) sur 52.");
+    expect(refused.stderr).toContain("Erreur : rien n'a été importé : 2 lignes invalides sur 52.");
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     const skipped = await maillage("import", "equipements", file("equipements-erreurs.csv"), "--territory", EPCI, "--skip-invalid");
     expect(skipped.code, skipped.stderr).toBe(0);
-    expect(skipped.stdout).toContain("50 équipements importés dans CC de Parthenay-Gâtine : 50 ajout(s), 0 mise(s) à jour, 0 inchangée(s).");
-    expect(skipped.stdout).toContain("2 ligne(s) invalide(s) ignorée(s).");
+    expect(skipped.stdout).toContain("50 équipements importés dans CC de Parthenay-Gâtine : 50 ajouts, 0 mise à jour, 0 inchangé.");
+    expect(skipped.stdout).toContain("2 lignes invalides ignorées.");
     const again = await maillage("import", "equipements", file("equipements.csv"), "--territory", EPCI);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain("50 équipements importés dans CC de Parthenay-Gâtine : 0 ajout(s), 0 mise(s) à jour, 50 inchangée(s).");
+    expect(again.stdout).toContain("50 équipements importés dans CC de Parthenay-Gâtine : 0 ajout, 0 mise à jour, 50 inchangés.");
   }, SLOW);
 
   it("exports the harmonisation, one row per school and element, in CSV on stdout and XLSX to a file", async () => {

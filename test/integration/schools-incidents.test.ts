@@ -87,7 +87,7 @@ describe.each(engines)("incidents on %s", (engine) => {
 
   it("opens the form from an item's page on that item's school, for a coordinator who sees every school", async () => {
     const form = plain((await coordinator.get(url(`/nouveau?equipement=${items.laptop}`))).body);
-    expect(form).toContain("Équipement en panne à l'école École des Lilas");
+    expect(form).toContain("Équipement en panne à l'école des Lilas");
     expect(form).toContain(`<option value="${items.laptop}" selected>`);
     expect(plain((await coordinator.get(url("/nouveau"))).body)).not.toContain("Équipement en panne à l'école");
   });
@@ -105,7 +105,7 @@ describe.each(engines)("incidents on %s", (engine) => {
     expect((await mailsFor("incident.signale")).map((m) => m.to)).toEqual([referentEmail]);
     const toCoordinators = await mailsFor("incident.nouveau");
     expect(toCoordinators.map((m) => m.to)).toEqual([coordinatorEmail]);
-    expect(toCoordinators[0]!.subject).toBe("Nouvel incident à l'école École des Lilas : Écran numérique interactif n° LIL-001");
+    expect(toCoordinators[0]!.subject).toBe("Nouvel incident à l'école des Lilas : Écran numérique interactif n° LIL-001");
     expect(toCoordinators[0]!.text).toContain(`http://maillage.test/t/${code}/incidents/${incidentId}`);
 
     const photo = await referent.get(url(`/${incidentId}/photo`));

@@ -1,4 +1,5 @@
 // The texts of account e-mails, in plain French.
+import { SIGN_IN_LINK_MINUTES } from "./link-durations.js";
 import type { MailContent } from "../mail/mail.commands.js";
 
 type Mail = MailContent;
@@ -15,7 +16,7 @@ export function signInMail({ to, link }: { to: string; link: string }): Mail {
       "Pour vous connecter à Maillage, ouvrez ce lien :",
       link,
       "",
-      "Il est valable 15 minutes et ne sert qu'une fois.",
+      `Il est valable ${SIGN_IN_LINK_MINUTES} minutes et ne sert qu'une fois.`,
       "Si vous n'avez pas demandé à vous connecter, ignorez ce message : personne ne peut se connecter sans ce lien.",
     ].join("\n"),
   };

@@ -1,4 +1,5 @@
 // Passwordless sign-in: single-use links sent by e-mail, stored hashed, expiring after 15 minutes.
+import { SIGN_IN_LINK_MINUTES } from "./link-durations.js";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
 import { loginTokens, users } from "../../db/schema/index.js";
@@ -6,7 +7,7 @@ import { hashToken, newToken } from "../../lib/crypto.js";
 import { queueMail } from "../mail/mail.commands.js";
 import { signInMail } from "./accounts.mails.js";
 
-export const SIGN_IN_LINK_MINUTES = 15;
+export { SIGN_IN_LINK_MINUTES };
 
 /** Normalises an e-mail address for lookups (trimmed, lower case). */
 export function normaliseEmail(email: string): string {

@@ -42,5 +42,7 @@ export async function getPersonAppointment(db: Executor, { territoryId, appointm
     firstName: row.firstName ?? "",
     canCancel: upcoming && minutesLeft >= row.cancelUntil,
     canChange: upcoming && minutesLeft >= row.changeUntil,
+    cancelUntilMinutes: row.cancelUntil,
+    changeUntilMinutes: row.changeUntil,
   };
 }

@@ -13,7 +13,7 @@ import { personValues, validatePerson } from "./booking.person.js";
 import { getPlaceForBooking, listMotifsForPlace, loadSlotInput, nextFreeSlotsForPlace, type MotifRow } from "./booking.queries.js";
 import { getPersonAppointment } from "./booking.person-queries.js";
 import { computeSlots, type Slot } from "./domain/slots.js";
-import { AppointmentPage, ConfirmChange } from "./views/appointment-page.js";
+import { AppointmentPage, ConfirmCancel, ConfirmChange } from "./views/appointment-page.js";
 import { CheckStep, ContactStep, MotifStep, SlotStep, TakenPage, type PlaceSummary } from "./views/booking-pages.js";
 
 /** Monday of the week of a local date. */
@@ -160,6 +160,14 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
     const link = await appointmentFromLink(request);
     const query = request.query as { confirme?: string; deplace?: string };
     return showAppointment(reply, link, { justBooked: query.confirme === "1", justChanged: query.deplace === "1" });
+  });
+
+  app.get("/rendez-vous/:id/annuler", async (request, reply) => {
+    const link = await appointmentFromLink(request);
+    const appointment = await withTenant(db, link.territoryId, (tx) => getPersonAppointment(tx, { territoryId: link.territoryId, appointmentId: link.id, now: deps.clock() }));
+    if (!appointment) throw new NotFoundError();
+    if (!appointment.canCancel) return reply.redirect(appointmentPath(link.id, link.key), 303);
+    return reply.page(<ConfirmCancel ctx={reply.viewContext()} appointment={appointment} keyParam={link.key} />);
   });
 
   app.post("/rendez-vous/:id/annuler", formLimit, async (request, reply) => {

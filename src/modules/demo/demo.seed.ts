@@ -1,4 +1,5 @@
 // The demonstration territory (CC de Parthenay-Gâtine) with demo accounts. Everything here is labelled demo.
+import { DEMO_LINK_HOURS } from "../accounts/link-durations.js";
 import fs from "node:fs";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../../db/client.js";
@@ -80,13 +81,13 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
   return result;
 }
 
-/** One-click sign-in links for the demo accounts, valid 12 hours (demo only; real links last 15 minutes). */
+/** One-click sign-in links for the demo accounts, valid DEMO_LINK_HOURS (demo only; real links last 15 minutes). */
 export async function demoSignInLinks(db: Db, { publicUrl, now, territoryId }: { publicUrl: string; now: Date; territoryId: number }) {
   const links: { email: string; name: string; roles: TerritoryRole[]; url: string }[] = [];
   for (const account of demoAccounts) {
     const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
     if (!user) continue;
-    const token = await createLoginToken(db, { userId: user.id, purpose: "demo", territoryId, now, validMinutes: 12 * 60 });
+    const token = await createLoginToken(db, { userId: user.id, purpose: "demo", territoryId, now, validMinutes: DEMO_LINK_HOURS * 60 });
     links.push({ email: account.email, name: account.name, roles: account.roles, url: `${publicUrl}/connexion/lien?jeton=${token}` });
   }
   return links;

@@ -7,10 +7,10 @@ import { withPublic } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { renderDocument } from "../../ui/render.js";
 import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
-import { matchCommunes } from "./domain/commune-match.js";
+import { matchCommunes, nearCommunes } from "./domain/commune-match.js";
 import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
 import { createPlaceSlotsCache, createSearchCache } from "./finder.cache.js";
-import { getPublishedPlaces } from "./finder.queries.js";
+import { getPublishedPlaces, placeCountsByInsee } from "./finder.queries.js";
 import { runSearch, type SearchOutcome } from "./finder.search.js";
 import { nextSlotsInTerritory, type MotifSlots } from "./finder.slots.js";
 import { FinderPage, type FinderPageProps } from "./views/finder-page.js";
@@ -25,7 +25,11 @@ const SUGGEST_SCRIPT = "finder-suggest.js";
 function outcomePage({ outcome, query, ...props }: Omit<FinderPageProps, "errors" | "choices" | "results"> & { outcome: SearchOutcome }) {
   if (outcome.kind === "errors") return <FinderPage {...props} query={query} errors={outcome.errors} map={undefined} />;
   if (outcome.kind === "choose") {
-    const errors = { commune: `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre` };
+    const errors = {
+      commune: outcome.misspelt
+        ? `Nous ne trouvons pas de commune «\u00a0${query.ou}\u00a0». Vouliez-vous dire l'une de celles-ci\u00a0? Choisissez la vôtre`
+        : `Plusieurs communes correspondent à «\u00a0${query.ou}\u00a0»\u00a0: choisissez la vôtre`,
+    };
     return <FinderPage {...props} query={query} errors={errors} choices={outcome.choices} map={undefined} />;
   }
   return <FinderPage {...props} query={query} errors={{}} results={outcome.results} />;
@@ -67,7 +71,14 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
   // Commune names for the optional suggestion script (same origin, JSON, cacheable: the geography is static).
   app.get("/lieux/suggestions", async (request, reply) => {
     const q = String((request.query as { q?: unknown }).q ?? "").slice(0, 60);
-    const { candidates } = q.trim().length < 2 ? { candidates: [] } : matchCommunes(allCommunes(), q, communesByPostcode);
+    const typed = q.trim().length < 2 ? [] : matchCommunes(allCommunes(), q, communesByPostcode).candidates;
+    // Nothing starts like that: communes a few typing mistakes away ("Partenay" → Parthenay).
+    const matched = typed.length > 0 || q.trim().length < 3 ? typed : nearCommunes(allCommunes(), q);
+    // Within the same closeness, communes where this instance has places come first ("Par" → Parthenay before
+    // Paris, "saint aub" → Saint-Aubin-le-Cloud among a hundred Saint-Aubin): one query over the first candidates.
+    const considered = matched.slice(0, 300);
+    const counts = considered.length > 8 ? await withPublic(deps.database, (tx) => placeCountsByInsee(tx, considered.map((c) => c.insee))) : new Map<string, number>();
+    const candidates = considered.map((c, index) => ({ c, index, served: (counts.get(c.insee) ?? 0) > 0 })).sort((a, b) => Number(b.served) - Number(a.served) || a.index - b.index).map((x) => x.c);
     // The value is what "Où ?" receives: the current commune's name and postcode, which the search finds at once.
     const suggestions = [
       ...new Map(
@@ -78,7 +89,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
         }),
       ).values(),
     ].slice(0, 8);
-    return reply.header("cache-control", "public, max-age=86400").send({ suggestions });
+    return reply.header("cache-control", "public, max-age=3600").send({ suggestions });
   });
 
   app.get("/lieux/:placeId", async (request, reply) => {

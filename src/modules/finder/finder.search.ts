@@ -2,7 +2,7 @@
 import type { Database } from "../../db/client.js";
 import { withPublic } from "../../db/tenant.js";
 import { allCommunes, communeByInsee, communesByPostcode, foldedNamesOf } from "./commune-index.js";
-import { communeArea, decideCommune, matchCommunes, type CommuneEntry, type SearchArea } from "./domain/commune-match.js";
+import { communeArea, decideCommune, matchCommunes, nearCommunes, type CommuneEntry, type SearchArea } from "./domain/commune-match.js";
 import type { FinderQuery } from "./domain/finder-query.js";
 import { foldText, postcodeIn } from "./domain/fold.js";
 import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
@@ -44,7 +44,7 @@ export type MapPoint = { id: number; nom: string; lat: number; lon: number };
 
 export type SearchOutcome =
   | { kind: "errors"; errors: Record<string, string> }
-  | { kind: "choose"; choices: { entry: CommuneEntry; places: number }[] }
+  | { kind: "choose"; choices: { entry: CommuneEntry; places: number }[]; misspelt?: boolean }
   | { kind: "results"; results: SearchResults };
 
 // A commune chosen among several is kept while "Où ?" still names it (or its postcode).
@@ -67,6 +67,13 @@ async function resolveArea(database: Database, query: FinderQuery): Promise<{ ar
   const decision = decideCommune(match, (insee) => counts.get(insee) ?? 0, communesByPostcode);
   if (decision.kind === "found") return { area: decision.area };
   if (decision.kind === "choose") return { kind: "choose", choices: decision.choices.map((entry) => ({ entry, places: counts.get(entry.insee) ?? 0 })) };
+  // Nothing matches: the communes a few typing mistakes away, those with places to offer first ("vouliez-vous dire").
+  const near = nearCommunes(allCommunes(), query.ou);
+  if (near.length > 0) {
+    const nearCounts = await withPublic(database, (tx) => placeCountsByInsee(tx, near.map((c) => c.insee)));
+    const choices = near.map((entry, index) => ({ entry, index, places: nearCounts.get(entry.insee) ?? 0 })).sort((a, b) => Number(b.places > 0) - Number(a.places > 0) || a.index - b.index);
+    return { kind: "choose", misspelt: true, choices: choices.map(({ entry, places }) => ({ entry, places })) };
+  }
   return { kind: "errors", errors: { ou: `Nous ne trouvons pas de commune «\u00a0${query.ou}\u00a0»\u00a0: vérifiez l'orthographe ou indiquez le code postal` } };
 }
 

@@ -5,6 +5,7 @@ import type { AppDeps } from "../../app-deps.js";
 import { safeCell } from "../../lib/spreadsheet-cells.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { STANDARD_COLUMNS } from "./import-export/lieu-record.js";
 import { createPlacesImport, decodeUpload, getPlacesImport } from "./places-import.js";
 import { authorize, idParam } from "./places.guards.js";
 import { ImportFormPage, ImportStatusPage } from "./views/import-pages.js";
@@ -29,6 +30,15 @@ export function registerPlaceImportRoutes(app: FastifyInstance, deps: AppDeps): 
   app.get("/t/:code/lieux/import", async (request, reply) => {
     authorize(request, "places.import");
     return reply.page(<ImportFormPage ctx={reply.viewContext()} />);
+  });
+
+  // An empty file in the standard: its columns in order, semicolons and a BOM as French spreadsheets save them.
+  app.get("/t/:code/lieux/import/modele.csv", async (request, reply) => {
+    authorize(request, "places.import");
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header("content-disposition", 'attachment; filename="modele-lieux-mediation-numerique.csv"')
+      .send(`\uFEFF${stringify([[...STANDARD_COLUMNS]], { delimiter: ";" })}`);
   });
 
   app.post("/t/:code/lieux/import", async (request, reply) => {

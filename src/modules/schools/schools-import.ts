@@ -18,11 +18,11 @@ export const SCHOOLS_IMPORT_KINDS = ["ecoles", "classes", "equipements", "raccor
 export type SchoolsImportKind = (typeof SCHOOLS_IMPORT_KINDS)[number];
 
 /** What each kind of file imports, in French (the noun counted in reports). */
-export const IMPORT_NOUNS: Record<SchoolsImportKind, { one: string; many: string; importedOne: string; importedMany: string }> = {
-  ecoles: { one: "école", many: "écoles", importedOne: "école importée", importedMany: "écoles importées" },
-  classes: { one: "classe", many: "classes", importedOne: "classe importée", importedMany: "classes importées" },
-  equipements: { one: "équipement", many: "équipements", importedOne: "équipement importé", importedMany: "équipements importés" },
-  raccordements: { one: "raccordement", many: "raccordements", importedOne: "raccordement importé", importedMany: "raccordements importés" },
+export const IMPORT_NOUNS: Record<SchoolsImportKind, { one: string; many: string; importedOne: string; importedMany: string; feminine: boolean }> = {
+  ecoles: { one: "école", many: "écoles", importedOne: "école importée", importedMany: "écoles importées", feminine: true },
+  classes: { one: "classe", many: "classes", importedOne: "classe importée", importedMany: "classes importées", feminine: true },
+  equipements: { one: "équipement", many: "équipements", importedOne: "équipement importé", importedMany: "équipements importés", feminine: false },
+  raccordements: { one: "raccordement", many: "raccordements", importedOne: "raccordement importé", importedMany: "raccordements importés", feminine: false },
 };
 
 export type SchoolsImportProgress = { written: number; toWrite: number };

@@ -1,4 +1,5 @@
 // Sign-in pages: ask for the address, say a link was sent, confirm the link.
+import { DEMO_LINK_HOURS, SIGN_IN_LINK_MINUTES } from "../link-durations.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -29,7 +30,7 @@ export function SignInPage({ ctx, email, errors = {}, oidcLabel, back }: { ctx: 
             <TextInput
               name="email"
               label="Adresse électronique"
-              hint="Nous vous enverrons un lien de connexion, valable 15 minutes."
+              hint={`Nous vous enverrons un lien de connexion, valable ${SIGN_IN_LINK_MINUTES} minutes.${ctx.demo ? ` Démonstration : les liens en un clic affichés au démarrage du serveur durent ${DEMO_LINK_HOURS} heures.` : ""}`}
               type="email"
               autocomplete="email"
               spellcheck={false}
@@ -55,7 +56,7 @@ export function LinkSentPage({ ctx, email }: { ctx: PageContext; email: string }
         <div class="govuk-grid-column-two-thirds">
           <h1 class="govuk-heading-l">Vérifiez votre messagerie</h1>
           <p class="govuk-body">
-            Si un compte existe pour <strong>{email}</strong>, un lien de connexion vient d'y être envoyé. Il est valable 15 minutes
+            Si un compte existe pour <strong>{email}</strong>, un lien de connexion vient d'y être envoyé. Il est valable {SIGN_IN_LINK_MINUTES} minutes
             et ne sert qu'une fois.
           </p>
           <p class="govuk-body">Pensez à regarder dans les courriers indésirables.</p>
@@ -87,7 +88,7 @@ export function InvalidLinkPage({ ctx }: { ctx: PageContext }) {
   return (
     <Layout ctx={ctx} title="Ce lien ne fonctionne plus">
       <h1 class="govuk-heading-l">Ce lien ne fonctionne plus</h1>
-      <p class="govuk-body">Un lien de connexion ne sert qu'une fois et n'est valable que 15 minutes (7 jours pour une invitation).</p>
+      <p class="govuk-body">Un lien de connexion ne sert qu'une fois et n'est valable que {SIGN_IN_LINK_MINUTES} minutes (7 jours pour une invitation).</p>
       <p class="govuk-body">
         <a class="govuk-link" href="/connexion">Demander un nouveau lien de connexion</a>
       </p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideCommune, matchCommunes, type CommuneEntry } from "./commune-match.js";
+import { decideCommune, matchCommunes, nearCommunes, type CommuneEntry } from "./commune-match.js";
 import { foldText } from "./fold.js";
 
 const commune = (insee: string, name: string, postcodes: string[], population: number): CommuneEntry => ({
@@ -62,5 +62,21 @@ describe("which commune a person means", () => {
 
   it("finds nothing for an unknown name", () => {
     expect(decide("Zzyzx").kind).toBe("none");
+  });
+
+  it.each([
+    ["Partenay", "79202"],
+    ["Parthenai", "79202"],
+    ["parthenay79", "79202"],
+    ["Nyort", "79191"],
+    ["Ponpaire", "79213"],
+  ])("offers %s → %s when nothing matches as typed (vouliez-vous dire)", (text, insee) => {
+    expect(decide(text).kind).not.toBe("found");
+    expect(nearCommunes(communes, text)[0]?.insee).toBe(insee);
+  });
+
+  it("offers nothing far from every commune, nor for two letters", () => {
+    expect(nearCommunes(communes, "Zzyzx")).toEqual([]);
+    expect(nearCommunes(communes, "Pa")).toEqual([]);
   });
 });

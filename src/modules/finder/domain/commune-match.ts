@@ -2,6 +2,7 @@
  * Which commune a person means by what they typed in "Où ?". Pure: the list of communes is given (the official
  * geography, folded once). A postcode is enough on its own; a name that several communes share asks which one.
  */
+import { distance } from "fastest-levenshtein";
 import { foldText, nameWithoutPostcode, postcodeIn } from "./fold.js";
 
 // One collator for every comparison: localeCompare(…, "fr") builds a new one per call.
@@ -82,6 +83,29 @@ export function matchCommunes(
   }
   scored.sort((a, b) => a.tier - b.tier || b.entry.population - a.entry.population || byName.compare(a.entry.name, b.entry.name));
   return { postcode, name, exact: scored.filter((s) => s.tier === 0).map((s) => s.entry), candidates: scored.map((s) => s.entry) };
+}
+
+/** Typing mistakes tolerated for a name of this length (folded): 1 up to 5 letters, 2 up to 10, then 3. */
+function tolerance(length: number): number {
+  return length <= 5 ? 1 : length <= 10 ? 2 : 3;
+}
+
+/**
+ * Communes whose folded name is a few typing mistakes away from the text ("partenay", "parthenai" → Parthenay),
+ * nearest first, then the most populated: what "vouliez-vous dire" offers when nothing matches. At most `limit`.
+ */
+export function nearCommunes(entries: readonly CommuneEntry[], text: string, limit = MAX_CHOICES): CommuneEntry[] {
+  const name = foldText(nameWithoutPostcode(text) || text);
+  if (name.length < 3) return [];
+  const most = tolerance(name.length);
+  const near: { entry: CommuneEntry; d: number }[] = [];
+  for (const entry of entries) {
+    if (Math.abs(entry.folded.length - name.length) > most) continue;
+    const d = distance(entry.folded, name);
+    if (d <= most) near.push({ entry, d });
+  }
+  near.sort((a, b) => a.d - b.d || b.entry.population - a.entry.population || byName.compare(a.entry.name, b.entry.name));
+  return near.slice(0, limit).map((n) => n.entry);
 }
 
 /**

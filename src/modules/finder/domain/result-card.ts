@@ -1,4 +1,5 @@
 /** What a result card and the place page say about a place, from its record and computed facts. Pure. */
+import { firstOfMonth } from "../../../lib/format.js";
 import type { Service } from "@gouvfr-anct/lieux-de-mediation-numerique";
 import { formatDateTime } from "../../../lib/format.js";
 import { holidayRegionOfCommune, openingStatusInFrench, parseOpeningHours } from "../../places/domain/opening-hours.js";
@@ -110,5 +111,5 @@ const updateFmt = new Intl.DateTimeFormat("fr-FR", { day: "numeric", month: "lon
 /** The standard's `date_maj` ("2027-01-15") as "15 janvier 2027"; the text itself when it is not a date. */
 export function formatUpdateDate(dateMaj: string): string {
   const date = new Date(`${dateMaj.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? dateMaj : updateFmt.format(date);
+  return Number.isNaN(date.getTime()) ? dateMaj : firstOfMonth(updateFmt.format(date));
 }

@@ -1,4 +1,5 @@
 // French words for weekdays, times, dates and motif settings, shared by validation messages and views.
+import { firstOfMonth } from "../../../lib/format.js";
 import { localDateToUtcMidnight, type LocalDate } from "../../../lib/paris-time.js";
 import { minutesOfDay } from "./time-input.js";
 
@@ -46,7 +47,7 @@ const dateFormat = new Intl.DateTimeFormat("fr-FR", { timeZone: "UTC", weekday: 
 
 /** "mardi 2 mars 2027", "lundi 1er mars 2027" for a calendar date. */
 export function dateLabel(date: LocalDate): string {
-  return dateFormat.format(localDateToUtcMidnight(date)).replace(/^(\S+) 1 /, "$1 1er ");
+  return firstOfMonth(dateFormat.format(localDateToUtcMidnight(date)));
 }
 
 /** "lundi et mardi", "mardi, une semaine sur deux", "mardi, une semaine sur 3". */

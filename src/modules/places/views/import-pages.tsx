@@ -6,6 +6,7 @@ import { Button, ErrorSummary, type FieldErrors } from "../../../ui/form.js";
 import { FileUpload, ImportProgress, ImportStarted, InvalidRowsChoice, isImportRunning, LiveProgress, RejectedRows } from "../../../ui/import-parts.js";
 import { Layout } from "../../../ui/layout.js";
 import type { PlacesImportRow } from "../places-import.js";
+import { REQUIRED_COLUMNS } from "../import-export/lieu-record.js";
 
 /** The upload form: a CSV or JSON file in the standard, and what to do with invalid rows. */
 export function ImportFormPage({ ctx, errors = {}, skipInvalid }: { ctx: PageContext; errors?: FieldErrors; skipInvalid?: string }) {
@@ -24,6 +25,13 @@ export function ImportFormPage({ ctx, errors = {}, skipInvalid }: { ctx: PageCon
       </p>
       <p class="govuk-body">
         Chaque lieu est reconnu par sa colonne <code>id</code> : un lieu déjà présent est mis à jour, les autres sont ajoutés.
+      </p>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}/import/modele.csv`} download>
+          Télécharger le modèle de fichier CSV
+        </a>{" "}
+        (les colonnes du standard, dans son ordre, à remplir dans un tableur ; obligatoires : {REQUIRED_COLUMNS.join(", ")}). Vous pouvez aussi partir de
+        l'export de vos lieux actuels, depuis la liste des lieux.
       </p>
       {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
       <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>

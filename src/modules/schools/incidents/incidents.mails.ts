@@ -1,5 +1,6 @@
 // Messages about an incident: acknowledgement to the reporter and notice to coordinators on a report, then
 // one message to the reporter at each step. Plain French text.
+import { schoolPhrase } from "../domain/school-wording.js";
 import type { MailContent } from "../../mail/mail.commands.js";
 import { CATEGORY_LABELS, isEquipmentCategory } from "../domain/categories.js";
 import { OUTCOME_LABELS, type Outcome } from "./incident-rules.js";
@@ -29,7 +30,7 @@ export function reportedMail(i: IncidentForMessage): Message {
     text: [
       "Bonjour,",
       "",
-      `Votre signalement pour l'équipement ${itemLabel(i.category, i.inventoryNumber)} de l'école ${i.schoolName} est enregistré (incident n° ${i.id}).`,
+      `Votre signalement pour l'équipement ${itemLabel(i.category, i.inventoryNumber)} ${schoolPhrase("de", i.schoolName)} est enregistré (incident n° ${i.id}).`,
       "L'équipement est noté en panne. Vous recevrez un message quand il sera pris en charge, puis quand il sera résolu.",
       "",
       "Suivre l'incident :",
@@ -42,11 +43,11 @@ export function reportedMail(i: IncidentForMessage): Message {
 export function newIncidentMail(i: IncidentForMessage, reporter: string): Message {
   return {
     kind: "incident.nouveau",
-    subject: `Nouvel incident à l'école ${i.schoolName} : ${itemLabel(i.category, i.inventoryNumber)}`,
+    subject: `Nouvel incident ${schoolPhrase("à", i.schoolName)} : ${itemLabel(i.category, i.inventoryNumber)}`,
     text: [
       "Bonjour,",
       "",
-      `${reporter} signale un équipement en panne à l'école ${i.schoolName} : ${itemLabel(i.category, i.inventoryNumber)}.`,
+      `${reporter} signale un équipement en panne ${schoolPhrase("à", i.schoolName)} : ${itemLabel(i.category, i.inventoryNumber)}.`,
       "",
       "Description :",
       i.description,

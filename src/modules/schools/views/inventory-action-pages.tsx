@@ -1,4 +1,5 @@
 // Second step of a bulk move (the class in the target school), and the warranty and end-of-life report.
+import { schoolPhrase } from "../domain/school-wording.js";
 import { formatNumber } from "../../../lib/format.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, Radios } from "../../../ui/form.js";
@@ -36,7 +37,7 @@ export function MoveClassPage(props: {
         <Radios
           name="classe"
           isPageHeading
-          label={`Où placer ${plural(itemIds.length, "équipement", "équipements")} dans l'école ${school.name} ?`}
+          label={`Où placer ${plural(itemIds.length, "équipement", "équipements")} ${schoolPhrase("dans", school.name)}\u00a0?`}
           error={props.error}
           options={[{ value: "ecole", text: "Toute l'école (sans classe)" }, ...classes.map((c) => ({ value: String(c.id), text: `Classe ${c.name}` }))]}
         />

@@ -1,5 +1,6 @@
 // Reporting a broken item: choose the school (when the person sees several), then the item, describe the
 // problem, optionally add a photo. The form is multipart: the CSRF token travels in the action URL.
+import { schoolPhrase } from "../../domain/school-wording.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Button, ErrorSummary, Select, Textarea, fieldId, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
@@ -41,13 +42,13 @@ export function IncidentFormPage({ ctx, schools, school, items, values, errors =
         </form>
       ) : null}
       {schools.length === 0 ? <p class="govuk-body">Vous n'êtes référent ou référente d'aucune école : demandez à la coordination de vous y rattacher.</p> : null}
-      {school && items.length === 0 ? <p class="govuk-body">Aucun équipement n'est inscrit à l'inventaire de l'école {school.name}.</p> : null}
+      {school && items.length === 0 ? <p class="govuk-body">Aucun équipement n'est inscrit à l'inventaire {schoolPhrase("de", school.name)}.</p> : null}
       {school && items.length > 0 ? (
         <form method="post" action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
           <input type="hidden" name="ecole" value={String(school.id)} />
           <Select
             name="itemId"
-            label={`Équipement en panne à l'école ${school.name}`}
+            label={`Équipement en panne ${schoolPhrase("à", school.name)}`}
             hint="Classe, catégorie et numéro d'inventaire (étiquette sur l'équipement)."
             options={[{ value: "", text: "Choisissez l'équipement" }, ...items.map(itemOption)]}
             value={values.itemId}

@@ -1,5 +1,6 @@
 // Per school: its registration link to pass on to the teachers, and the share of its teachers trained on
 // the equipment it holds.
+import { schoolPhrase } from "../../domain/school-wording.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Layout } from "../../../../ui/layout.js";
 import { formatNumber } from "../../../../lib/format.js";
@@ -64,7 +65,7 @@ export function SchoolsTrainingPage({ ctx, rows, linkValidUntil }: Props) {
                 </td>
                 <td class="govuk-table__cell">
                   <a class="govuk-link" href={r.link}>
-                    Lien d'inscription<span class="govuk-visually-hidden"> de l'école {r.name}</span>
+                    Lien d'inscription<span class="govuk-visually-hidden"> {schoolPhrase("de", r.name)}</span>
                   </a>
                   <br />
                   <span class="govuk-body-s">{r.link}</span>
