@@ -33,6 +33,18 @@ export function Notice({ title, children, success }: { title: string; children?:
   );
 }
 
+/**
+ * A wide table scrolls inside its own region instead of widening the page (phones, 1,280 px screens): the region
+ * is focusable so that keyboard users can scroll it, and named after the table.
+ */
+export function TableScroll({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="maillage-table-scroll" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}
+
 export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; numeric?: boolean };
 
 /** A data table with a caption (required for accessibility). */

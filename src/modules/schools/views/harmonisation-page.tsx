@@ -2,7 +2,7 @@
 // then the schools × elements table, sortable through links (GET parameters: works without JavaScript).
 import type { ComponentChildren } from "preact";
 import { formatNumber } from "../../../lib/format.js";
-import { Pagination } from "../../../ui/components.js";
+import { Pagination, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import { totalGap, type SortDirection, type SortKey } from "../domain/harmonisation.js";
@@ -87,10 +87,7 @@ function GapCell({ present, requis, manque }: { present: number; requis: number;
     <>
       {formatNumber(present)} / {formatNumber(requis)}
       {manque > 0 ? (
-        <>
-          <br />
-          <strong>manque {formatNumber(manque)}</strong>
-        </>
+        <strong class="maillage-gap">manque {formatNumber(manque)}</strong>
       ) : null}
     </>
   );
@@ -104,7 +101,8 @@ function SortHeader({ label, sortKey, current, direction, href, numeric }: { lab
       <a class="govuk-link" href={href(sortKey, next)}>
         {label}
         <span class="govuk-visually-hidden"> : trier par ordre {next === "asc" ? "croissant" : "décroissant"}</span>
-        {active ? <span aria-hidden="true">{direction === "asc" ? " ▲" : " ▼"}</span> : null}
+        {/* The arrow is drawn by the stylesheet: aria-sort says the order to screen readers. */}
+        {active ? <span class={`maillage-sort-arrow maillage-sort-arrow--${direction}`} aria-hidden="true" /> : null}
       </a>
     </th>
   );
@@ -147,6 +145,7 @@ export function HarmonisationPage(props: Props) {
         </div>
       </div>
       <GapsByElement socle={socle} harmonisation={harmonisation} />
+      <TableScroll label="Écoles et écarts au socle">
       <table class="govuk-table" id="ecoles">
         <caption class="govuk-table__caption govuk-table__caption--m">
           Écoles et éléments du socle : présents sur requis, et manques ({plural(props.totalSchools, "école", "écoles")})
@@ -184,6 +183,7 @@ export function HarmonisationPage(props: Props) {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <Pagination page={props.page} pages={props.pages} href={(p) => href(sort, direction, p)} />
     </Layout>
   );

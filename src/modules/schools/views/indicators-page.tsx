@@ -1,7 +1,7 @@
 // School ICT indicators: the territory beside the national figures (REFERENCE §4), charts per commune with
 // their data tables, then the tables per commune and per school.
 import { BarChart, type ChartDatum } from "../../../ui/charts.js";
-import { Pagination } from "../../../ui/components.js";
+import { Pagination, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import { INDICATORS, NATIONAL_REFERENCE_2018_2019, type IndicatorCode, type IndicatorValues } from "../domain/indicators.js";
@@ -84,7 +84,8 @@ function OtherReferences() {
 
 function IndicatorsTable({ caption, header, rows }: { caption: string; header: string; rows: { key: string; label: string; detail?: string; values: IndicatorValues }[] }) {
   return (
-    <table class="govuk-table">
+    <TableScroll label={caption}>
+    <table class="govuk-table maillage-compact-table">
       <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
@@ -108,6 +109,7 @@ function IndicatorsTable({ caption, header, rows }: { caption: string; header: s
         ))}
       </tbody>
     </table>
+    </TableScroll>
   );
 }
 
