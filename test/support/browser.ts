@@ -162,6 +162,7 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
     const axe = (window as unknown as { axe: { run(ctx: Document, options: object): Promise<unknown> } }).axe;
     // Colour contrast axe "could not decide" (text over an image or a gradient, overlapping boxes…) counts as a
     // failure too: white text on a white page was once only "incomplete" (issue 10).
+    window.scrollTo(0, 0);
     const result = (await axe.run(document, { runOnly })) as { violations: AxeViolation[]; incomplete: AxeViolation[] };
     // axe cannot find the background of text drawn in an SVG chart: such text is decided here, its fill against the
     // white the charts are drawn on (WCAG ratio ≥ 4.5); any other undecided node fails.
@@ -169,12 +170,24 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
       const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
       return 0.2126 * r + 0.7152 * g + 0.0722 * b;
     };
-    const svgTextReadable = (target: unknown[]) => {
+    const rgb = (colour: string) => colour.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
+    const ratio = (a: number[], b: number[]) => {
+      const [l1, l2] = [luminance(a.slice(0, 3)), luminance(b.slice(0, 3))].sort((x, y) => y - x) as [number, number];
+      return (l1 + 0.05) / (l2 + 0.05);
+    };
+    // Text of an SVG chart (on the page's white) or of a map control (on its own opaque background over the tiles).
+    const decidedHere = (target: unknown[]) => {
       const element = typeof target[0] === "string" ? document.querySelector(target[0]) : null;
-      if (!element?.closest("svg") || element.closest("svg")?.closest("[style*=background]")) return false;
-      const fill = getComputedStyle(element).fill.match(/\d+(\.\d+)?/g)?.map(Number);
-      if (!fill || fill.length < 3) return false;
-      return 1.05 / (luminance(fill.slice(0, 3)) + 0.05) >= 4.5;
+      if (!element) return false;
+      if (element.closest("svg")) {
+        const fill = rgb(getComputedStyle(element).fill);
+        return fill.length >= 3 && ratio(fill, [255, 255, 255]) >= 4.5;
+      }
+      const control = element.closest(".leaflet-control");
+      if (!control) return false;
+      const background = rgb(getComputedStyle(control).backgroundColor);
+      const opaque = background.length === 3 || (background.length === 4 && background[3] === 1);
+      return opaque && ratio(rgb(getComputedStyle(element).color), background) >= 4.5;
     };
     // Cells scrolled out of sight in a table's scroll region are "obscured" for axe: the same cells' colours
     // are those of the visible ones (the region has one background), so these alone are left undecided.
@@ -187,7 +200,7 @@ async function runAxe(page: Page): Promise<AxeViolation[]> {
     const notText = (node: { failureSummary?: string }) => /too short to determine|only non-text characters/.test(node.failureSummary ?? "");
     const undecided = result.incomplete
       .filter((v) => v.id === "color-contrast")
-      .map((v) => ({ ...v, help: `${v.help} (undecided by axe: check it)`, nodes: v.nodes.filter((n) => !svgTextReadable(n.target) && !scrolledOut(n) && !notText(n)) }))
+      .map((v) => ({ ...v, help: `${v.help} (undecided by axe: check it)`, nodes: v.nodes.filter((n) => !decidedHere(n.target) && !scrolledOut(n) && !notText(n)) }))
       .filter((v) => v.nodes.length > 0);
     return [...result.violations, ...undecided].map((v) => ({
       id: v.id,
