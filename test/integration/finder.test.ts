@@ -205,7 +205,7 @@ describe.each(engines)("public finder on %s", (engine) => {
     const html = response.body;
     expect(html.match(/<h1\b/g)).toHaveLength(1);
     expect(html).toContain("Mairie de Pompaire");
-    expect(html).toContain("Ouvert maintenant");
+    expect(html).toMatch(/class="govuk-tag[^"]*">Ouvert<\/strong> (jusqu|24)/);
     expect(html).toMatch(/Mercredi[\s\S]*?9\u00a0h – 12\u00a0h/);
     expect(html).toContain("https://www.openstreetmap.org/directions?route=%3B46.606900%2C-0.236100");
     expect(html).toContain("Trouver un emploi avec internet");

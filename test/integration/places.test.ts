@@ -78,7 +78,7 @@ describe.each(engines)("places back-office on %s", (engine) => {
     expect(page.body).toContain("value=\"Ce lieu n'accueille pas de public\"");
     expect(page.body).toContain('value="Langues étrangères (anglais)"');
     // 2027-03-02 09:00 UTC is a Tuesday, 10:00 in Paris: open 9:00–12:00.
-    expect(page.body).toContain("Ouvert maintenant");
+    expect(page.body).toMatch(/class="govuk-tag[^"]*">Ouvert<\/strong> (jusqu|24)/);
     expect(page.body).toMatch(/Mardi \(aujourd'hui\)<\/dt><dd class="govuk-summary-list__value">9\u00a0h – 12\u00a0h et 14\u00a0h – 17\u00a0h\u00a030/);
     expect(page.body).toContain("Samedi</dt><dd class=\"govuk-summary-list__value\">Fermé");
   });
@@ -112,7 +112,7 @@ describe.each(engines)("places back-office on %s", (engine) => {
     const page = await mediator.get(`/t/${territory.code}/lieux/${placeId}`);
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toContain('name="nom"');
-    expect(page.body).toContain("Ouvert maintenant");
+    expect(page.body).toMatch(/class="govuk-tag[^"]*">Ouvert<\/strong> (jusqu|24)/);
     expect((await mediator.post(`/t/${territory.code}/lieux/${placeId}`, validForm)).statusCode).toBe(403);
     expect((await mediator.post(`/t/${territory.code}/lieux/nouveau`, validForm)).statusCode).toBe(403);
     expect((await mediator.post(`/t/${territory.code}/lieux/${placeId}/publication`, { published: "non" })).statusCode).toBe(403);

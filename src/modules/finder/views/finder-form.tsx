@@ -16,6 +16,11 @@ function choiceHint(choice: CommuneChoice): string {
   return `${postcodes ? `Code postal ${postcodes}, ` : ""}${places}`;
 }
 
+/** True when a folded choice is set: the fold then opens, so that the person sees what filters the results. */
+function moreChosen(query: FinderQuery): boolean {
+  return query.accompagnements.length > 0 || query.gratuit || query.ouvert || query.tri !== "distance";
+}
+
 /** The search form; `choices` adds the "Quelle commune ?" question when several communes match. */
 export function FinderForm({ query, errors, choices, suggestions }: { query: FinderQuery; errors: FieldErrors; choices?: CommuneChoice[] | undefined; suggestions: boolean }) {
   return (
@@ -50,33 +55,41 @@ export function FinderForm({ query, errors, choices, suggestions }: { query: Fin
         options={citizenServiceChoices().map((c) => ({ value: c.value, text: capitalize(c.label), hint: c.hint }))}
         values={query.besoins}
       />
-      <Checkboxes
-        name="accompagnement"
-        label={`Besoin d'un accompagnement particulier${NBSP}?`}
-        hint="Seuls les lieux qui le proposent seront montrés."
-        small
-        options={supportChoices().map((c) => ({ value: c.value, text: c.label }))}
-        values={query.accompagnements}
-      />
-      <Checkboxes
-        name="gratuit"
-        label="Autres choix"
-        small
-        options={[
-          { name: "gratuit", value: "oui", text: "Gratuit uniquement", checked: query.gratuit },
-          { name: "ouvert", value: "oui", text: "Ouvert maintenant", checked: query.ouvert },
-        ]}
-      />
-      <Radios
-        name="tri"
-        label={`Dans quel ordre${NBSP}?`}
-        small
-        options={[
-          { value: "distance", text: "Les plus proches d'abord" },
-          { value: "creneau", text: "Le premier rendez-vous libre d'abord" },
-        ]}
-        value={query.tri}
-      />
+      {/* What most people do not need stays folded (a phone screen shows the button without scrolling); open when used. */}
+      <details class="govuk-details" open={moreChosen(query) || undefined}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Plus de choix : accompagnement particulier, gratuit, ouvert maintenant, ordre</span>
+        </summary>
+        <div class="govuk-details__text">
+          <Checkboxes
+            name="accompagnement"
+            label={`Besoin d'un accompagnement particulier${NBSP}?`}
+            hint="Seuls les lieux qui le proposent seront montrés."
+            small
+            options={supportChoices().map((c) => ({ value: c.value, text: c.label }))}
+            values={query.accompagnements}
+          />
+          <Checkboxes
+            name="gratuit"
+            label="Autres choix"
+            small
+            options={[
+              { name: "gratuit", value: "oui", text: "Gratuit uniquement", checked: query.gratuit },
+              { name: "ouvert", value: "oui", text: "Ouvert maintenant", checked: query.ouvert },
+            ]}
+          />
+          <Radios
+            name="tri"
+            label={`Dans quel ordre${NBSP}?`}
+            small
+            options={[
+              { value: "distance", text: "Les plus proches d'abord" },
+              { value: "creneau", text: "Le premier rendez-vous libre d'abord" },
+            ]}
+            value={query.tri}
+          />
+        </div>
+      </details>
       <Button>Rechercher</Button>
     </form>
   );

@@ -29,6 +29,16 @@ function Contact({ place }: { place: PublicPlace }) {
   return <SummaryList rows={rows} />;
 }
 
+function ReachPlace({ place }: { place: PublicPlace }) {
+  const { record } = place;
+  const phone = phoneLink(record.telephone);
+  const rows = [
+    { key: "Adresse", value: fullAddress(record) },
+    ...(phone ? [{ key: "Téléphone", value: <a class="govuk-link" href={phone.href}>{phone.display}</a> }] : []),
+  ];
+  return <SummaryList rows={rows} />;
+}
+
 function Slots({ place, motifSlots }: { place: PublicPlace; motifSlots: MotifSlots[] }) {
   if (motifSlots.length === 0) return null;
   return (
@@ -82,11 +92,25 @@ export function PlacePage({ ctx, place, motifSlots, now }: PlacePageProps) {
           </h1>
           {record.presentation_resume ? <p class="govuk-body-l">{record.presentation_resume}</p> : null}
 
+          {/* How to reach the place comes first: on a phone, the number and the address without scrolling. */}
+          <ReachPlace place={place} />
+
           <h2 class="govuk-heading-m">Comment obtenir de l'aide</h2>
           <ul class="govuk-list govuk-list--bullet">
-            {help.map((h) => (
-              <li>{h}</li>
-            ))}
+            {help.map((h) => {
+              const phone = phoneLink(record.telephone);
+              // "Téléphoner avant de venir" says which number.
+              return h.startsWith("Téléphoner") && phone ? (
+                <li>
+                  {h} au{" "}
+                  <a class="govuk-link" href={phone.href}>
+                    {phone.display}
+                  </a>
+                </li>
+              ) : (
+                <li>{h}</li>
+              );
+            })}
           </ul>
           {fees.length > 0 ? <p class="govuk-body">Prix&nbsp;: {joinFrench(fees).toLowerCase()}.</p> : null}
           {record.prise_rdv && isWebAddress(record.prise_rdv) && motifSlots.length === 0 ? (

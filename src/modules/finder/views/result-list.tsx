@@ -2,6 +2,7 @@
 import { Tag } from "../../../ui/components.js";
 import type { ResultCard } from "../domain/result-card.js";
 import { joinFrench } from "../../places/domain/french-words.js";
+import { withoutOpenState } from "../../places/domain/opening-hours.js";
 
 const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
@@ -9,8 +10,8 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 export function OpeningStatus({ opening }: { opening: ResultCard["opening"] }) {
   if (!opening) return <p class="govuk-body-s govuk-!-margin-bottom-2">Horaires non renseignés</p>;
   return (
-    <p class="govuk-body-s govuk-!-margin-bottom-2">
-      {opening.open ? <Tag colour="green">Ouvert maintenant</Tag> : <Tag colour="grey">Fermé maintenant</Tag>} {opening.text}
+    <p class="govuk-body-s govuk-!-margin-bottom-2 maillage-opening">
+      {opening.open ? <Tag colour="green">Ouvert</Tag> : <Tag colour="grey">Fermé</Tag>} {withoutOpenState(opening.text)}
     </p>
   );
 }

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
+  withoutOpenState,
   fromEngineDate,
   holidayRegionOfCommune,
   isOpenNow,
@@ -193,5 +194,17 @@ describe.each(["UTC", "Europe/Paris", "America/New_York", "Asia/Tokyo", "Pacific
     const week = hours.weekHoursInFrench(WEEK, new Date("2025-04-28T22:30:00Z")); // Tuesday 00:30 in Paris
     expect(week.days.find((day) => day.today)?.weekday).toBe("mardi");
     expect(plain(week.days.find((day) => day.weekday === "jeudi")?.text)).toBe("fermé (jour férié)");
+  });
+});
+
+describe("opening state beside a tag", () => {
+  it.each([
+    ["Fermé, ouvre demain à 9\u00a0h", "ouvre demain à 9\u00a0h"],
+    ["Ouvert jusqu'à 12\u00a0h", "jusqu'à 12\u00a0h"],
+    ["Ouvert 24\u00a0h sur 24", "24\u00a0h sur 24"],
+    ["Fermé", ""],
+    ["Horaires à confirmer", "Horaires à confirmer"],
+  ])("%j → %j", (text, shown) => {
+    expect(withoutOpenState(text)).toBe(shown);
   });
 });

@@ -260,3 +260,8 @@ export function weeklyOpenHours(hours: string | ParsedOpeningHours, now: Date): 
   const [open] = parsedOrThrow(hours).engine.getOpenDuration(start, end);
   return open / 3_600_000;
 }
+
+/** "Fermé, ouvre à 9 h" → "ouvre à 9 h", "Ouvert jusqu'à 12 h" → "jusqu'à 12 h": for pages whose tag says open or closed. */
+export function withoutOpenState(text: string): string {
+  return text.replace(/^(?:Ouvert|Fermé)(?:,\s*|\s+|$)/u, "");
+}

@@ -1,6 +1,6 @@
 // Opening hours of a place in plain French, day by day, with whether it is open right now.
 import { Tag } from "../../../ui/components.js";
-import { holidayRegionOfCommune, openingStatusInFrench, parseOpeningHours, weekHoursInFrench } from "../domain/opening-hours.js";
+import { holidayRegionOfCommune, openingStatusInFrench, parseOpeningHours, weekHoursInFrench, withoutOpenState } from "../domain/opening-hours.js";
 
 const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -22,8 +22,8 @@ export function PlaceHours({ horaires, now, codeInsee }: { horaires: string | un
   const week = weekHoursInFrench(parsed.hours, now);
   return (
     <div>
-      <p class="govuk-body">
-        {status.open ? <Tag colour="green">Ouvert maintenant</Tag> : <Tag colour="grey">Fermé maintenant</Tag>} {status.text}
+      <p class="govuk-body maillage-opening">
+        {status.open ? <Tag colour="green">Ouvert</Tag> : <Tag colour="grey">Fermé</Tag>} {withoutOpenState(status.text)}
       </p>
       <dl class="govuk-summary-list govuk-summary-list--no-border">
         {week.days.map((day) => (
