@@ -81,7 +81,7 @@ describe.each(engines)("accompaniment records on %s", (engine) => {
   it("prefills from a seen appointment (place, mediator, day, length, commune) without showing the person, and audits the read", async () => {
     const response = await (await client("mediator")).get(`${base()}/nouveau?rendez-vous=${seenId}`);
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain("Rempli à partir du rendez-vous du lundi 1 mars à 14\u00a0h");
+    expect(response.body).toContain("Rempli à partir du rendez-vous du lundi 1er mars à 14\u00a0h");
     expect(response.body).toMatch(/name="day" type="date" value="2027-03-01"/);
     expect(response.body).not.toMatch(/name="duration" type="radio" value="\d+" checked/);
     expect(response.body).toMatch(/name="durationCustom"[^>]*value="40"/);

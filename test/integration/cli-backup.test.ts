@@ -142,7 +142,7 @@ describe.each(engines)("backup and restore on %s", { timeout: 120_000 }, (engine
     it("refuses to restore over a database at another schema level, and restores into an empty one", async () => {
       await s.use(({ db }) => db.execute(futureMigration));
       await expect(restoreDatabase(s.target, file, testEpoch)).rejects.toThrow(
-        /^la base postgres:\/\/\S+ n'est pas au niveau de schéma de la sauvegarde \((\d+) migration\(s\) appliquées, \d+ dans la sauvegarde\) : .* Restaurez dans une base vide, créée comme à l'installation \(docs\/operations\.md\)\. Rien n'a été modifié\.$/,
+        /^la base postgres:\/\/\S+ n'est pas au niveau de schéma de la sauvegarde \((\d+) migrations appliquées, \d+ dans la sauvegarde\) : .* Restaurez dans une base vide, créée comme à l'installation \(docs\/operations\.md\)\. Rien n'a été modifié\.$/,
       );
       expect(await territoryCodes()).toEqual(["200041333", "79049"]);
 

@@ -128,7 +128,7 @@ describe.each(engines)("schools pages on %s", (engine) => {
     const ids = items.map((i) => String(i.id));
     const step = await f.coordinator.post(`${f.base}/inventaire/actions`, { equipements: ids, action: "deplacer", ecole: String(f.schoolId(UAI_B)), retour: "etat=en_service" });
     expect(step.statusCode).toBe(200);
-    expect(step.body).toContain("Où placer 3 équipements dans l'école École du Bourg");
+    expect(step.body).toContain("Où placer 3 équipements dans l'école du Bourg");
     const classId = /value="(\d+)"[^>]*>\s*<label[^>]*>Classe GS-CP/.exec(step.body)?.[1] ?? /id="[^"]*" name="classe" type="radio" value="(\d+)"/.exec(step.body)![1]!;
     const moved = await f.coordinator.post(`${f.base}/inventaire/actions`, { equipements: ids, action: "deplacer", ecole: String(f.schoolId(UAI_B)), classe: classId, retour: "etat=en_service" });
     expect(moved.statusCode).toBe(303);
