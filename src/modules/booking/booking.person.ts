@@ -17,8 +17,8 @@ const personSchema = z
     consent: z.string().refine((v) => v === "oui", "Cochez la case pour accepter que vos coordonnées servent à ce rendez-vous"),
   })
   .superRefine((v, ctx) => {
-    if (v.phone === "" && v.email === "") ctx.addIssue({ code: "custom", path: ["phone"], message: "Donnez un téléphone ou une adresse e-mail pour que le lieu puisse vous joindre" });
     if (v.noEmail === "oui" && v.phone === "") ctx.addIssue({ code: "custom", path: ["phone"], message: "Sans adresse e-mail, donnez un numéro de téléphone" });
+    else if (v.phone === "" && v.email === "") ctx.addIssue({ code: "custom", path: ["phone"], message: "Donnez un téléphone ou une adresse e-mail pour que le lieu puisse vous joindre" });
   });
 
 /** The person's fields as typed (strings), from a form body. */
@@ -33,10 +33,22 @@ export function personValues(body: Record<string, unknown>): PersonValues {
   };
 }
 
+const FIELD_ORDER: readonly (keyof PersonValues)[] = ["firstName", "lastName", "phone", "email", "noEmail", "consent"];
+
+// The error summary lists errors in the order of the fields on the page (checks across fields come last in zod).
+function inFieldOrder(errors: FieldErrors): FieldErrors {
+  const rank = (key: string) => {
+    const index = FIELD_ORDER.indexOf(key as keyof PersonValues);
+    return index === -1 ? FIELD_ORDER.length : index;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
+}
+
 /** Validates the person's fields; returns the Person to book or the errors per field. */
 export function validatePerson(values: PersonValues): { ok: true; person: Person } | { ok: false; errors: FieldErrors } {
-  const result = parseForm(personSchema, values);
-  if (!result.ok) return result;
+  // "Je n'ai pas d'adresse e-mail" wins over whatever the e-mail field still holds.
+  const result = parseForm(personSchema, values.noEmail === "oui" ? { ...values, email: "" } : values);
+  if (!result.ok) return { ok: false, errors: inFieldOrder(result.errors) };
   const v = result.data;
   return { ok: true, person: { firstName: v.firstName, lastName: v.lastName, phone: v.phone, email: v.noEmail === "oui" ? "" : v.email.toLowerCase(), noEmail: v.noEmail === "oui" || v.email === "" } };
 }
