@@ -1,4 +1,5 @@
 // Validation of what the person types when booking: clear French messages, nothing lost.
+import { toE164 } from "../../lib/phone.js";
 import { z } from "zod";
 import type { FieldErrors } from "../../ui/form.js";
 import { parseForm, text } from "../../lib/validation.js";
@@ -50,5 +51,6 @@ export function validatePerson(values: PersonValues): { ok: true; person: Person
   const result = parseForm(personSchema, values.noEmail === "oui" ? { ...values, email: "" } : values);
   if (!result.ok) return { ok: false, errors: inFieldOrder(result.errors) };
   const v = result.data;
-  return { ok: true, person: { firstName: v.firstName, lastName: v.lastName, phone: v.phone, email: v.noEmail === "oui" ? "" : v.email.toLowerCase(), noEmail: v.noEmail === "oui" || v.email === "" } };
+  // Stored in one form (E.164), whatever the separators typed: agents and people search and call the same number.
+  return { ok: true, person: { firstName: v.firstName, lastName: v.lastName, phone: v.phone === "" ? "" : (toE164(v.phone) ?? v.phone), email: v.noEmail === "oui" ? "" : v.email.toLowerCase(), noEmail: v.noEmail === "oui" || v.email === "" } };
 }

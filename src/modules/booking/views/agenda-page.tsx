@@ -1,4 +1,5 @@
 // The agenda: a day or a week of appointments, with outcomes and cancellation by the service.
+import { formatPhone } from "../../finder/domain/place-wording.js";
 import { formatDay, formatTime } from "../../../lib/format.js";
 import { addDays } from "../../../lib/paris-time.js";
 import { Notice, Tag } from "../../../ui/components.js";
@@ -97,7 +98,7 @@ export function AgendaPage({ ctx, view, date, rows, mediators, places, mediatorI
                 <td class="govuk-table__cell">{formatTime(r.startsAt)} – {formatTime(r.endsAt)}</td>
                 <td class="govuk-table__cell">
                   {r.firstName || r.lastName ? `${r.firstName ?? ""} ${r.lastName ?? ""}` : "Coordonnées effacées"}
-                  {r.phone ? <><br /><a class="govuk-link" href={`tel:${r.phone}`}>{r.phone}</a></> : null}
+                  {r.phone ? <><br /><a class="govuk-link" href={`tel:${r.phone}`}>{formatPhone(r.phone)}</a></> : null}
                   {r.email ? <><br />{r.email}</> : null}
                 </td>
                 <td class="govuk-table__cell">{r.motifName}<br />{r.placeName} · {r.mediatorName}</td>
