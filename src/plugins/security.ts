@@ -5,7 +5,7 @@ import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import multipart from "@fastify/multipart";
 import rateLimit, { type RateLimitPluginOptions } from "@fastify/rate-limit";
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Config } from "../config.js";
 import { controlCharacterReason, firstControlCharacter } from "../lib/text-input.js";
 import { InputRejectedError } from "./errors.js";
@@ -67,14 +67,35 @@ export async function registerSecurity(app: FastifyInstance, config: Config, rat
   });
 
   app.addHook("preHandler", (request, reply, done) => {
-    if (!unsafeMethods.has(request.method) || request.routeOptions.config?.csrf === false) return done();
+    const csrfConfig = request.routeOptions.config?.csrf;
+    if (!unsafeMethods.has(request.method) || csrfConfig === false) return done();
+    // A multipart form carries its token as a field; the handler checks it once the parts are read.
+    if (csrfConfig === "multipart-field" && request.isMultipart()) return done();
     app.csrfProtection(request, reply, done);
   });
 }
 
+/**
+ * Checks the CSRF token a multipart form sent as its `_csrf` field (routes with `config: { csrf: "multipart-field" }`),
+ * so that the token never travels in the form's address, where the browser's address bar and logs would keep it.
+ * On a bad token the 403 is already sent: the handler returns the reply.
+ */
+export function multipartCsrfValid(request: FastifyRequest, reply: FastifyReply, token: string | undefined): boolean {
+  if (!request.isMultipart()) return true;
+  request.body = { _csrf: token ?? "" };
+  let valid = false;
+  request.server.csrfProtection(request, reply, () => {
+    valid = true;
+  });
+  return valid;
+}
+
 declare module "fastify" {
   interface FastifyContextConfig {
-    /** Set to false on the rare routes that receive cross-site posts (none so far). */
-    csrf?: boolean;
+    /**
+     * false on the rare routes that receive cross-site posts (none so far); "multipart-field" where a multipart form
+     * sends its token as a field, checked by the handler with `multipartCsrfValid` after reading the parts.
+     */
+    csrf?: boolean | "multipart-field";
   }
 }

@@ -131,10 +131,68 @@ describe.each(engines)("accompaniment records on %s", (engine) => {
     const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "activity.record"), eq(auditEvents.entityId, String(rows[0]!.id))));
     expect(audit?.actorUserId).toBe(users.mediator);
     const again = await mediator.post(`${base()}/nouveau`, body);
-    expect(again.headers.location).toBe(`${base()}?fait=deja`);
+    expect(again.headers.location).toBe(`${base()}/${rows[0]!.id}?fait=deja`);
     expect(await t.database.db.select().from(activities).where(eq(activities.appointmentId, seenId))).toHaveLength(1);
+    const shown = await mediator.get(again.headers.location as string);
+    expect(shown.body).toContain("Un compte rendu avait déjà été enregistré pour ce rendez-vous");
+    // The appointment's link now opens the record written, not a blank form that would save a twin.
     const form = await mediator.get(`${base()}/nouveau?rendez-vous=${seenId}`);
-    expect(form.body).toContain("Un compte rendu a déjà été enregistré");
+    expect(form.statusCode).toBe(303);
+    expect(form.headers.location).toBe(`${base()}/${rows[0]!.id}`);
+  });
+
+  it("shows a stored record prefilled and saves corrections in place, audited, without a second record", async () => {
+    const mediator = await client("mediator");
+    const [record] = await t.database.db.select().from(activities).where(eq(activities.appointmentId, seenId));
+    const page = await mediator.get(`${base()}/${record!.id}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Compte rendu du rendez-vous du lundi 1er mars à 14\u00a0h");
+    expect(page.body).toMatch(/name="durationCustom"[^>]*value="40"/);
+    expect(page.body).toMatch(/name="thematiques" type="checkbox" value="Aide aux démarches administratives" checked/);
+    expect(page.body).toContain(`<option value="${insee[1]}" selected`);
+    expect(page.body).toContain(`action="${base()}/${record!.id}"`);
+    const invalid = await mediator.post(`${base()}/${record!.id}`, individual({ day: "2027-03-01", placeId: String(placeA.id), thematiques: [], precision: "gardé tel quel" }));
+    expect(invalid.statusCode).toBe(400);
+    expect(invalid.body).toContain("Cochez au moins une thématique");
+    const saved = await mediator.post(`${base()}/${record!.id}`, individual({ day: "2027-03-01", duration: "45", placeId: String(placeA.id), thematiques: ["E-mail"], autonomie: "Avec guidage", kind: "collectif" }));
+    expect(saved.statusCode).toBe(303);
+    expect(saved.headers.location).toBe(`${base()}?fait=modifie`);
+    const rows = await t.database.db.select().from(activities).where(eq(activities.appointmentId, seenId));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ id: record!.id, kind: "individuel", durationMinutes: 45, thematiques: ["E-mail"], autonomie: "Avec guidage", appointmentId: seenId });
+    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "activity.update"), eq(auditEvents.entityId, String(record!.id))));
+    expect(audit?.actorUserId).toBe(users.mediator);
+    expect((await mediator.get(`${base()}?fait=modifie`)).body).toContain("Le compte rendu a été corrigé.");
+  });
+
+  it("links the agenda to the record written, and marking an outcome keeps the week shown", async () => {
+    const mediator = await client("mediator");
+    const [record] = await t.database.db.select({ id: activities.id }).from(activities).where(eq(activities.appointmentId, seenId));
+    const week = await mediator.get(`/t/${code}/agenda?vue=semaine&date=2027-03-01`);
+    expect(week.body).toContain(`href="${base()}/${record!.id}">Voir le compte rendu`);
+    expect(week.body).not.toContain(`rendez-vous=${seenId}`);
+    const motif = await makeMotif(t.database, { territoryId: territory.id });
+    const other = await appointment(territory.id, placeA.id, mediatorId, motif.id, "2027-03-02T08:00:00Z", 30, "absent", null);
+    expect(week.body).toContain('name="retour" value="vue=semaine&amp;date=2027-03-01&amp;mediateur=');
+    const marked = await mediator.post(`/t/${code}/agenda/${other}/issue`, { issue: "honore", retour: `vue=semaine&date=2027-03-01&mediateur=${mediatorId}&ailleurs=https://exemple.org` });
+    expect(marked.statusCode).toBe(303);
+    expect(marked.headers.location).toBe(`/t/${code}/agenda?vue=semaine&date=2027-03-01&mediateur=${mediatorId}&fait=issue`);
+    const after = await mediator.get(marked.headers.location as string);
+    expect(after.body).toContain(`href="${base()}/nouveau?rendez-vous=${other}">Écrire le compte rendu`);
+  });
+
+  it("answers 404 for a record of another territory or an unknown id, and 403 to an elected official", async () => {
+    const foreign = await makeTerritory(t.database);
+    const [foreignRecord] = await t.database.db
+      .insert(activities)
+      .values({ territoryId: foreign.id, kind: "individuel", day: "2027-03-01", durationMinutes: 30, locationKind: "À distance", thematiques: ["E-mail"] })
+      .returning({ id: activities.id });
+    const mediator = await client("mediator");
+    expect((await mediator.get(`${base()}/${foreignRecord!.id}`)).statusCode).toBe(404);
+    expect((await mediator.get(`${base()}/999999999`)).statusCode).toBe(404);
+    expect((await mediator.post(`${base()}/${foreignRecord!.id}`, individual())).statusCode).toBe(404);
+    const [own] = await t.database.db.select({ id: activities.id }).from(activities).where(eq(activities.appointmentId, seenId));
+    expect((await (await client("elected")).get(`${base()}/${own!.id}`)).statusCode).toBe(403);
   });
 
   it("does not prefill from a missed appointment", async () => {

@@ -65,13 +65,13 @@ describe.each(engines)("incidents on %s", (engine) => {
 
   const url = (path: string) => `/t/${code}/incidents${path}`;
 
-  /** Posts the report form as the browser does: multipart, CSRF token from the form's action URL. */
-  async function report(client: TestClient, fields: Record<string, string>, file = { filename: "", type: "application/octet-stream", content: Buffer.alloc(0) }) {
+  /** Posts the report form as the browser does: multipart, the CSRF token as the form's first field. */
+  async function report(client: TestClient, fields: Record<string, string>, file = { filename: "", type: "application/octet-stream", content: Buffer.alloc(0) }, token?: string) {
     const form = await client.get(url("/nouveau"));
-    const token = decodeURIComponent(/action="[^"]*[?&]_csrf=([^"&]+)"/.exec(form.body)![1]!);
-    const body = multipart(fields, file);
+    const formToken = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const body = multipart({ _csrf: token ?? formToken, ...fields }, file);
     const cookie = `maillage_session=${client.cookie("maillage_session")}; maillage_csrf=${client.cookie("maillage_csrf")}`;
-    return t.app.inject({ method: "POST", url: url(`?_csrf=${encodeURIComponent(token)}`), payload: body.payload, headers: { cookie, "content-type": body.contentType } });
+    return t.app.inject({ method: "POST", url: url(""), payload: body.payload, headers: { cookie, "content-type": body.contentType } });
   }
 
   const itemState = async (id: number) => (await t.database.db.select({ state: equipmentItems.state }).from(equipmentItems).where(eq(equipmentItems.id, id)))[0]!.state;
@@ -168,6 +168,38 @@ describe.each(engines)("incidents on %s", (engine) => {
     const page = plain((await referent.get(url(`/${id}`))).body);
     expect(page).toContain("Résolu");
     expect(page).toContain("Dalle cassée");
+  });
+
+  it("keeps the CSRF token out of the form's address, and refuses a report without a valid one", async () => {
+    const form = await referent.get(url("/nouveau"));
+    expect(form.body).toMatch(new RegExp(`<form method="post" action="${url("")}" enctype="multipart/form-data"`));
+    expect(form.body).not.toMatch(/action="[^"]*_csrf/);
+    const forged = await report(referent, { itemId: String(items.laptop), description: "Sans jeton" }, undefined, "jeton-invalide");
+    expect(forged.statusCode).toBe(419);
+    const failed = await report(referent, { itemId: "", description: "Oublié l'équipement" });
+    expect(failed.statusCode).toBe(400);
+    expect(failed.body).toContain("Oublié l'équipement");
+    expect(await t.database.db.select().from(incidents).where(eq(incidents.description, "Sans jeton"))).toHaveLength(0);
+  });
+
+  it("takes a report when the referent does not know which item: described in words, no item state changed", async () => {
+    const form = await referent.get(url("/nouveau"));
+    expect(form.body).toContain('<option value="inconnu">Je ne sais pas lequel</option>');
+    const before = await Promise.all([items.screen, items.laptop].map(itemState));
+    const noSchool = await report(coordinator, { ecole: "", itemId: "inconnu", description: "Un vidéoprojecteur" });
+    expect(noSchool.statusCode).toBe(400);
+    expect(noSchool.body).toContain("Choisissez d'abord l'école");
+    const school = /name="ecole" value="(\d+)"/.exec(form.body)![1]!;
+    const response = await report(referent, { ecole: school, itemId: "inconnu", description: "Le vidéoprojecteur de la salle 2 clignote." });
+    expect(response.statusCode).toBe(303);
+    const id = Number(/\/incidents\/(\d+)\?/.exec(response.headers.location as string)![1]);
+    const [row] = await t.database.db.select().from(incidents).where(eq(incidents.id, id));
+    expect(row).toMatchObject({ itemId: null, itemUnspecified: true, status: "nouveau" });
+    expect(await Promise.all([items.screen, items.laptop].map(itemState))).toEqual(before);
+    expect(plain((await coordinator.get(url(`/${id}`))).body)).toContain("Équipement non précisé (voir la description)");
+    const [notice] = (await mailsFor("incident.nouveau")).filter((m) => m.text.includes("salle 2"));
+    expect(notice!.subject).toBe("Nouvel incident à l'école des Lilas : équipement non précisé");
+    expect((await coordinator.post(url(`/${id}/prise-en-charge`), {})).statusCode).toBe(303);
   });
 
   it("reports without a photo and puts a repaired item back in service", async () => {

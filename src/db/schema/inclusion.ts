@@ -201,7 +201,9 @@ export const activities = pgTable(
     demo: boolean("demo").notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index("activities_territory_day").on(t.territoryId, t.day)],
+  // One record per appointment: a second one (double click, two tabs, an old link) is refused by the database too
+  // (index created by migration 0006).
+  (t) => [index("activities_territory_day").on(t.territoryId, t.day), uniqueIndex("activities_appointment").on(t.appointmentId).where(sql`appointment_id IS NOT NULL`)],
 );
 
 /** Text messages sent through the configured provider (receipts). */

@@ -146,6 +146,8 @@ export const incidents = pgTable(
     territoryId: territoryId(),
     schoolId: integer("school_id").notNull().references(() => schools.id, { onDelete: "cascade" }),
     itemId: integer("item_id").references(() => equipmentItems.id, { onDelete: "set null" }),
+    /** The reporter could not say which item ("je ne sais pas lequel"): no item from the start, not a deleted one. */
+    itemUnspecified: boolean("item_unspecified").notNull().default(false),
     description: text("description").notNull(),
     photo: bytea("photo"),
     photoType: text("photo_type"),

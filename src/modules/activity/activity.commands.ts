@@ -44,6 +44,18 @@ export async function recordActivity(
   return { ok: true, id: row!.id };
 }
 
+/** Corrects a stored record (its link to an appointment stays) and audits what changed; false when it is unknown. */
+export async function updateActivity(db: Executor, { territoryId, activityId, activity, actor }: { territoryId: number; activityId: number; activity: ValidActivity; actor: AuditActor }): Promise<boolean> {
+  const updated = await db
+    .update(activities)
+    .set(activity)
+    .where(and(eq(activities.territoryId, territoryId), eq(activities.id, activityId)))
+    .returning({ id: activities.id });
+  if (updated.length === 0) return false;
+  await recordAudit(db, { territoryId, actor, action: "activity.update", entityType: "activity", entityId: activityId, details: { kind: activity.kind, day: activity.day } });
+  return true;
+}
+
 /** Audits that a person read an appointment to prefill a record (the appointment belongs to a citizen). */
 export async function auditAppointmentRead(db: Executor, { territoryId, appointmentId, actor }: { territoryId: number; appointmentId: string; actor: AuditActor }): Promise<void> {
   await recordAudit(db, { territoryId, actor, action: "appointment.read", entityType: "appointment", entityId: appointmentId, details: { purpose: "compte rendu d'activité" } });

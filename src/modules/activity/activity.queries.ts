@@ -153,3 +153,41 @@ async function selectActivities(db: Executor, territoryId: number, conditions: S
     .offset(offset);
   return rows.map(({ appointmentId, ...row }) => ({ ...row, fromAppointment: appointmentId !== null }));
 }
+
+/** One stored record as the form shows it again, with the appointment it was made from (time and motif only). */
+export type StoredActivity = { id: number; activity: ValidActivity; appointment: { id: string; startsAt: Date; motifName: string } | null };
+
+/** A record of the territory by its id, or null. */
+export async function findActivity(db: Executor, { territoryId, activityId }: { territoryId: number; activityId: number }): Promise<StoredActivity | null> {
+  const [row] = await db
+    .select({
+      id: activities.id,
+      kind: activities.kind,
+      day: activities.day,
+      durationMinutes: activities.durationMinutes,
+      locationKind: activities.locationKind,
+      placeId: activities.placeId,
+      mediatorId: activities.mediatorId,
+      thematiques: activities.thematiques,
+      sousThematiques: activities.sousThematiques,
+      precision: activities.precision,
+      materiel: activities.materiel,
+      autonomie: activities.autonomie,
+      orientation: activities.orientation,
+      niveau: activities.niveau,
+      participants: activities.participants,
+      communeInsee: activities.communeInsee,
+      firstVisit: activities.firstVisit,
+      appointmentId: appointments.id,
+      appointmentStartsAt: appointments.startsAt,
+      motifName: motifs.name,
+    })
+    .from(activities)
+    .leftJoin(appointments, eq(appointments.id, activities.appointmentId))
+    .leftJoin(motifs, eq(motifs.id, appointments.motifId))
+    .where(and(eq(activities.territoryId, territoryId), eq(activities.id, activityId)));
+  if (!row) return null;
+  const { id, appointmentId, appointmentStartsAt, motifName, ...activity } = row;
+  const appointment = appointmentId && appointmentStartsAt ? { id: appointmentId, startsAt: appointmentStartsAt, motifName: motifName ?? "" } : null;
+  return { id, activity: { ...activity, locationKind: activity.locationKind as ValidActivity["locationKind"] }, appointment };
+}

@@ -1,5 +1,5 @@
 // Accompaniment records (compte rendu d'activité): list, fast form, one click from a seen appointment.
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
 import type { Tx } from "../../db/client.js";
 import { parisDateOf } from "../../lib/paris-time.js";
@@ -8,10 +8,10 @@ import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { listCommunes } from "../territories/territories.queries.js";
-import { auditAppointmentRead, recordActivity } from "./activity.commands.js";
+import { auditAppointmentRead, recordActivity, updateActivity } from "./activity.commands.js";
 import { canActivity, type ActivityAction } from "./activity.policy.js";
-import { findAppointmentForRecord, findMediatorOfUser, listActivities, listMediatorOptions, listPlaceOptions, type AppointmentForRecord } from "./activity.queries.js";
-import { durationFields, validateActivity } from "./domain/activity-rules.js";
+import { findActivity, findAppointmentForRecord, findMediatorOfUser, listActivities, listMediatorOptions, listPlaceOptions, type AppointmentForRecord, type StoredActivity } from "./activity.queries.js";
+import { durationFields, inputOf, validateActivity, type RuleErrors } from "./domain/activity-rules.js";
 import { parseFilters } from "./domain/filters.js";
 import { participantCounterKeys, PLACE_OF_ACTIVITY, type LocationKind } from "./domain/vocabulary.js";
 import { registerStatisticsRoutes } from "./statistics.routes.js";
@@ -135,7 +135,7 @@ export function registerActivityRoutes(app: FastifyInstance, deps: AppDeps): voi
         errors={view.parsed.errors}
         places={view.places}
         mediators={view.mediators}
-        notice={fait === "1" ? "recorded" : fait === "deja" ? "duplicate" : undefined}
+        notice={fait === "1" ? "recorded" : fait === "deja" ? "duplicate" : fait === "modifie" ? "updated" : undefined}
       />,
     );
   });
@@ -154,11 +154,14 @@ export function registerActivityRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (!appointmentId) return { choices, values, appointment: null };
       const appointment = await findAppointmentForRecord(tx, { territoryId, appointmentId });
       if (!appointment) throw new NotFoundError();
+      // One record per appointment: once written, its link opens it (to read or correct), never a blank twin.
+      if (appointment.activityId !== null) return { recordId: appointment.activityId };
       await auditAppointmentRead(tx, { territoryId, appointmentId, actor: actorForAudit(request) });
       const summary = summaryOf(appointment);
       if (!summary.problem) values = prefill(values, appointment, choices.communes.map((c) => c.insee));
       return { choices, values, appointment: summary };
     });
+    if ("recordId" in view) return reply.redirect(`/t/${request.territory!.code}/accompagnements/${view.recordId}`, 303);
     return reply.page(<ActivityFormPage ctx={reply.viewContext()} values={view.values} {...view.choices} appointment={view.appointment} />);
   });
 
@@ -175,12 +178,61 @@ export function registerActivityRoutes(app: FastifyInstance, deps: AppDeps): voi
       if (!validation.ok) return { kind: "invalid" as const, choices, errors: validation.errors, appointment };
       const result = await recordActivity(tx, { territoryId, activity: validation.activity, appointmentId: appointment?.id ?? null, actor: actorForAudit(request), demo: territory.demo });
       if (!result.ok && result.reason === "appointment-unknown") throw new NotFoundError();
-      return { kind: result.ok ? ("recorded" as const) : ("duplicate" as const) };
+      return result.ok ? { kind: "recorded" as const } : { kind: "duplicate" as const, recordId: result.activityId };
     });
     if (outcome.kind === "invalid") {
       const appointment = outcome.appointment ? { startsAt: outcome.appointment.startsAt, motifName: outcome.appointment.motifName } : null;
       return reply.page(<ActivityFormPage ctx={reply.viewContext()} values={values} errors={outcome.errors} {...outcome.choices} appointment={appointment} />, 400);
     }
+    // A second submission for one appointment shows the record already written, which the person may correct.
+    if (outcome.kind === "duplicate" && outcome.recordId !== undefined) return reply.redirect(`/t/${territory.code}/accompagnements/${outcome.recordId}?fait=deja`, 303);
     return reply.redirect(`/t/${territory.code}/accompagnements?fait=${outcome.kind === "recorded" ? "1" : "deja"}`, 303);
+  });
+
+  /** A stored record of the territory, from the address's id (404 otherwise). */
+  async function storedRecord(tx: Tx, request: FastifyRequest, territoryId: number): Promise<StoredActivity> {
+    const raw = (request.params as { id: string }).id;
+    const record = /^[1-9]\d{0,15}$/.test(raw) ? await findActivity(tx, { territoryId, activityId: Number(raw) }) : null;
+    if (!record) throw new NotFoundError();
+    return record;
+  }
+
+  const editPage = (reply: FastifyReply, record: StoredActivity, values: ActivityFormValues, choices: Awaited<ReturnType<typeof formChoices>>, options: { errors?: RuleErrors; notice?: string } = {}) =>
+    reply.page(
+      <ActivityFormPage
+        ctx={reply.viewContext()}
+        values={values}
+        {...choices}
+        recordId={record.id}
+        appointment={record.appointment ? { startsAt: record.appointment.startsAt, motifName: record.appointment.motifName } : null}
+        {...options}
+      />,
+      options.errors ? 400 : 200,
+    );
+
+  app.get("/t/:code/accompagnements/:id", async (request, reply) => {
+    const territoryId = authorize(request, "activity.record");
+    const view = await request.tenant(async (tx) => ({ record: await storedRecord(tx, request, territoryId), choices: await formChoices(tx, territoryId) }));
+    const values = { ...emptyValues(view.record.activity.kind, today()), ...inputOf(view.record.activity), appointmentId: view.record.appointment?.id ?? "" };
+    const notice = text((request.query as Record<string, unknown>).fait) === "deja" ? "Un compte rendu avait déjà été enregistré pour ce rendez-vous : le voici. Vous pouvez le corriger." : undefined;
+    return editPage(reply, view.record, values, view.choices, notice ? { notice } : {});
+  });
+
+  app.post("/t/:code/accompagnements/:id", async (request, reply) => {
+    const territoryId = authorize(request, "activity.record");
+    const posted = valuesFromBody((request.body ?? {}) as Record<string, unknown>);
+    const outcome = await request.tenant(async (tx) => {
+      const record = await storedRecord(tx, request, territoryId);
+      const choices = await formChoices(tx, territoryId);
+      // The kind and the appointment are the record's own: the form cannot move a record to another appointment.
+      const values = { ...posted, kind: record.activity.kind, appointmentId: record.appointment?.id ?? "" };
+      const context = { today: today(), placeIds: choices.places.map((p) => p.id), mediatorIds: choices.mediators.map((m) => m.id), communes: choices.communes.map((c) => c.insee) };
+      const validation = validateActivity(values, context);
+      if (!validation.ok) return { kind: "invalid" as const, record, choices, values, errors: validation.errors };
+      if (!(await updateActivity(tx, { territoryId, activityId: record.id, activity: validation.activity, actor: actorForAudit(request) }))) throw new NotFoundError();
+      return { kind: "updated" as const };
+    });
+    if (outcome.kind === "invalid") return editPage(reply, outcome.record, outcome.values, outcome.choices, { errors: outcome.errors });
+    return reply.redirect(`/t/${request.territory!.code}/accompagnements?fait=modifie`, 303);
   });
 }

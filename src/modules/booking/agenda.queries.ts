@@ -1,7 +1,7 @@
 // Reads agendas: appointments of a territory over a period, optionally for one mediator or place.
 import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { appointments, mediators, motifs, places, type AppointmentStatus } from "../../db/schema/index.js";
+import { activities, appointments, mediators, motifs, places, type AppointmentStatus } from "../../db/schema/index.js";
 
 export type AgendaRow = {
   id: string;
@@ -18,6 +18,8 @@ export type AgendaRow = {
   placeId: number;
   placeName: string;
   motifName: string;
+  /** The accompaniment record written for it, if any (one per appointment). */
+  activityId: number | null;
 };
 
 /** Appointments between two instants, in start order. */
@@ -41,11 +43,13 @@ export async function listAgenda(
       placeId: places.id,
       placeName: places.nom,
       motifName: motifs.name,
+      activityId: activities.id,
     })
     .from(appointments)
     .innerJoin(mediators, eq(mediators.id, appointments.mediatorId))
     .innerJoin(places, eq(places.id, appointments.placeId))
     .innerJoin(motifs, eq(motifs.id, appointments.motifId))
+    .leftJoin(activities, eq(activities.appointmentId, appointments.id))
     .where(
       and(
         eq(appointments.territoryId, territoryId),

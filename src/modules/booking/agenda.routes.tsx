@@ -19,6 +19,22 @@ import { motifs, places } from "../../db/schema/index.js";
 
 const appointmentIdPattern = /^[0-9a-f-]{36}$/;
 
+/** The agenda's own parameters from a form's "retour" field (view, day, mediator, place), each checked, ready to prefix. */
+export function agendaQuery(back: string): string {
+  const sent = new URLSearchParams(back);
+  const kept = new URLSearchParams();
+  const vue = sent.get("vue");
+  if (vue === "jour" || vue === "semaine") kept.set("vue", vue);
+  const date = sent.get("date") ?? "";
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) kept.set("date", date);
+  for (const key of ["mediateur", "lieu"]) {
+    const id = sent.get(key) ?? "";
+    if (/^[1-9]\d{0,9}$/.test(id)) kept.set(key, id);
+  }
+  const query = kept.toString();
+  return query ? `${query}&` : "";
+}
+
 /** Registers the agenda and agent booking routes. */
 export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void {
   const organizerEmail = () => deps.config.mailFrom.replace(/^.*<|>.*$/g, "");
@@ -63,7 +79,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     if (!appointmentIdPattern.test(appointmentId) || (outcome !== "honore" && outcome !== "absent")) throw new NotFoundError();
     const done = await request.tenant((tx) => recordOutcome(tx, { territoryId: territory.id, appointmentId, outcome, actor: actorForAudit(request), now: deps.clock() }));
     if (!done) throw new NotFoundError();
-    return reply.redirect(`/t/${territory.code}/agenda?fait=issue`, 303);
+    return reply.redirect(`/t/${territory.code}/agenda?${agendaQuery(text((request.body as { retour?: string }).retour))}fait=issue`, 303);
   });
 
   app.post("/t/:code/agenda/:appointmentId/annuler", async (request, reply) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationFields, validateActivity, type ActivityContext, type ActivityInput } from "./activity-rules.js";
+import { durationFields, inputOf, validateActivity, type ActivityContext, type ActivityInput } from "./activity-rules.js";
 
 const context: ActivityContext = { today: "2027-03-02", placeIds: [1, 2], mediatorIds: [7], communes: ["79202", "79080"] };
 
@@ -146,5 +146,18 @@ describe("durationFields", () => {
     [40, { duration: "", durationCustom: "40" }],
   ])("shows %i minutes", (minutes, expected) => {
     expect(durationFields(minutes)).toEqual(expected);
+  });
+});
+
+describe("inputOf (a stored record shown in the form again)", () => {
+  it.each([
+    ["an individual record", individual],
+    ["a workshop", workshop],
+    ["a record with a typed duration and no place", { ...individual, duration: "", durationCustom: "47", locationKind: "À distance", placeId: "", firstVisit: "non", autonomie: "" }],
+  ])("validates back to the same record: %s", (_name, input) => {
+    const first = validateActivity(input, context);
+    if (!first.ok) throw new Error(JSON.stringify(first.errors));
+    const again = validateActivity(inputOf(first.activity), context);
+    expect(again).toEqual(first);
   });
 });

@@ -220,3 +220,26 @@ export function validateActivity(input: ActivityInput, context: ActivityContext)
 export function durationFields(minutes: number): { duration: string; durationCustom: string } {
   return (durationPresets as readonly number[]).includes(minutes) ? { duration: String(minutes), durationCustom: "" } : { duration: "", durationCustom: String(minutes) };
 }
+
+/** The form values that show a stored record (the way back of `validateActivity`: validating them gives the record). */
+export function inputOf(activity: ValidActivity): ActivityInput {
+  const participants = Object.fromEntries(Object.entries(activity.participants).map(([key, n]) => [key, String(n)]));
+  return {
+    kind: activity.kind,
+    day: activity.day,
+    ...durationFields(activity.durationMinutes),
+    locationKind: activity.locationKind,
+    placeId: activity.placeId === null ? "" : String(activity.placeId),
+    mediatorId: activity.mediatorId === null ? "" : String(activity.mediatorId),
+    thematiques: activity.thematiques,
+    sousThematiques: activity.sousThematiques,
+    precision: activity.precision,
+    materiel: activity.materiel,
+    autonomie: activity.autonomie ?? "",
+    orientation: activity.orientation ?? "",
+    communeInsee: activity.communeInsee ?? "",
+    firstVisit: activity.firstVisit === null ? "" : activity.firstVisit ? "oui" : "non",
+    niveau: activity.niveau ?? "",
+    participants,
+  };
+}

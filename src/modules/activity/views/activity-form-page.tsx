@@ -2,6 +2,7 @@
 import { formatDateTime } from "../../../lib/format.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, Checkboxes, CsrfField, ErrorSummary, Radios, Select, TextInput, type ChoiceOption, type FieldErrors, type TextInputProps } from "../../../ui/form.js";
+import { BackLink, Notice } from "../../../ui/components.js";
 import { Layout } from "../../../ui/layout.js";
 import type { Option } from "../activity.queries.js";
 import type { ActivityInput } from "../domain/activity-rules.js";
@@ -32,6 +33,10 @@ type Props = {
   mediators: Option[];
   communes: { insee: string; name: string }[];
   appointment?: AppointmentSummary | null;
+  /** Set when the form shows a stored record, to correct it. */
+  recordId?: number;
+  /** A message above the form (e.g. the record already existed). */
+  notice?: string;
 };
 
 const options = (terms: readonly Term[]): ChoiceOption[] => terms.map((t) => ({ value: t.value, text: t.label }));
@@ -39,8 +44,9 @@ const options = (terms: readonly Term[]): ChoiceOption[] => terms.map((t) => ({ 
 /** A short whole-number input (counters, minutes). */
 const counter = { inputmode: "numeric", width: "4", spellcheck: false } satisfies Partial<TextInputProps>;
 
-function AppointmentBanner({ appointment }: { appointment: AppointmentSummary }) {
+function AppointmentBanner({ appointment, stored }: { appointment: AppointmentSummary; stored: boolean }) {
   const when = formatDateTime(appointment.startsAt);
+  if (stored) return <div class="govuk-inset-text">Compte rendu du rendez-vous du {when} ({appointment.motifName}).</div>;
   if (appointment.problem === "not-seen") {
     return (
       <div class="govuk-warning-text">
@@ -124,10 +130,17 @@ function IndividualFields({ values, errors, communes }: { values: ActivityFormVa
 }
 
 /** The record form page (individual or workshop), keeping what was typed when something must be corrected. */
-export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, communes, appointment }: Props) {
+export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, communes, appointment, recordId, notice }: Props) {
   const code = ctx.territory!.code;
   const collective = values.kind === "collectif";
-  const title = collective ? "Enregistrer un atelier collectif" : "Enregistrer un accompagnement individuel";
+  const stored = recordId !== undefined;
+  const title = stored
+    ? collective
+      ? "Atelier collectif enregistré"
+      : "Accompagnement individuel enregistré"
+    : collective
+      ? "Enregistrer un atelier collectif"
+      : "Enregistrer un accompagnement individuel";
   const adminThemes = (
     <>
       <Checkboxes name="sousThematiques" label="Démarches concernées (facultatif)" legendSize="s" options={options(sousThematiques)} values={values.sousThematiques} error={errors.sousThematiques} small />
@@ -136,18 +149,21 @@ export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, 
   );
   return (
     <Layout ctx={ctx} title={title} hasErrors={Object.keys(errors).length > 0}>
+      {stored ? <BackLink href={`/t/${code}/accompagnements`}>Accompagnements</BackLink> : null}
+      {notice ? <Notice title={notice} /> : null}
       <ErrorSummary errors={errors} />
       <h1 class="govuk-heading-l">{title}</h1>
-      {appointment ? <AppointmentBanner appointment={appointment} /> : null}
+      {appointment ? <AppointmentBanner appointment={appointment} stored={stored} /> : null}
+      {stored ? <p class="govuk-body">Vous pouvez corriger ce compte rendu : les statistiques en tiendront compte.</p> : null}
       <p class="govuk-body">
-        {collective ? (
+        {stored ? null : collective ? (
           <a class="govuk-link" href={`/t/${code}/accompagnements/nouveau`}>C'était un accompagnement individuel ?</a>
         ) : values.appointmentId ? null : (
           <a class="govuk-link" href={`/t/${code}/accompagnements/nouveau?type=collectif`}>C'était un atelier collectif ?</a>
         )}
       </p>
       <p class="govuk-body">Le compte rendu est anonyme : il ne contient aucun nom.</p>
-      <form method="post" action={`/t/${code}/accompagnements/nouveau`} novalidate>
+      <form method="post" action={stored ? `/t/${code}/accompagnements/${recordId}` : `/t/${code}/accompagnements/nouveau`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="kind" value={values.kind} />
         {values.appointmentId ? <input type="hidden" name="appointmentId" value={values.appointmentId} /> : null}
@@ -178,7 +194,7 @@ export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, 
         />
         <Checkboxes name="materiel" label="Matériel utilisé (facultatif)" legendSize="s" options={options(materiels)} values={values.materiel} error={errors.materiel} inline small />
         {collective ? <ParticipantsFields values={values} errors={errors} /> : <IndividualFields values={values} errors={errors} communes={communes} />}
-        <Button>Enregistrer</Button>
+        <Button>{stored ? "Enregistrer les corrections" : "Enregistrer"}</Button>
       </form>
     </Layout>
   );

@@ -18,7 +18,7 @@ type Props = {
   errors: FieldErrors;
   places: Option[];
   mediators: Option[];
-  notice?: "recorded" | "duplicate" | undefined;
+  notice?: "recorded" | "duplicate" | "updated" | undefined;
 };
 
 /** Filters form shared by the list and the statistics (GET: the address keeps the filters). */
@@ -68,6 +68,7 @@ export function ActivityListPage({ ctx, rows, hasMore, page, values, chosen, err
   return (
     <Layout ctx={ctx} title="Accompagnements" wide>
       {notice === "duplicate" ? <Notice title="Un compte rendu existait déjà pour ce rendez-vous : rien n'a été ajouté." /> : null}
+      {notice === "updated" ? <Notice title="Le compte rendu a été corrigé." success /> : null}
       {notice === "recorded" ? (
         <Notice title="L'accompagnement a été enregistré." success>
           <p class="govuk-body">
@@ -111,7 +112,12 @@ export function ActivityListPage({ ctx, rows, hasMore, page, values, chosen, err
           <tbody class="govuk-table__body">
             {rows.map((r) => (
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{shortDay(r.day)}</td>
+                <td class="govuk-table__cell">
+                  <a class="govuk-link" href={`${base}/${r.id}`}>
+                    {shortDay(r.day)}
+                    <span class="govuk-visually-hidden"> : voir ou corriger le compte rendu</span>
+                  </a>
+                </td>
                 <td class="govuk-table__cell">{labelOf(activityKinds, r.kind)}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{durationLabel(r.durationMinutes)}</td>
                 <td class="govuk-table__cell govuk-table__cell--numeric">{r.kind === "collectif" ? (r.participants.total ?? 0) : 1}</td>

@@ -104,7 +104,7 @@ export function AgendaPage({ ctx, view, date, rows, mediators, places, mediatorI
                 <td class="govuk-table__cell">{r.motifName}<br />{r.placeName} · {r.mediatorName}</td>
                 <td class="govuk-table__cell"><Tag colour={statusColours[r.status]}>{statusLabels[r.status]}</Tag></td>
                 <td class="govuk-table__cell">
-                  <AppointmentActions code={code} row={r} csrf={ctx.csrfToken} now={now} />
+                  <AppointmentActions code={code} row={r} csrf={ctx.csrfToken} now={now} back={query(date).slice(1)} />
                 </td>
               </tr>
             ))}
@@ -115,7 +115,8 @@ export function AgendaPage({ ctx, view, date, rows, mediators, places, mediatorI
   );
 }
 
-function AppointmentActions({ code, row, csrf, now }: { code: string; row: AgendaRow; csrf: string; now: Date }) {
+/** What an appointment's row offers; `back` is the agenda's query, so that marking "Vu" keeps the day or week shown. */
+function AppointmentActions({ code, row, csrf, now, back }: { code: string; row: AgendaRow; csrf: string; now: Date; back: string }) {
   const base = `/t/${code}/agenda/${row.id}`;
   const who = `${formatTime(row.startsAt)} ${row.firstName ?? ""}`;
   const started = row.startsAt <= now;
@@ -124,12 +125,15 @@ function AppointmentActions({ code, row, csrf, now }: { code: string; row: Agend
       {started && ["a_venir", "honore", "absent"].includes(row.status) ? (
         <form method="post" action={`${base}/issue`} class="maillage-inline-form">
           <CsrfField token={csrf} />
+          <input type="hidden" name="retour" value={back} />
           {row.status !== "honore" ? <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" name="issue" value="honore">Vu<span class="govuk-visually-hidden"> : {who}</span></button> : null}{" "}
           {row.status !== "absent" ? <button class="govuk-button govuk-button--secondary govuk-!-margin-bottom-1" name="issue" value="absent">Absent<span class="govuk-visually-hidden"> : {who}</span></button> : null}
         </form>
       ) : null}
-      {row.status === "honore" ? (
-        <p class="govuk-body-s govuk-!-margin-bottom-1"><a class="govuk-link" href={`/t/${code}/accompagnements/nouveau?rendez-vous=${row.id}`}>Compte rendu<span class="govuk-visually-hidden"> : {who}</span></a></p>
+      {row.status === "honore" && row.activityId !== null ? (
+        <p class="govuk-body-s govuk-!-margin-bottom-1"><a class="govuk-link" href={`/t/${code}/accompagnements/${row.activityId}`}>Voir le compte rendu<span class="govuk-visually-hidden"> : {who}</span></a></p>
+      ) : row.status === "honore" ? (
+        <p class="govuk-body-s govuk-!-margin-bottom-1"><a class="govuk-link" href={`/t/${code}/accompagnements/nouveau?rendez-vous=${row.id}`}>Écrire le compte rendu<span class="govuk-visually-hidden"> : {who}</span></a></p>
       ) : null}
       {row.status === "a_venir" && !started ? (
         <details class="govuk-details govuk-!-margin-bottom-0">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { schoolPhrase } from "./school-wording.js";
+import { schoolPhrase, schoolWithArticle } from "./school-wording.js";
 
 describe("a school in a sentence", () => {
   it.each([
@@ -11,5 +11,15 @@ describe("a school in a sentence", () => {
     ["dans", "École maternelle Les Lilas", "dans l'école maternelle Les Lilas"],
   ] as const)("%s + %j → %j", (preposition, name, phrase) => {
     expect(schoolPhrase(preposition, name)).toBe(phrase);
+  });
+});
+
+describe("a school as a sentence's subject", () => {
+  it.each([
+    ["Jules-Ferry", "l'école Jules-Ferry"],
+    ["École élémentaire Jules Ferry", "l'école élémentaire Jules Ferry"],
+    ["Groupe scolaire des Tilleuls", "le groupe scolaire des Tilleuls"],
+  ] as const)("%j → %j", (name, phrase) => {
+    expect(schoolWithArticle(name)).toBe(phrase);
   });
 });

@@ -18,6 +18,11 @@ function withPreposition(preposition: Preposition, article: "l'" | "le ", rest: 
   return `${preposition} ${article}${rest}`;
 }
 
+/** "l'école Jules-Ferry", "le groupe scolaire des Tilleuls": the school with its article, as a sentence's subject. */
+export function schoolWithArticle(name: string): string {
+  return schoolPhrase("à", name).replace(/^au /, "le ").replace(/^à /, "");
+}
+
 /** "à l'école Jules-Ferry", "de l'école élémentaire de Vouhé", "au groupe scolaire des Tilleuls". */
 export function schoolPhrase(preposition: Preposition, name: string): string {
   const trimmed = name.trim();

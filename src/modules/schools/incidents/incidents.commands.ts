@@ -7,7 +7,7 @@ import { equipmentHistory, equipmentItems, incidents, schools, users, type Incid
 import { recordAudit, type AuditActor } from "../../audit/audit.commands.js";
 import { queueMail } from "../../mail/mail.commands.js";
 import { canMoveTo, itemStateFor, type Outcome, type PhotoType } from "./incident-rules.js";
-import { newIncidentMail, reportedMail, resolvedMail, startedMail, type IncidentForMessage } from "./incidents.mails.js";
+import { incidentItemText, newIncidentMail, reportedMail, resolvedMail, startedMail, type IncidentForMessage } from "./incidents.mails.js";
 import type { IncidentScope } from "./incidents.policy.js";
 import { coordinatorEmails, schoolScopeSql } from "./incidents.queries.js";
 
@@ -36,32 +36,69 @@ async function moveItem(db: Executor, props: { territoryId: number; itemId: numb
 
 export type ReportResult = { ok: true; incidentId: number } | { ok: false; reason: "equipement-inconnu" } | { ok: false; reason: "deja-ouvert"; incidentId: number };
 
-/** Records a broken item reported by a person of its school; tells the reporter and the coordinators. */
-export async function reportIncident(
-  db: Executor,
-  props: { territoryId: number; scope: IncidentScope; itemId: number; description: string; photo: { bytes: Buffer; type: PhotoType } | null; reporter: { userId: number; email: string }; actor: AuditActor; url: IncidentUrl; now: Date },
-): Promise<ReportResult> {
-  const { territoryId, itemId, actor } = props;
+/** What a report is about: one item of the inventory, or an item of a school that the reporter cannot name. */
+export type ReportTarget = { itemId: number } | { schoolId: number; itemUnknown: true };
+
+type ReportedThing = { schoolId: number; schoolName: string; itemId: number | null; item: string };
+
+/** The reported item (locked), or the school when the item is not named; undefined when out of the person's reach. */
+async function reportedThing(db: Executor, territoryId: number, scope: IncidentScope, target: ReportTarget): Promise<ReportedThing | undefined> {
+  if ("itemUnknown" in target) {
+    const [school] = await db
+      .select({ id: schools.id, name: schools.name })
+      .from(schools)
+      .where(and(eq(schools.territoryId, territoryId), eq(schools.id, target.schoolId), schoolScopeSql(territoryId, scope, sql`${schools.id}`)));
+    return school ? { schoolId: school.id, schoolName: school.name, itemId: null, item: incidentItemText(null, true) } : undefined;
+  }
   const [item] = await db
     .select({ schoolId: equipmentItems.schoolId, category: equipmentItems.category, inventoryNumber: equipmentItems.inventoryNumber, state: equipmentItems.state, schoolName: schools.name })
     .from(equipmentItems)
     .innerJoin(schools, eq(schools.id, equipmentItems.schoolId))
-    .where(and(eq(equipmentItems.territoryId, territoryId), eq(equipmentItems.id, itemId), schoolScopeSql(territoryId, props.scope, sql`${equipmentItems.schoolId}`)))
+    .where(and(eq(equipmentItems.territoryId, territoryId), eq(equipmentItems.id, target.itemId), schoolScopeSql(territoryId, scope, sql`${equipmentItems.schoolId}`)))
     .for("update", { of: equipmentItems });
-  if (!item || item.state === "reforme") return { ok: false, reason: "equipement-inconnu" };
-  const [open] = await db
-    .select({ id: incidents.id })
-    .from(incidents)
-    .where(and(eq(incidents.territoryId, territoryId), eq(incidents.itemId, itemId), sql`${incidents.status} <> 'resolu'`));
-  if (open) return { ok: false, reason: "deja-ouvert", incidentId: open.id };
+  if (!item || item.state === "reforme") return undefined;
+  return { schoolId: item.schoolId, schoolName: item.schoolName, itemId: target.itemId, item: incidentItemText(item, false) };
+}
+
+/**
+ * Records a broken item reported by a person of its school; tells the reporter and the coordinators. A named item
+ * goes en_panne and may have one open incident at a time; an unnamed one ("je ne sais pas lequel") is described
+ * in words and left for the coordinators to find.
+ */
+export async function reportIncident(
+  db: Executor,
+  props: { territoryId: number; scope: IncidentScope; target: ReportTarget; description: string; photo: { bytes: Buffer; type: PhotoType } | null; reporter: { userId: number; email: string }; actor: AuditActor; url: IncidentUrl; now: Date },
+): Promise<ReportResult> {
+  const { territoryId, actor } = props;
+  const thing = await reportedThing(db, territoryId, props.scope, props.target);
+  if (!thing) return { ok: false, reason: "equipement-inconnu" };
+  const { itemId } = thing;
+  if (itemId !== null) {
+    const [open] = await db
+      .select({ id: incidents.id })
+      .from(incidents)
+      .where(and(eq(incidents.territoryId, territoryId), eq(incidents.itemId, itemId), sql`${incidents.status} <> 'resolu'`));
+    if (open) return { ok: false, reason: "deja-ouvert", incidentId: open.id };
+  }
   const [row] = await db
     .insert(incidents)
-    .values({ territoryId, createdAt: props.now, updatedAt: props.now, schoolId: item.schoolId, itemId, description: props.description, photo: props.photo?.bytes ?? null, photoType: props.photo?.type ?? null, reportedBy: props.reporter.userId })
+    .values({
+      territoryId,
+      createdAt: props.now,
+      updatedAt: props.now,
+      schoolId: thing.schoolId,
+      itemId,
+      itemUnspecified: itemId === null,
+      description: props.description,
+      photo: props.photo?.bytes ?? null,
+      photoType: props.photo?.type ?? null,
+      reportedBy: props.reporter.userId,
+    })
     .returning({ id: incidents.id });
   const incidentId = row!.id;
-  await moveItem(db, { territoryId, itemId, state: itemStateFor("nouveau"), incidentId, status: "nouveau", actor, now: props.now });
+  if (itemId !== null) await moveItem(db, { territoryId, itemId, state: itemStateFor("nouveau"), incidentId, status: "nouveau", actor, now: props.now });
   await recordAudit(db, { territoryId, actor, action: "incident.report", entityType: "incident", entityId: incidentId, details: { itemId, photo: props.photo !== null } });
-  const message: IncidentForMessage = { id: incidentId, schoolName: item.schoolName, category: item.category, inventoryNumber: item.inventoryNumber, description: props.description, url: props.url(incidentId) };
+  const message: IncidentForMessage = { id: incidentId, schoolName: thing.schoolName, item: thing.item, description: props.description, url: props.url(incidentId) };
   await queueMail(db, { territoryId, now: props.now, to: props.reporter.email, ...reportedMail(message) });
   for (const to of await coordinatorEmails(db, { territoryId })) {
     if (to !== props.reporter.email) await queueMail(db, { territoryId, now: props.now, to, ...newIncidentMail(message, props.reporter.email) });
@@ -78,7 +115,7 @@ export async function advanceIncident(
 ): Promise<StepResult> {
   const { territoryId, incidentId, to, actor } = props;
   const [incident] = await db
-    .select({ status: incidents.status, itemId: incidents.itemId, description: incidents.description, schoolName: schools.name, reporterEmail: users.email })
+    .select({ status: incidents.status, itemId: incidents.itemId, itemUnspecified: incidents.itemUnspecified, description: incidents.description, schoolName: schools.name, reporterEmail: users.email })
     .from(incidents)
     .innerJoin(schools, eq(schools.id, incidents.schoolId))
     .leftJoin(users, eq(users.id, incidents.reportedBy))
@@ -105,8 +142,7 @@ export async function advanceIncident(
     const message: IncidentForMessage = {
       id: incidentId,
       schoolName: incident.schoolName,
-      category: item?.category ?? "équipement supprimé",
-      inventoryNumber: item?.inventoryNumber ?? "—",
+      item: incidentItemText(item, incident.itemUnspecified),
       description: incident.description,
       url: props.url(incidentId),
     };

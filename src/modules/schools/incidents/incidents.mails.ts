@@ -1,6 +1,6 @@
 // Messages about an incident: acknowledgement to the reporter and notice to coordinators on a report, then
 // one message to the reporter at each step. Plain French text.
-import { schoolPhrase } from "../domain/school-wording.js";
+import { schoolPhrase, schoolWithArticle } from "../domain/school-wording.js";
 import type { MailContent } from "../../mail/mail.commands.js";
 import { CATEGORY_LABELS, isEquipmentCategory } from "../domain/categories.js";
 import { OUTCOME_LABELS, type Outcome } from "./incident-rules.js";
@@ -8,8 +8,8 @@ import { OUTCOME_LABELS, type Outcome } from "./incident-rules.js";
 export type IncidentForMessage = {
   id: number;
   schoolName: string;
-  category: string;
-  inventoryNumber: string;
+  /** How the item is named: "Écran numérique interactif n° INV-12", or what stands for it (see `incidentItemText`). */
+  item: string;
   description: string;
   url: string;
 };
@@ -22,15 +22,21 @@ export function itemLabel(category: string, inventoryNumber: string): string {
   return `${label} n° ${inventoryNumber}`;
 }
 
+/** The incident's item as messages and pages name it, whether it is known, never said, or since deleted. */
+export function incidentItemText(item: { category: string; inventoryNumber: string } | null | undefined, unspecified: boolean): string {
+  if (item) return itemLabel(item.category, item.inventoryNumber);
+  return unspecified ? "équipement non précisé" : "équipement supprimé de l'inventaire";
+}
+
 /** To the person who reported: the report is recorded. */
 export function reportedMail(i: IncidentForMessage): Message {
   return {
     kind: "incident.signale",
-    subject: `Incident enregistré : ${itemLabel(i.category, i.inventoryNumber)}`,
+    subject: `Incident enregistré : ${i.item}`,
     text: [
       "Bonjour,",
       "",
-      `Votre signalement pour l'équipement ${itemLabel(i.category, i.inventoryNumber)} ${schoolPhrase("de", i.schoolName)} est enregistré (incident n° ${i.id}).`,
+      `Votre signalement ${schoolPhrase("de", i.schoolName)} est enregistré (incident n° ${i.id}) : ${i.item}.`,
       "L'équipement est noté en panne. Vous recevrez un message quand il sera pris en charge, puis quand il sera résolu.",
       "",
       "Suivre l'incident :",
@@ -43,11 +49,11 @@ export function reportedMail(i: IncidentForMessage): Message {
 export function newIncidentMail(i: IncidentForMessage, reporter: string): Message {
   return {
     kind: "incident.nouveau",
-    subject: `Nouvel incident ${schoolPhrase("à", i.schoolName)} : ${itemLabel(i.category, i.inventoryNumber)}`,
+    subject: `Nouvel incident ${schoolPhrase("à", i.schoolName)} : ${i.item}`,
     text: [
       "Bonjour,",
       "",
-      `${reporter} signale un équipement en panne ${schoolPhrase("à", i.schoolName)} : ${itemLabel(i.category, i.inventoryNumber)}.`,
+      `${reporter} signale un équipement en panne ${schoolPhrase("à", i.schoolName)} : ${i.item}.`,
       "",
       "Description :",
       i.description,
@@ -62,11 +68,11 @@ export function newIncidentMail(i: IncidentForMessage, reporter: string): Messag
 export function startedMail(i: IncidentForMessage): Message {
   return {
     kind: "incident.en_cours",
-    subject: `Incident pris en charge : ${itemLabel(i.category, i.inventoryNumber)}`,
+    subject: `Incident pris en charge : ${i.item}`,
     text: [
       "Bonjour,",
       "",
-      `L'incident n° ${i.id} (${itemLabel(i.category, i.inventoryNumber)}, école ${i.schoolName}) est pris en charge : l'équipement est en réparation.`,
+      `L'incident n° ${i.id} (${i.item}, ${schoolWithArticle(i.schoolName)}) est pris en charge : l'équipement est en réparation.`,
       "",
       "Suivre l'incident :",
       i.url,
@@ -78,11 +84,11 @@ export function startedMail(i: IncidentForMessage): Message {
 export function resolvedMail(i: IncidentForMessage, outcome: Outcome, resolution: string): Message {
   return {
     kind: "incident.resolu",
-    subject: `Incident résolu : ${itemLabel(i.category, i.inventoryNumber)}`,
+    subject: `Incident résolu : ${i.item}`,
     text: [
       "Bonjour,",
       "",
-      `L'incident n° ${i.id} (${itemLabel(i.category, i.inventoryNumber)}, école ${i.schoolName}) est résolu.`,
+      `L'incident n° ${i.id} (${i.item}, ${schoolWithArticle(i.schoolName)}) est résolu.`,
       `${OUTCOME_LABELS[outcome]}.`,
       ...(resolution ? ["", "Ce qui a été fait :", resolution] : []),
       "",

@@ -23,6 +23,7 @@ const incidentColumns = {
   schoolId: incidents.schoolId,
   schoolName: schools.name,
   itemId: incidents.itemId,
+  itemUnspecified: incidents.itemUnspecified,
   itemCategory: equipmentItems.category,
   itemInventoryNumber: equipmentItems.inventoryNumber,
   itemModel: equipmentItems.model,
@@ -43,6 +44,7 @@ export type IncidentRow = {
   schoolId: number;
   schoolName: string;
   itemId: number | null;
+  itemUnspecified: boolean;
   itemCategory: string | null;
   itemInventoryNumber: string | null;
   itemModel: string | null;

@@ -4,6 +4,7 @@ import type { FastifyMultipartBaseOptions } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../../app-deps.js";
 import { text } from "../../../lib/validation.js";
+import { multipartCsrfValid } from "../../../plugins/security.js";
 import { ForbiddenError, NotFoundError } from "../../../plugins/tenant.js";
 import type { FieldErrors } from "../../../ui/form.js";
 import { addNavEntry } from "../../../ui/navigation.js";
@@ -17,7 +18,10 @@ import { IncidentFormPage, type ReportValues } from "./views/incident-form-page.
 import { IncidentPage } from "./views/incident-page.js";
 import { IncidentsPage } from "./views/incidents-page.js";
 
-type Upload = { values: ReportValues; school: string; photo: { bytes: Buffer; declaredType: string } | null; tooLarge: boolean };
+type Upload = { values: ReportValues; school: string; photo: { bytes: Buffer; declaredType: string } | null; tooLarge: boolean; csrfToken?: string };
+
+/** The item field's value for "Je ne sais pas lequel". */
+const UNKNOWN_ITEM = "inconnu";
 
 /** The territory once the person may do `action` (readers without the right get a 404, writers a 403). */
 function authorize(request: FastifyRequest, action: IncidentAction) {
@@ -46,12 +50,13 @@ async function readReport(request: FastifyRequest): Promise<Upload> {
       fields[part.fieldname] = part.value;
     }
   }
-  return { values: { itemId: (fields.itemId ?? "").trim(), description: (fields.description ?? "").trim() }, school: (fields.ecole ?? "").trim(), photo, tooLarge };
+  return { values: { itemId: (fields.itemId ?? "").trim(), description: (fields.description ?? "").trim() }, school: (fields.ecole ?? "").trim(), photo, tooLarge, csrfToken: fields._csrf };
 }
 
 function reportErrors(upload: Upload): FieldErrors {
   const errors: FieldErrors = {};
-  if (!/^[1-9]\d{0,8}$/.test(upload.values.itemId)) errors.itemId = "Choisissez l'équipement en panne";
+  if (upload.values.itemId !== UNKNOWN_ITEM && !/^[1-9]\d{0,8}$/.test(upload.values.itemId)) errors.itemId = "Choisissez l'équipement en panne, ou « Je ne sais pas lequel »";
+  else if (upload.values.itemId === UNKNOWN_ITEM && !/^[1-9]\d{0,8}$/.test(upload.school)) errors.itemId = "Choisissez d'abord l'école";
   if (upload.values.description === "") errors.description = "Décrivez le problème en quelques mots";
   else if (upload.values.description.length > 4000) errors.description = "La description doit faire 4 000 caractères au maximum";
   const problem = upload.tooLarge ? "La photo dépasse 5 Mo : envoyez une image plus légère" : upload.photo ? photoProblem(upload.photo) : null;
@@ -93,9 +98,10 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: AppDeps): voi
     return showForm(request, reply, text(query.ecole), { itemId: text(query.equipement), description: "" });
   });
 
-  app.post("/t/:code/incidents", async (request, reply) => {
+  app.post("/t/:code/incidents", { config: { csrf: "multipart-field" } }, async (request, reply) => {
     const { territory, scope } = authorize(request, "incidents.report");
     const upload = await readReport(request);
+    if (!multipartCsrfValid(request, reply, upload.csrfToken)) return reply;
     const errors = reportErrors(upload);
     if (Object.keys(errors).length > 0) return showForm(request, reply, upload.school, upload.values, errors);
     const photo = upload.photo ? { bytes: upload.photo.bytes, type: detectImageType(upload.photo.bytes)! } : null;
@@ -104,7 +110,7 @@ export function registerIncidentRoutes(app: FastifyInstance, deps: AppDeps): voi
       reportIncident(tx, {
         territoryId: territory.id,
         scope,
-        itemId: Number(upload.values.itemId),
+        target: upload.values.itemId === UNKNOWN_ITEM ? { schoolId: Number(upload.school), itemUnknown: true } : { itemId: Number(upload.values.itemId) },
         description: upload.values.description,
         photo,
         reporter: { userId: actor.userId, email: actor.email },

@@ -2,7 +2,7 @@
 // problem, optionally add a photo. The form is multipart: the CSRF token travels in the action URL.
 import { schoolPhrase } from "../../domain/school-wording.js";
 import type { PageContext } from "../../../../ui/context.js";
-import { Button, ErrorSummary, Select, Textarea, fieldId, type FieldErrors } from "../../../../ui/form.js";
+import { Button, CsrfField, ErrorSummary, Select, Textarea, fieldId, type FieldErrors } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { STATE_LABELS, isItemState } from "../../domain/categories.js";
 import { BackLink } from "../../../../ui/components.js";
@@ -44,13 +44,14 @@ export function IncidentFormPage({ ctx, schools, school, items, values, errors =
       {schools.length === 0 ? <p class="govuk-body">Vous n'êtes référent ou référente d'aucune école : demandez à la coordination de vous y rattacher.</p> : null}
       {school && items.length === 0 ? <p class="govuk-body">Aucun équipement n'est inscrit à l'inventaire {schoolPhrase("de", school.name)}.</p> : null}
       {school && items.length > 0 ? (
-        <form method="post" action={`${base}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+        <form method="post" action={base} enctype="multipart/form-data" novalidate>
+          <CsrfField token={ctx.csrfToken} />
           <input type="hidden" name="ecole" value={String(school.id)} />
           <Select
             name="itemId"
             label={`Équipement en panne ${schoolPhrase("à", school.name)}`}
-            hint="Classe, catégorie et numéro d'inventaire (étiquette sur l'équipement)."
-            options={[{ value: "", text: "Choisissez l'équipement" }, ...items.map(itemOption)]}
+            hint="Classe, catégorie et numéro d'inventaire (étiquette sur l'équipement). Si vous ne savez pas lequel c'est, choisissez « Je ne sais pas lequel » et décrivez-le ci-dessous (salle, type d'appareil)."
+            options={[{ value: "", text: "Choisissez l'équipement" }, { value: "inconnu", text: "Je ne sais pas lequel" }, ...items.map(itemOption)]}
             value={values.itemId}
             error={errors.itemId}
           />

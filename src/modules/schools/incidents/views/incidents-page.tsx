@@ -17,9 +17,11 @@ export function StatusTag({ status }: { status: IncidentStatus }) {
   return <Tag colour={STATUS_COLOURS[status]}>{STATUS_LABELS[status]}</Tag>;
 }
 
-/** The item an incident is about, or a note when it was deleted since. */
-export function incidentItemLabel(row: Pick<IncidentRow, "itemCategory" | "itemInventoryNumber" | "className">): string {
-  if (row.itemCategory === null || row.itemInventoryNumber === null) return "Équipement supprimé de l'inventaire";
+/** The item an incident is about, or what stands for it: never named by the reporter, or deleted since. */
+export function incidentItemLabel(row: Pick<IncidentRow, "itemCategory" | "itemInventoryNumber" | "itemUnspecified" | "className">): string {
+  if (row.itemCategory === null || row.itemInventoryNumber === null) {
+    return row.itemUnspecified ? "Équipement non précisé (voir la description)" : "Équipement supprimé de l'inventaire";
+  }
   return `${itemLabel(row.itemCategory, row.itemInventoryNumber)} (${row.className ?? "toute l'école"})`;
 }
 
