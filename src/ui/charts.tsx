@@ -3,6 +3,7 @@
 // No inline style (CSP): SVG presentation attributes only.
 import type { ComponentChildren } from "preact";
 import { formatNumber } from "../lib/format.js";
+import { TableScroll } from "./components.js";
 
 export type ChartDatum = {
   label: string;
@@ -47,23 +48,25 @@ function summary(data: ChartDatum[]): string {
 
 function DataTable({ title, data, labelHeader, valueHeader }: ChartProps) {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-visually-hidden">Données : {title}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{labelHeader}</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{valueHeader}</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {data.map((d) => (
+    <TableScroll label={`Données : ${title}`}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-visually-hidden">Données : {title}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{d.label}</th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{shown(d)}</td>
+            <th scope="col" class="govuk-table__header">{labelHeader}</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">{valueHeader}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {data.map((d) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{d.label}</th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{shown(d)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -51,27 +51,29 @@ export type Column<T> = { header: string; cell: (row: T) => ComponentChildren; n
 export function Table<T>({ caption, columns, rows, empty }: { caption: string; columns: Column<T>[]; rows: T[]; empty?: string }) {
   if (rows.length === 0 && empty) return <p class="govuk-body">{empty}</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {columns.map((c) => (
-            <th scope="col" class={`govuk-table__header${c.numeric ? " govuk-table__header--numeric" : ""}`}>
-              {c.header}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((row) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
             {columns.map((c) => (
-              <td class={`govuk-table__cell${c.numeric ? " govuk-table__cell--numeric" : ""}`}>{c.cell(row)}</td>
+              <th scope="col" class={`govuk-table__header${c.numeric ? " govuk-table__header--numeric" : ""}`}>
+                {c.header}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {rows.map((row) => (
+            <tr class="govuk-table__row">
+              {columns.map((c) => (
+                <td class={`govuk-table__cell${c.numeric ? " govuk-table__cell--numeric" : ""}`}>{c.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -1,7 +1,7 @@
 // The members of a territory: who has which role; invite, change roles, remove (admins only).
 import { territoryRoles } from "../../../db/schema/index.js";
 import { formatDateTime } from "../../../lib/format.js";
-import { Notice } from "../../../ui/components.js";
+import { Notice, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -34,50 +34,52 @@ export function MembersPage({ ctx, members, canManage, notice, values, errors = 
       <ErrorSummary errors={errors} />
       {notice && notices[notice] ? <Notice title={notices[notice]!} success={notice !== "aucun-role"} /> : null}
       <h1 class="govuk-heading-l">Membres du territoire</h1>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">{members.length} personnes</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Personne</th>
-            <th scope="col" class="govuk-table__header">Rôles</th>
-            <th scope="col" class="govuk-table__header">Dernière connexion</th>
-            {canManage ? <th scope="col" class="govuk-table__header">Modifier</th> : null}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {members.map((m) => (
+      <TableScroll label={`${members.length} personnes`}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">{members.length} personnes</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">
-                {m.displayName ? <>{m.displayName}<br /></> : null}
-                {m.email}
-              </td>
-              <td class="govuk-table__cell">{m.roles.map((r) => roleLabels[r]).join(", ")}</td>
-              <td class="govuk-table__cell">{m.lastSignInAt ? formatDateTime(m.lastSignInAt, true) : "Jamais"}</td>
-              {canManage ? (
-                <td class="govuk-table__cell">
-                  <details class="govuk-details">
-                    <summary class="govuk-details__summary">
-                      <span class="govuk-details__summary-text">
-                        Rôles de {m.displayName || m.email}
-                      </span>
-                    </summary>
-                    <div class="govuk-details__text">
-                      <form method="post" action={`/t/${ctx.territory!.code}/membres/${m.userId}`}>
-                        <CsrfField token={ctx.csrfToken} />
-                        <Checkboxes name="roles" label="Rôles" legendSize="s" small options={roleOptions.map((o) => ({ ...o }))} values={m.roles} />
-                        <Button secondary name="action" value="roles">Enregistrer les rôles</Button>{" "}
-                        {m.userId === ctx.actor?.userId ? null : (
-                          <Button secondary name="action" value="retirer">Retirer du territoire</Button>
-                        )}
-                      </form>
-                    </div>
-                  </details>
-                </td>
-              ) : null}
+              <th scope="col" class="govuk-table__header">Personne</th>
+              <th scope="col" class="govuk-table__header">Rôles</th>
+              <th scope="col" class="govuk-table__header">Dernière connexion</th>
+              {canManage ? <th scope="col" class="govuk-table__header">Modifier</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {members.map((m) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">
+                  {m.displayName ? <>{m.displayName}<br /></> : null}
+                  {m.email}
+                </td>
+                <td class="govuk-table__cell">{m.roles.map((r) => roleLabels[r]).join(", ")}</td>
+                <td class="govuk-table__cell">{m.lastSignInAt ? formatDateTime(m.lastSignInAt, true) : "Jamais"}</td>
+                {canManage ? (
+                  <td class="govuk-table__cell">
+                    <details class="govuk-details">
+                      <summary class="govuk-details__summary">
+                        <span class="govuk-details__summary-text">
+                          Rôles de {m.displayName || m.email}
+                        </span>
+                      </summary>
+                      <div class="govuk-details__text">
+                        <form method="post" action={`/t/${ctx.territory!.code}/membres/${m.userId}`}>
+                          <CsrfField token={ctx.csrfToken} />
+                          <Checkboxes name="roles" label="Rôles" legendSize="s" small options={roleOptions.map((o) => ({ ...o }))} values={m.roles} />
+                          <Button secondary name="action" value="roles">Enregistrer les rôles</Button>{" "}
+                          {m.userId === ctx.actor?.userId ? null : (
+                            <Button secondary name="action" value="retirer">Retirer du territoire</Button>
+                          )}
+                        </form>
+                      </div>
+                    </details>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {canManage ? (
         <form method="post" action={`/t/${ctx.territory!.code}/membres`} novalidate>
           <h2 class="govuk-heading-m">Inviter une personne</h2>

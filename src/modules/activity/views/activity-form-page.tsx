@@ -157,9 +157,9 @@ export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, 
       {stored ? <p class="govuk-body">Vous pouvez corriger ce compte rendu : les statistiques en tiendront compte.</p> : null}
       <p class="govuk-body">
         {stored ? null : collective ? (
-          <a class="govuk-link" href={`/t/${code}/accompagnements/nouveau`}>C'était un accompagnement individuel ?</a>
+          <a class="govuk-link" href={`/t/${code}/accompagnements/nouveau`}>C'était un accompagnement individuel ?</a>
         ) : values.appointmentId ? null : (
-          <a class="govuk-link" href={`/t/${code}/accompagnements/nouveau?type=collectif`}>C'était un atelier collectif ?</a>
+          <a class="govuk-link" href={`/t/${code}/accompagnements/nouveau?type=collectif`}>C'était un atelier collectif ?</a>
         )}
       </p>
       <p class="govuk-body">Le compte rendu est anonyme : il ne contient aucun nom.</p>
@@ -179,7 +179,7 @@ export function ActivityFormPage({ ctx, values, errors = {}, places, mediators, 
           small
         />
         <TextInput {...counter} name="durationCustom" label="Ou une autre durée, en minutes" hint="Si vous la remplissez, elle remplace la durée cochée." value={values.durationCustom} error={errors.durationCustom} />
-        <Radios name="locationKind" label="Où ?" legendSize="s" options={options(locationKinds)} value={values.locationKind} error={errors.locationKind} inline small />
+        <Radios name="locationKind" label="Où ?" legendSize="s" options={options(locationKinds)} value={values.locationKind} error={errors.locationKind} inline small />
         <Select name="placeId" label="Lieu d'activité" options={[{ value: "", text: "Aucun lieu" }, ...places.map((p) => ({ value: String(p.id), text: p.name }))]} value={values.placeId} error={errors.placeId} />
         <Select name="mediatorId" label="Médiateur ou médiatrice" options={[{ value: "", text: "Non renseigné" }, ...mediators.map((m) => ({ value: String(m.id), text: m.name }))]} value={values.mediatorId} error={errors.mediatorId} />
         <Checkboxes

@@ -1,5 +1,5 @@
 // The list of accompaniment records of a period, with filters by period, place and mediator.
-import { Notice, PrevNext } from "../../../ui/components.js";
+import { Notice, PrevNext, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, ErrorSummary, Select, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -96,38 +96,40 @@ export function ActivityListPage({ ctx, rows, hasMore, page, values, chosen, err
       {rows.length === 0 ? (
         <p class="govuk-body">Aucun accompagnement sur la période.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">Accompagnements du {shortDay(values.du)} au {shortDay(values.au)}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Date</th>
-              <th scope="col" class="govuk-table__header">Type</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Durée</th>
-              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Personnes</th>
-              <th scope="col" class="govuk-table__header">Lieu</th>
-              <th scope="col" class="govuk-table__header">Médiateur ou médiatrice</th>
-              <th scope="col" class="govuk-table__header">Thématiques</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {rows.map((r) => (
+        <TableScroll label={`Accompagnements du ${shortDay(values.du)} au ${shortDay(values.au)}`}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">Accompagnements du {shortDay(values.du)} au {shortDay(values.au)}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`${base}/${r.id}`}>
-                    {shortDay(r.day)}
-                    <span class="govuk-visually-hidden"> : voir ou corriger le compte rendu</span>
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{labelOf(activityKinds, r.kind)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{durationLabel(r.durationMinutes)}</td>
-                <td class="govuk-table__cell govuk-table__cell--numeric">{r.kind === "collectif" ? (r.participants.total ?? 0) : 1}</td>
-                <td class="govuk-table__cell">{r.placeName ?? "—"}</td>
-                <td class="govuk-table__cell">{r.mediatorName ?? "—"}</td>
-                <td class="govuk-table__cell">{r.thematiques.map((t) => labelOf(thematiques, t)).join(", ")}</td>
+                <th scope="col" class="govuk-table__header">Date</th>
+                <th scope="col" class="govuk-table__header">Type</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Durée</th>
+                <th scope="col" class="govuk-table__header govuk-table__header--numeric">Personnes</th>
+                <th scope="col" class="govuk-table__header">Lieu</th>
+                <th scope="col" class="govuk-table__header">Médiateur ou médiatrice</th>
+                <th scope="col" class="govuk-table__header">Thématiques</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {rows.map((r) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`${base}/${r.id}`}>
+                      {shortDay(r.day)}
+                      <span class="govuk-visually-hidden"> : voir ou corriger le compte rendu</span>
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">{labelOf(activityKinds, r.kind)}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{durationLabel(r.durationMinutes)}</td>
+                  <td class="govuk-table__cell govuk-table__cell--numeric">{r.kind === "collectif" ? (r.participants.total ?? 0) : 1}</td>
+                  <td class="govuk-table__cell">{r.placeName ?? "—"}</td>
+                  <td class="govuk-table__cell">{r.mediatorName ?? "—"}</td>
+                  <td class="govuk-table__cell">{r.thematiques.map((t) => labelOf(thematiques, t)).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <PrevNext
         label="Pages"

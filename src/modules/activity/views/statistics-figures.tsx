@@ -6,6 +6,7 @@ import type { Names } from "../import-export/statistics-export.js";
 import { monthLabel, monthShort, percent, statusLabels } from "../domain/labels.js";
 import { appointmentStatuses, type Count, type Group, type StatisticsReport } from "../domain/statistics.js";
 import { autonomies, durationBands, labelOf, sousThematiques, thematiques, type Term } from "../domain/vocabulary.js";
+import { TableScroll } from "../../../ui/components.js";
 
 const data = (list: Count[], label: (key: string) => string, keepZero = false): ChartDatum[] =>
   list.filter((c) => keepZero || c.count > 0).map((c) => ({ label: label(c.key), value: c.count }));
@@ -26,29 +27,31 @@ function KeyFigure({ value, label, detail }: { value: string; label: string; det
 function GroupTable({ caption, header, groups, name }: { caption: string; header: string; groups: Group[]; name: (key: string) => string }) {
   if (groups.length === 0) return null;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{header}</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">Personnes accompagnées</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">Ateliers</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">Rendez-vous</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">Taux d'absence</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {groups.map((g) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{name(g.key)}</th>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.figures.accompaniments)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.figures.workshops)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.figures.appointments)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{percent(g.figures.noShowRate)}</td>
+            <th scope="col" class="govuk-table__header">{header}</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Personnes accompagnées</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Ateliers</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Rendez-vous</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Taux d'absence</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {groups.map((g) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{name(g.key)}</th>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.figures.accompaniments)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.figures.workshops)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(g.figures.appointments)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{percent(g.figures.noShowRate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

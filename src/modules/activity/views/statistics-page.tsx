@@ -1,6 +1,6 @@
 // The territory's statistics page: filters, figures, downloads, and public share links for coordinators.
 import { formatShortDate } from "../../../lib/format.js";
-import { Notice } from "../../../ui/components.js";
+import { Notice, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -76,34 +76,36 @@ function Sharing({ ctx, chosen, links, newLink }: { ctx: PageContext; chosen: Fi
         <Button secondary>Créer un lien de partage</Button>
       </form>
       {live.length > 0 ? (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">Liens de partage actifs</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Nom</th>
-              <th scope="col" class="govuk-table__header">Créé le</th>
-              <th scope="col" class="govuk-table__header">Période</th>
-              <th scope="col" class="govuk-table__header">Action</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {live.map((l) => (
+        <TableScroll label="Liens de partage actifs">
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">Liens de partage actifs</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{l.label || "Sans nom"}</td>
-                <td class="govuk-table__cell">{formatShortDate(l.createdAt)}</td>
-                <td class="govuk-table__cell">{l.filters.du || l.filters.au ? `${l.filters.du ? shortDay(l.filters.du) : "…"} – ${l.filters.au ? shortDay(l.filters.au) : "aujourd'hui"}` : "12 derniers mois"}</td>
-                <td class="govuk-table__cell">
-                  <form method="post" action={`${base}/${l.id}/revoquer`} class="maillage-inline-form">
-                    <CsrfField token={ctx.csrfToken} />
-                    <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
-                      Désactiver<span class="govuk-visually-hidden"> le lien {l.label}</span>
-                    </button>
-                  </form>
-                </td>
+                <th scope="col" class="govuk-table__header">Nom</th>
+                <th scope="col" class="govuk-table__header">Créé le</th>
+                <th scope="col" class="govuk-table__header">Période</th>
+                <th scope="col" class="govuk-table__header">Action</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {live.map((l) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">{l.label || "Sans nom"}</td>
+                  <td class="govuk-table__cell">{formatShortDate(l.createdAt)}</td>
+                  <td class="govuk-table__cell">{l.filters.du || l.filters.au ? `${l.filters.du ? shortDay(l.filters.du) : "…"} – ${l.filters.au ? shortDay(l.filters.au) : "aujourd'hui"}` : "12 derniers mois"}</td>
+                  <td class="govuk-table__cell">
+                    <form method="post" action={`${base}/${l.id}/revoquer`} class="maillage-inline-form">
+                      <CsrfField token={ctx.csrfToken} />
+                      <button type="submit" class="govuk-button govuk-button--warning govuk-!-margin-bottom-0" data-module="govuk-button">
+                        Désactiver<span class="govuk-visually-hidden"> le lien {l.label}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : null}
     </>
   );

@@ -3,6 +3,7 @@ import { formatDateTime } from "../../../lib/format.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import type { AuditRow } from "../audit.queries.js";
+import { TableScroll } from "../../../ui/components.js";
 
 const actionLabels: Record<string, string> = {
   "territory.create": "Création du territoire",
@@ -44,30 +45,32 @@ export function AuditPage({ ctx, events, instance = false }: { ctx: PageContext;
           ? "Les actions qui ne concernent aucun territoire en particulier : connexions par fournisseur d'identité (réussies ou refusées), comptes déliés de leur identité, rôles d'opérateur et d'animation donnés ou retirés."
           : "Qui a fait quoi, quand et sur quel élément : changements de rôles, consultations et exports de données personnelles, suppressions."}
       </p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Actions les plus récentes</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Quand</th>
-            <th scope="col" class="govuk-table__header">Qui</th>
-            <th scope="col" class="govuk-table__header">Action</th>
-            <th scope="col" class="govuk-table__header">Élément</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {events.map((e) => (
+      <TableScroll label="Actions les plus récentes">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Actions les plus récentes</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{formatDateTime(e.at, true)}</td>
-              <td class="govuk-table__cell">{e.actorLabel}</td>
-              <td class="govuk-table__cell">{actionLabels[e.action] ?? e.action}</td>
-              <td class="govuk-table__cell">
-                {e.entityType}
-                {e.entityId ? ` n° ${e.entityId}` : ""}
-              </td>
+              <th scope="col" class="govuk-table__header">Quand</th>
+              <th scope="col" class="govuk-table__header">Qui</th>
+              <th scope="col" class="govuk-table__header">Action</th>
+              <th scope="col" class="govuk-table__header">Élément</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {events.map((e) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{formatDateTime(e.at, true)}</td>
+                <td class="govuk-table__cell">{e.actorLabel}</td>
+                <td class="govuk-table__cell">{actionLabels[e.action] ?? e.action}</td>
+                <td class="govuk-table__cell">
+                  {e.entityType}
+                  {e.entityId ? ` n° ${e.entityId}` : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {events.length === 50 && last ? (
         <p class="govuk-body">
           <a class="govuk-link" href={`?avant=${last.id}`}>Actions plus anciennes</a>

@@ -2,7 +2,7 @@
 import { formatPhone } from "../../finder/domain/place-wording.js";
 import { formatDay, formatTime } from "../../../lib/format.js";
 import { addDays } from "../../../lib/paris-time.js";
-import { Notice, Tag } from "../../../ui/components.js";
+import { Notice, TableScroll, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { CsrfField } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -81,35 +81,37 @@ export function AgendaPage({ ctx, view, date, rows, mediators, places, mediatorI
       </p>
       {rows.length === 0 ? <p class="govuk-body">Aucun rendez-vous sur cette période.</p> : null}
       {[...byDay].map(([day, dayRows]) => (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">{day}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Heure</th>
-              <th scope="col" class="govuk-table__header">Personne</th>
-              <th scope="col" class="govuk-table__header">Motif et lieu</th>
-              <th scope="col" class="govuk-table__header">État</th>
-              <th scope="col" class="govuk-table__header">Actions</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {dayRows.map((r) => (
+        <TableScroll label={String(day)}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{day}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{formatTime(r.startsAt)} – {formatTime(r.endsAt)}</td>
-                <td class="govuk-table__cell">
-                  {r.firstName || r.lastName ? `${r.firstName ?? ""} ${r.lastName ?? ""}` : "Coordonnées effacées"}
-                  {r.phone ? <><br /><a class="govuk-link" href={`tel:${r.phone}`}>{formatPhone(r.phone)}</a></> : null}
-                  {r.email ? <><br />{r.email}</> : null}
-                </td>
-                <td class="govuk-table__cell">{r.motifName}<br />{r.placeName} · {r.mediatorName}</td>
-                <td class="govuk-table__cell"><Tag colour={statusColours[r.status]}>{statusLabels[r.status]}</Tag></td>
-                <td class="govuk-table__cell">
-                  <AppointmentActions code={code} row={r} csrf={ctx.csrfToken} now={now} back={query(date).slice(1)} />
-                </td>
+                <th scope="col" class="govuk-table__header">Heure</th>
+                <th scope="col" class="govuk-table__header">Personne</th>
+                <th scope="col" class="govuk-table__header">Motif et lieu</th>
+                <th scope="col" class="govuk-table__header">État</th>
+                <th scope="col" class="govuk-table__header">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {dayRows.map((r) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">{formatTime(r.startsAt)} – {formatTime(r.endsAt)}</td>
+                  <td class="govuk-table__cell">
+                    {r.firstName || r.lastName ? `${r.firstName ?? ""} ${r.lastName ?? ""}` : "Coordonnées effacées"}
+                    {r.phone ? <><br /><a class="govuk-link" href={`tel:${r.phone}`}>{formatPhone(r.phone)}</a></> : null}
+                    {r.email ? <><br />{r.email}</> : null}
+                  </td>
+                  <td class="govuk-table__cell">{r.motifName}<br />{r.placeName} · {r.mediatorName}</td>
+                  <td class="govuk-table__cell"><Tag colour={statusColours[r.status]}>{statusLabels[r.status]}</Tag></td>
+                  <td class="govuk-table__cell">
+                    <AppointmentActions code={code} row={r} csrf={ctx.csrfToken} now={now} back={query(date).slice(1)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ))}
     </Layout>
   );

@@ -62,7 +62,7 @@ export function AgentContactPage({ ctx, placeId, placeName, motifId, motifName, 
             <TextInput name="lastName" label="Nom" value={values.lastName} error={errors.lastName} />
             <TextInput name="phone" label="Téléphone" type="tel" width="20" value={values.phone} error={errors.phone} />
             <TextInput name="email" label="Adresse e-mail (facultatif)" type="email" spellcheck={false} value={values.email} error={errors.email} />
-            <Checkboxes name="noEmail" label="Pas d'adresse e-mail ?" legendSize="s" small options={[{ value: "oui", text: "La personne n'a pas d'adresse e-mail" }]} values={values.noEmail ? ["oui"] : []} />
+            <Checkboxes name="noEmail" label="Pas d'adresse e-mail ?" legendSize="s" small options={[{ value: "oui", text: "La personne n'a pas d'adresse e-mail" }]} values={values.noEmail ? ["oui"] : []} />
             <Checkboxes name="consent" label="Accord de la personne" legendSize="s" error={errors.consent} options={[{ value: "oui", text: "La personne est d'accord pour que ses coordonnées servent à ce rendez-vous" }]} values={values.consent ? ["oui"] : []} />
             <Button>Réserver</Button>
           </form>

@@ -117,7 +117,7 @@ export function AppointmentPage({ ctx, appointment: a, keyParam, justBooked, jus
 /** Asks the person to confirm the cancellation: one tap must not cancel (issue 10). */
 export function ConfirmCancel({ ctx, appointment: a, keyParam }: { ctx: PageContext; appointment: PersonAppointment; keyParam: string }) {
   return (
-    <Layout ctx={ctx} title="Annuler votre rendez-vous ?">
+    <Layout ctx={ctx} title="Annuler votre rendez-vous ?">
       <h1 class="govuk-heading-l">Annuler votre rendez-vous du {formatDateTime(a.startsAt, true)}&nbsp;?</h1>
       <p class="govuk-body">
         {a.motifName}, à {a.placeName}. Le créneau sera proposé à d'autres personnes.
@@ -141,7 +141,7 @@ export function ConfirmCancel({ ctx, appointment: a, keyParam }: { ctx: PageCont
 export function ConfirmChange({ ctx, action, start }: { ctx: PageContext; action: string; start: Date }) {
   return (
     <Layout ctx={ctx} title="Confirmer le nouveau créneau">
-      <h1 class="govuk-heading-l">Déplacer votre rendez-vous au {formatDateTime(start)} ?</h1>
+      <h1 class="govuk-heading-l">Déplacer votre rendez-vous au {formatDateTime(start)} ?</h1>
       <form method="post" action={action}>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="debut" value={start.toISOString()} />

@@ -20,7 +20,7 @@ function Caption({ place }: { place: PlaceSummary }) {
 /** Step 1: what the appointment is for. */
 export function MotifStep({ ctx, place, motifs, error }: { ctx: PageContext; place: PlaceSummary; motifs: MotifSummary[]; error?: string }) {
   return (
-    <Layout ctx={ctx} title="Pour quoi voulez-vous un rendez-vous ?" hasErrors={Boolean(error)}>
+    <Layout ctx={ctx} title="Pour quoi voulez-vous un rendez-vous ?" hasErrors={Boolean(error)}>
       <a href={`/lieux/${place.id}`} class="govuk-back-link">Retour au lieu</a>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -29,7 +29,7 @@ export function MotifStep({ ctx, place, motifs, error }: { ctx: PageContext; pla
           <form method="get" action={`/lieux/${place.id}/rendez-vous/creneau`}>
             <Radios
               name="motif"
-              label="Pour quoi voulez-vous un rendez-vous ?"
+              label="Pour quoi voulez-vous un rendez-vous ?"
               isPageHeading
               error={error}
               options={motifs.map((m) => ({ value: String(m.id), text: m.name, hint: [m.description, `Durée : ${m.durationMinutes} minutes`].filter(Boolean).join(". ") }))}
@@ -109,7 +109,7 @@ export function ContactStep({ ctx, place, motif, start, values = emptyPerson, er
             <TextInput name="lastName" label="Nom" autocomplete="family-name" spellcheck={false} value={values.lastName} error={errors.lastName} />
             <TextInput name="phone" label="Téléphone" hint="Pour vous prévenir en cas de changement." type="tel" autocomplete="tel" width="20" value={values.phone} error={errors.phone} />
             <TextInput name="email" label="Adresse e-mail (facultatif)" hint="Pour recevoir la confirmation et un rappel." type="email" autocomplete="email" spellcheck={false} value={values.email} error={errors.email} />
-            <Checkboxes name="noEmail" label="Pas d'adresse e-mail ?" legendSize="s" small options={[{ value: "oui", text: "Je n'ai pas d'adresse e-mail", hint: "Ce n'est pas un problème : notez ou imprimez la confirmation, et donnez un téléphone." }]} values={values.noEmail ? ["oui"] : []} />
+            <Checkboxes name="noEmail" label="Pas d'adresse e-mail ?" legendSize="s" small options={[{ value: "oui", text: "Je n'ai pas d'adresse e-mail", hint: "Ce n'est pas un problème : notez ou imprimez la confirmation, et donnez un téléphone." }]} values={values.noEmail ? ["oui"] : []} />
             <Checkboxes
               name="consent"
               label="Vos données"

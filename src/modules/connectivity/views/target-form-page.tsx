@@ -20,7 +20,7 @@ export function TargetFormPage({ ctx, values, errors = {} }: { ctx: PageContext;
       <form method="post" action={`${base}/objectif`} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <TextInput name="part" label="Part des locaux raccordables à la fibre visée (en %)" hint="Par exemple 100" value={values.part} error={errors.part} inputmode="decimal" width="4" />
-        <TextInput name="date" label="À quelle date ?" hint="Par exemple 31/12/2028" value={values.date} error={errors.date} width="10" />
+        <TextInput name="date" label="À quelle date ?" hint="Par exemple 31/12/2028" value={values.date} error={errors.date} width="10" />
         <Button>Enregistrer l'objectif</Button>
       </form>
     </Layout>

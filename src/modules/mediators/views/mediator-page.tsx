@@ -1,6 +1,6 @@
 // One mediator: details, weekly plages, a preview of the next free slots, one-off openings and absences.
 import { formatDateTime } from "../../../lib/format.js";
-import { SummaryList, Tag } from "../../../ui/components.js";
+import { SummaryList, TableScroll, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { ErrorSummary, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -75,38 +75,40 @@ function PlagesSection({ ctx, base, plages, canEdit, hasPlaces }: { ctx: PageCon
       {plages.length === 0 ? (
         <p class="govuk-body">Aucune plage : personne ne peut encore prendre rendez-vous avec cette personne.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-visually-hidden">Plages d'ouverture</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Lieu</th>
-              <th scope="col" class="govuk-table__header">Jours</th>
-              <th scope="col" class="govuk-table__header">Heures</th>
-              <th scope="col" class="govuk-table__header">Période</th>
-              {canEdit ? <th scope="col" class="govuk-table__header">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {plages.map((p) => (
+        <TableScroll label="Plages d'ouverture">
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-visually-hidden">Plages d'ouverture</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{p.placeName}</td>
-                <td class="govuk-table__cell">{capitalise(recurrenceLabel(p.weekdays, p.everyNWeeks))}</td>
-                <td class="govuk-table__cell">{capitalise(hoursLabel(p.startTime, p.endTime))}</td>
-                <td class="govuk-table__cell">{capitalise(validityLabel(p))}</td>
-                {canEdit ? (
-                  <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`${base}/plages/${p.id}`}>
-                      Modifier<span class="govuk-visually-hidden"> la plage {plageSummary(p)}</span>
-                    </a>{" "}
-                    <PostButton action={`${base}/plages/${p.id}/supprimer`} csrfToken={ctx.csrfToken} hidden={`la plage ${plageSummary(p)}`} warning>
-                      Supprimer
-                    </PostButton>
-                  </td>
-                ) : null}
+                <th scope="col" class="govuk-table__header">Lieu</th>
+                <th scope="col" class="govuk-table__header">Jours</th>
+                <th scope="col" class="govuk-table__header">Heures</th>
+                <th scope="col" class="govuk-table__header">Période</th>
+                {canEdit ? <th scope="col" class="govuk-table__header">Actions</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {plages.map((p) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">{p.placeName}</td>
+                  <td class="govuk-table__cell">{capitalise(recurrenceLabel(p.weekdays, p.everyNWeeks))}</td>
+                  <td class="govuk-table__cell">{capitalise(hoursLabel(p.startTime, p.endTime))}</td>
+                  <td class="govuk-table__cell">{capitalise(validityLabel(p))}</td>
+                  {canEdit ? (
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={`${base}/plages/${p.id}`}>
+                        Modifier<span class="govuk-visually-hidden"> la plage {plageSummary(p)}</span>
+                      </a>{" "}
+                      <PostButton action={`${base}/plages/${p.id}/supprimer`} csrfToken={ctx.csrfToken} hidden={`la plage ${plageSummary(p)}`} warning>
+                        Supprimer
+                      </PostButton>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit && hasPlaces ? <LinkButton href={`${base}/plages/nouvelle`}>Ajouter une plage</LinkButton> : null}
       {canEdit && !hasPlaces ? <p class="govuk-body">Rattachez d'abord cette personne à un lieu pour lui ajouter des plages.</p> : null}

@@ -37,12 +37,12 @@ export function MotifFormPage({ ctx, motifId, values, errors = {}, places }: Pro
         <NumberInput
           {...field("horizonDays")}
           width="3"
-          label="Réservation possible jusqu'à combien de jours à l'avance ?"
+          label="Réservation possible jusqu'à combien de jours à l'avance ?"
           hint="Par exemple 90 pour environ 3 mois."
         />
         <Radios
           {...field("bookableBy")}
-          label="Qui peut prendre ce rendez-vous ?"
+          label="Qui peut prendre ce rendez-vous ?"
           options={[
             { value: "everyone", text: bookableByLabels.everyone, hint: "La personne réserve elle-même sur Maillage, ou un agent le fait pour elle." },
             { value: "agents", text: bookableByLabels.agents, hint: "Seuls les agents réservent, par exemple au téléphone ou à l'accueil." },
@@ -51,16 +51,16 @@ export function MotifFormPage({ ctx, motifId, values, errors = {}, places }: Pro
         <NumberInput
           {...field("cancelUntilHours")}
           width="3"
-          label="La personne peut annuler jusqu'à combien d'heures avant ?"
+          label="La personne peut annuler jusqu'à combien d'heures avant ?"
           hint="Par exemple 4. Après ce délai, elle doit appeler le lieu. 0 : jusqu'à l'heure du rendez-vous."
         />
         <NumberInput
           {...field("changeUntilHours")}
           width="3"
-          label="La personne peut changer de créneau jusqu'à combien d'heures avant ?"
+          label="La personne peut changer de créneau jusqu'à combien d'heures avant ?"
           hint="Par exemple 48 pour 2 jours."
         />
-        <Radios {...field("placeKind")} label="Où se passe le rendez-vous ?" options={placeKinds.map((k) => ({ value: k, text: placeKindLabels[k] }))} />
+        <Radios {...field("placeKind")} label="Où se passe le rendez-vous ?" options={placeKinds.map((k) => ({ value: k, text: placeKindLabels[k] }))} />
         {places.length > 0 ? (
           <Checkboxes
             name="placeIds"

@@ -1,5 +1,5 @@
 // The list of the territory's motifs (appointment types) with their main rules.
-import { Tag } from "../../../ui/components.js";
+import { TableScroll, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Layout } from "../../../ui/layout.js";
 import { bookableByLabels, durationLabel, placeKindLabels } from "../domain/labels.js";
@@ -29,50 +29,52 @@ export function MotifsPage({ ctx, motifs, places, canManage, notice }: Props) {
       {motifs.length === 0 ? (
         <p class="govuk-body">Aucun motif pour l'instant : sans motif, personne ne peut prendre rendez-vous.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">{motifs.length === 1 ? "1 motif" : `${motifs.length} motifs`}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Motif</th>
-              <th scope="col" class="govuk-table__header">Durée</th>
-              <th scope="col" class="govuk-table__header">Qui peut réserver</th>
-              <th scope="col" class="govuk-table__header">Où</th>
-              <th scope="col" class="govuk-table__header">Annulation</th>
-              <th scope="col" class="govuk-table__header">État</th>
-              {canManage ? <th scope="col" class="govuk-table__header">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {motifs.map((m) => (
+        <TableScroll label={String(motifs.length === 1 ? "1 motif" : `${motifs.length} motifs`)}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{motifs.length === 1 ? "1 motif" : `${motifs.length} motifs`}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  {m.name}
-                  <br />
-                  <span class="govuk-hint govuk-!-font-size-16">{m.service}</span>
-                </td>
-                <td class="govuk-table__cell">{durationLabel(m.durationMinutes)}</td>
-                <td class="govuk-table__cell">{bookableByLabels[m.bookableBy]}</td>
-                <td class="govuk-table__cell">
-                  {placeKindLabels[m.placeKind]}
-                  <br />
-                  {m.placeIds.length === 0 ? "Tous les lieux" : m.placeIds.map((id) => placeName.get(id) ?? "lieu supprimé").join(", ")}
-                </td>
-                <td class="govuk-table__cell">{m.cancelUntilMinutes === 0 ? "Jusqu'à l'heure du rendez-vous" : `Jusqu'à ${durationLabel(m.cancelUntilMinutes)} avant`}</td>
-                <td class="govuk-table__cell">{m.active ? <Tag colour="green">Proposé</Tag> : <Tag colour="grey">Désactivé</Tag>}</td>
-                {canManage ? (
-                  <td class="govuk-table__cell">
-                    <a class="govuk-link" href={`${base}/${m.id}`}>
-                      Modifier<span class="govuk-visually-hidden"> le motif {m.name}</span>
-                    </a>{" "}
-                    <PostButton action={`${base}/${m.id}/activation`} csrfToken={ctx.csrfToken} name="active" value={m.active ? "non" : "oui"} hidden={`le motif ${m.name}`}>
-                      {m.active ? "Désactiver" : "Réactiver"}
-                    </PostButton>
-                  </td>
-                ) : null}
+                <th scope="col" class="govuk-table__header">Motif</th>
+                <th scope="col" class="govuk-table__header">Durée</th>
+                <th scope="col" class="govuk-table__header">Qui peut réserver</th>
+                <th scope="col" class="govuk-table__header">Où</th>
+                <th scope="col" class="govuk-table__header">Annulation</th>
+                <th scope="col" class="govuk-table__header">État</th>
+                {canManage ? <th scope="col" class="govuk-table__header">Actions</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {motifs.map((m) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    {m.name}
+                    <br />
+                    <span class="govuk-hint govuk-!-font-size-16">{m.service}</span>
+                  </td>
+                  <td class="govuk-table__cell">{durationLabel(m.durationMinutes)}</td>
+                  <td class="govuk-table__cell">{bookableByLabels[m.bookableBy]}</td>
+                  <td class="govuk-table__cell">
+                    {placeKindLabels[m.placeKind]}
+                    <br />
+                    {m.placeIds.length === 0 ? "Tous les lieux" : m.placeIds.map((id) => placeName.get(id) ?? "lieu supprimé").join(", ")}
+                  </td>
+                  <td class="govuk-table__cell">{m.cancelUntilMinutes === 0 ? "Jusqu'à l'heure du rendez-vous" : `Jusqu'à ${durationLabel(m.cancelUntilMinutes)} avant`}</td>
+                  <td class="govuk-table__cell">{m.active ? <Tag colour="green">Proposé</Tag> : <Tag colour="grey">Désactivé</Tag>}</td>
+                  {canManage ? (
+                    <td class="govuk-table__cell">
+                      <a class="govuk-link" href={`${base}/${m.id}`}>
+                        Modifier<span class="govuk-visually-hidden"> le motif {m.name}</span>
+                      </a>{" "}
+                      <PostButton action={`${base}/${m.id}/activation`} csrfToken={ctx.csrfToken} name="active" value={m.active ? "non" : "oui"} hidden={`le motif ${m.name}`}>
+                        {m.active ? "Désactiver" : "Réactiver"}
+                      </PostButton>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -42,7 +42,7 @@ export function PlageFormPage({ ctx, mediator, plageId, values, errors = {} }: P
         <TextInput {...field("validUntil")} type="date" label="Jusqu'au (facultatif)" hint="Dernier jour inclus. Laissez vide si la plage n'a pas de fin prévue." />
         <NumberInput
           {...field("everyNWeeks")}
-          label="Toutes les combien de semaines ?"
+          label="Toutes les combien de semaines ?"
           hint="1 pour chaque semaine, 2 pour une semaine sur deux (en comptant à partir de la semaine du premier jour)."
           width="2"
         />

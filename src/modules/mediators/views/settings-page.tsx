@@ -18,13 +18,13 @@ export function SettingsPage({ ctx, values, errors = {}, notice, smsProvider, da
         <NumberInput
           {...field("contactRetentionDays")}
           width="3"
-          label="Combien de jours garder les coordonnées des personnes après leur rendez-vous ?"
+          label="Combien de jours garder les coordonnées des personnes après leur rendez-vous ?"
           hint="Entre 1 et 365 jours. Ensuite, le nom, le téléphone et l'adresse électronique sont effacés ; le rendez-vous reste compté dans les statistiques. 90 jours par défaut."
         />
         <NumberInput
           {...field("reminderHours")}
           width="3"
-          label="Combien d'heures avant le rendez-vous envoyer le rappel ?"
+          label="Combien d'heures avant le rendez-vous envoyer le rappel ?"
           hint="Entre 1 et 168 heures (7 jours), 48 heures par défaut. Vaut pour les rendez-vous pris après l'enregistrement. Un rendez-vous pris moins longtemps à l'avance n'a pas de rappel."
         />
         <Checkboxes

@@ -52,7 +52,7 @@ export function PlannerPage(props: { ctx: PageContext; scenarios: ScenarioRow[];
   return (
     <Layout ctx={ctx} title="Répartition des moyens" hasErrors={Object.keys(errors).length > 0} wide>
       <ErrorSummary errors={errors} />
-      <PageHeading caption={ctx.territory!.name}>Répartition des moyens : concentrer ou répartir ?</PageHeading>
+      <PageHeading caption={ctx.territory!.name}>Répartition des moyens : concentrer ou répartir ?</PageHeading>
       <ObservatorySubNav ctx={ctx} current="repartition" />
       <p class="govuk-body">
         Pour un budget, comparez trois façons de répartir l'équipement, les heures de médiation et la formation entre les communes : une

@@ -1,7 +1,7 @@
 // Pieces of the planner pages: the parameters form, the strategies side by side, the Lorenz curves, the
 // allocations and the ranked log, and the model's documentation.
 import { formatNumber } from "../../../lib/format.js";
-import { Table } from "../../../ui/components.js";
+import { Table, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField, TextInput, type FieldErrors } from "../../../ui/form.js";
 import { formatShare } from "../../connectivity/domain/shares.js";
@@ -78,31 +78,33 @@ export function StrategiesTable({ plan, caption }: { plan: Record<StrategyKey, S
     { label: "Communes financées effectives (1 ÷ HHI)", cell: (s) => (s.hhi > 0 ? dec(1 / s.hhi) : "—") },
   ];
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Mesure</th>
-          {STRATEGIES.map((k) => (
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-              {STRATEGY_LABELS[k]}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {metrics.map((m) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
-              {m.label}
-            </th>
+            <th scope="col" class="govuk-table__header">Mesure</th>
             {STRATEGIES.map((k) => (
-              <td class="govuk-table__cell govuk-table__cell--numeric">{m.cell(plan[k])}</td>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                {STRATEGY_LABELS[k]}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {metrics.map((m) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">
+                {m.label}
+              </th>
+              {STRATEGIES.map((k) => (
+                <td class="govuk-table__cell govuk-table__cell--numeric">{m.cell(plan[k])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -146,33 +148,35 @@ export function LorenzChart({ plan }: { plan: Record<StrategyKey, StrategyResult
           </ul>
         </div>
         <div class="govuk-grid-column-one-half">
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-visually-hidden">Données des courbes de Lorenz</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Part des communes</th>
-                {STRATEGIES.map((k) => (
-                  <th scope="col" class="govuk-table__header govuk-table__header--numeric">
-                    {STRATEGY_LABELS[k]}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {[0.2, 0.4, 0.6, 0.8, 1].map((q) => (
+          <TableScroll label="Données des courbes de Lorenz">
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-visually-hidden">Données des courbes de Lorenz</caption>
+              <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header">
-                    {formatShare(q, 0)}
-                  </th>
-                  {STRATEGIES.map((k) => {
-                    const points = plan[k].lorenz;
-                    const at = points.find((p) => p.x >= q - 1e-9) ?? points.at(-1)!;
-                    return <td class="govuk-table__cell govuk-table__cell--numeric">{formatShare(at.y, 0)}</td>;
-                  })}
+                  <th scope="col" class="govuk-table__header">Part des communes</th>
+                  {STRATEGIES.map((k) => (
+                    <th scope="col" class="govuk-table__header govuk-table__header--numeric">
+                      {STRATEGY_LABELS[k]}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody class="govuk-table__body">
+                {[0.2, 0.4, 0.6, 0.8, 1].map((q) => (
+                  <tr class="govuk-table__row">
+                    <th scope="row" class="govuk-table__header">
+                      {formatShare(q, 0)}
+                    </th>
+                    {STRATEGIES.map((k) => {
+                      const points = plan[k].lorenz;
+                      const at = points.find((p) => p.x >= q - 1e-9) ?? points.at(-1)!;
+                      return <td class="govuk-table__cell govuk-table__cell--numeric">{formatShare(at.y, 0)}</td>;
+                    })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </div>
       </div>
     </figure>

@@ -1,7 +1,7 @@
 // Operator pages.
 import type { JobStatus } from "../../../db/schema/index.js";
 import { formatDateTime, formatNumber } from "../../../lib/format.js";
-import { Notice, SummaryList, Tag } from "../../../ui/components.js";
+import { Notice, SummaryList, TableScroll, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { CsrfField, TextInput } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -37,55 +37,59 @@ export function OperatorHomePage({ ctx, query, results, territories, created }: 
       </form>
       {query && results.length === 0 ? <p class="govuk-body">Aucun résultat pour « {query} ».</p> : null}
       {results.length > 0 ? (
+        <TableScroll label={`Résultats pour « ${query} »`}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--s">Résultats pour « {query} »</caption>
+            <thead class="govuk-table__head">
+              <tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">Nom</th>
+                <th scope="col" class="govuk-table__header">Code</th>
+                <th scope="col" class="govuk-table__header">Action</th>
+              </tr>
+            </thead>
+            <tbody class="govuk-table__body">
+              {results.map((r) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">{r.name}<br /><span class="govuk-hint">{r.detail}</span></td>
+                  <td class="govuk-table__cell">{r.code}</td>
+                  <td class="govuk-table__cell">
+                    <form method="post" action="/operateur/territoires">
+                      <CsrfField token={ctx.csrfToken} />
+                      <input type="hidden" name="code" value={r.code} />
+                      <button type="submit" class="govuk-button govuk-!-margin-bottom-0">
+                        Créer<span class="govuk-visually-hidden"> {r.name}</span>
+                      </button>
+                    </form>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
+      ) : null}
+      <TableScroll label="Territoires de l'instance">
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">Résultats pour « {query} »</caption>
+          <caption class="govuk-table__caption govuk-table__caption--m">Territoires de l'instance</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Nom</th>
+              <th scope="col" class="govuk-table__header">Territoire</th>
               <th scope="col" class="govuk-table__header">Code</th>
-              <th scope="col" class="govuk-table__header">Action</th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Communes</th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Population</th>
             </tr>
           </thead>
           <tbody class="govuk-table__body">
-            {results.map((r) => (
+            {territories.map((t) => (
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{r.name}<br /><span class="govuk-hint">{r.detail}</span></td>
-                <td class="govuk-table__cell">{r.code}</td>
-                <td class="govuk-table__cell">
-                  <form method="post" action="/operateur/territoires">
-                    <CsrfField token={ctx.csrfToken} />
-                    <input type="hidden" name="code" value={r.code} />
-                    <button type="submit" class="govuk-button govuk-!-margin-bottom-0">
-                      Créer<span class="govuk-visually-hidden"> {r.name}</span>
-                    </button>
-                  </form>
-                </td>
+                <td class="govuk-table__cell">{t.name}{t.demo ? " (démonstration)" : ""}</td>
+                <td class="govuk-table__cell">{t.code}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(t.communes)}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(t.population)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      ) : null}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Territoires de l'instance</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Territoire</th>
-            <th scope="col" class="govuk-table__header">Code</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Communes</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Population</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {territories.map((t) => (
-            <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{t.name}{t.demo ? " (démonstration)" : ""}</td>
-              <td class="govuk-table__cell">{t.code}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(t.communes)}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{formatNumber(t.population)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      </TableScroll>
     </Layout>
   );
 }
@@ -108,31 +112,33 @@ export function JobsPage({ ctx, jobs, status }: { ctx: PageContext; jobs: JobRow
         ))}
         <a class="govuk-link" href="/operateur/taches">Toutes</a>
       </p>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">{jobs.length} tâches{status ? ` (${statusLabels[status].toLowerCase()})` : ""}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">N°</th>
-            <th scope="col" class="govuk-table__header">Tâche</th>
-            <th scope="col" class="govuk-table__header">État</th>
-            <th scope="col" class="govuk-table__header">Essais</th>
-            <th scope="col" class="govuk-table__header">Prévue</th>
-            <th scope="col" class="govuk-table__header">Dernière erreur</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {jobs.map((j) => (
+      <TableScroll label="Tâches">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">{jobs.length} tâches{status ? ` (${statusLabels[status].toLowerCase()})` : ""}</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{j.id}</td>
-              <td class="govuk-table__cell">{j.name}</td>
-              <td class="govuk-table__cell"><Tag colour={statusColours[j.status]}>{statusLabels[j.status]}</Tag></td>
-              <td class="govuk-table__cell">{j.attempts} / {j.maxAttempts}</td>
-              <td class="govuk-table__cell">{formatDateTime(j.runAt, true)}</td>
-              <td class="govuk-table__cell">{j.lastError ? j.lastError.split("\n")[0] : ""}</td>
+              <th scope="col" class="govuk-table__header">N°</th>
+              <th scope="col" class="govuk-table__header">Tâche</th>
+              <th scope="col" class="govuk-table__header">État</th>
+              <th scope="col" class="govuk-table__header">Essais</th>
+              <th scope="col" class="govuk-table__header">Prévue</th>
+              <th scope="col" class="govuk-table__header">Dernière erreur</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {jobs.map((j) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{j.id}</td>
+                <td class="govuk-table__cell">{j.name}</td>
+                <td class="govuk-table__cell"><Tag colour={statusColours[j.status]}>{statusLabels[j.status]}</Tag></td>
+                <td class="govuk-table__cell">{j.attempts} / {j.maxAttempts}</td>
+                <td class="govuk-table__cell">{formatDateTime(j.runAt, true)}</td>
+                <td class="govuk-table__cell">{j.lastError ? j.lastError.split("\n")[0] : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }
@@ -145,27 +151,29 @@ export function MailsPage({ ctx, mails }: { ctx: PageContext; mails: MailSummary
     <Layout ctx={ctx} title="Courriels enregistrés">
       <h1 class="govuk-heading-l">Courriels enregistrés</h1>
       <OperatorNav ctx={ctx} />
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Derniers messages</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Date</th>
-            <th scope="col" class="govuk-table__header">Destinataire</th>
-            <th scope="col" class="govuk-table__header">Objet</th>
-            <th scope="col" class="govuk-table__header">État</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {mails.map((m) => (
+      <TableScroll label="Derniers messages">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Derniers messages</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{formatDateTime(m.createdAt, true)}</td>
-              <td class="govuk-table__cell">{m.toAddress}</td>
-              <td class="govuk-table__cell"><a class="govuk-link" href={`/operateur/courriels/${m.id}`}>{m.subject}</a></td>
-              <td class="govuk-table__cell">{m.status}</td>
+              <th scope="col" class="govuk-table__header">Date</th>
+              <th scope="col" class="govuk-table__header">Destinataire</th>
+              <th scope="col" class="govuk-table__header">Objet</th>
+              <th scope="col" class="govuk-table__header">État</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {mails.map((m) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{formatDateTime(m.createdAt, true)}</td>
+                <td class="govuk-table__cell">{m.toAddress}</td>
+                <td class="govuk-table__cell"><a class="govuk-link" href={`/operateur/courriels/${m.id}`}>{m.subject}</a></td>
+                <td class="govuk-table__cell">{m.status}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

@@ -14,7 +14,7 @@ export function HomePage({ ctx, territories }: { ctx: PageContext; territories: 
         La plateforme des territoires pour l'accompagnement au numérique des habitants et l'équipement numérique des écoles.
       </p>
       <div class="govuk-inset-text">
-        <h2 class="govuk-heading-m">Vous cherchez de l'aide avec le numérique ?</h2>
+        <h2 class="govuk-heading-m">Vous cherchez de l'aide avec le numérique ?</h2>
         <p class="govuk-body">Faire une démarche en ligne, apprendre à vous servir de votre téléphone ou d'un ordinateur : trouvez un lieu près de chez vous.</p>
         <a href="/lieux" role="button" draggable={false} class="govuk-button govuk-button--start govuk-!-margin-bottom-0" data-module="govuk-button">
           Trouver un lieu d'aide

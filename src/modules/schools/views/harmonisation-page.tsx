@@ -26,27 +26,29 @@ type Props = {
 
 function TotalsTable({ caption, header, rows, label }: { caption: string; header: string; rows: ComplianceTotals[]; label: (row: ComplianceTotals) => ComponentChildren }) {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">{header}</th>
-          <NumHead>Écoles</NumHead>
-          <NumHead>Conformité</NumHead>
-          <NumHead>Manques</NumHead>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((r) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{label(r)}</th>
-            <Num>{formatNumber(r.schools)}</Num>
-            <Num>{percent(r.compliance)}</Num>
-            <Num>{formatNumber(r.elements.reduce((s, e) => s + e.manque, 0))}</Num>
+            <th scope="col" class="govuk-table__header">{header}</th>
+            <NumHead>Écoles</NumHead>
+            <NumHead>Conformité</NumHead>
+            <NumHead>Manques</NumHead>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {rows.map((r) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{label(r)}</th>
+              <Num>{formatNumber(r.schools)}</Num>
+              <Num>{percent(r.compliance)}</Num>
+              <Num>{formatNumber(r.elements.reduce((s, e) => s + e.manque, 0))}</Num>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -57,28 +59,30 @@ function GapsByElement({ socle, harmonisation }: { socle: Socle; harmonisation: 
   ];
   const gap = (t: ComplianceTotals, code: string) => t.elements.find((e) => e.element === code);
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">Équipements manquants par élément du socle (présents sur requis, et manque)</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Ensemble</th>
-          {socle.elements.map((e) => (
-            <NumHead>{e.label}</NumHead>
-          ))}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {lines.map(({ label, totals }) => (
+    <TableScroll label="Équipements manquants par élément du socle (présents sur requis, et manque)">
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Équipements manquants par élément du socle (présents sur requis, et manque)</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{label}</th>
-            {socle.elements.map((e) => {
-              const g = gap(totals, e.code);
-              return <Num>{g ? <GapCell present={g.met} requis={g.requis} manque={g.manque} /> : "—"}</Num>;
-            })}
+            <th scope="col" class="govuk-table__header">Ensemble</th>
+            {socle.elements.map((e) => (
+              <NumHead>{e.label}</NumHead>
+            ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {lines.map(({ label, totals }) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{label}</th>
+              {socle.elements.map((e) => {
+                const g = gap(totals, e.code);
+                return <Num>{g ? <GapCell present={g.met} requis={g.requis} manque={g.manque} /> : "—"}</Num>;
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -24,32 +24,34 @@ const national = (code: IndicatorCode) => NATIONAL_REFERENCE_2018_2019.figures.f
 function TerritoryTable({ values }: { values: IndicatorValues }) {
   const nationalShown = (n: number) => decimal(n);
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">Le territoire et les repères nationaux</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Indicateur</th>
-          <NumHead>Territoire</NumHead>
-          <NumHead>National, maternelle</NumHead>
-          <NumHead>National, élémentaire</NumHead>
-          <NumHead>National, ensemble</NumHead>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {CODES.map((code) => {
-          const ref = national(code);
-          return (
-            <tr class="govuk-table__row">
-              <th scope="row" class="govuk-table__header">{INDICATORS[code].label}</th>
-              <Num>{showIndicator(code, values[code])}</Num>
-              <Num>{ref ? nationalShown(ref.maternelle) : "—"}</Num>
-              <Num>{ref ? nationalShown(ref.elementaire) : "—"}</Num>
-              <Num>{ref ? nationalShown(ref.ensemble) : "—"}</Num>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <TableScroll label="Le territoire et les repères nationaux">
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Le territoire et les repères nationaux</caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header">Indicateur</th>
+            <NumHead>Territoire</NumHead>
+            <NumHead>National, maternelle</NumHead>
+            <NumHead>National, élémentaire</NumHead>
+            <NumHead>National, ensemble</NumHead>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          {CODES.map((code) => {
+            const ref = national(code);
+            return (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">{INDICATORS[code].label}</th>
+                <Num>{showIndicator(code, values[code])}</Num>
+                <Num>{ref ? nationalShown(ref.maternelle) : "—"}</Num>
+                <Num>{ref ? nationalShown(ref.elementaire) : "—"}</Num>
+                <Num>{ref ? nationalShown(ref.ensemble) : "—"}</Num>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -58,27 +60,29 @@ function OtherReferences() {
   // Ratios are "pour 1 000 élèves"; the other repères are shares of schools.
   const show = (label: string, n: number) => (label.includes("pour 1 000") ? decimal(n) : percent(n));
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--s">Autres repères nationaux (non calculés à partir de l'inventaire)</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Repère</th>
-          <NumHead>Maternelle</NumHead>
-          <NumHead>Élémentaire</NumHead>
-          <NumHead>Ensemble</NumHead>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {others.map((f) => (
+    <TableScroll label="Autres repères nationaux (non calculés à partir de l'inventaire)">
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--s">Autres repères nationaux (non calculés à partir de l'inventaire)</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{f.label}</th>
-            <Num>{show(f.label, f.maternelle)}</Num>
-            <Num>{show(f.label, f.elementaire)}</Num>
-            <Num>{show(f.label, f.ensemble)}</Num>
+            <th scope="col" class="govuk-table__header">Repère</th>
+            <NumHead>Maternelle</NumHead>
+            <NumHead>Élémentaire</NumHead>
+            <NumHead>Ensemble</NumHead>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {others.map((f) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{f.label}</th>
+              <Num>{show(f.label, f.maternelle)}</Num>
+              <Num>{show(f.label, f.elementaire)}</Num>
+              <Num>{show(f.label, f.ensemble)}</Num>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -4,6 +4,7 @@ import { formatNumber } from "../../../lib/format.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, Radios } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
+import { TableScroll } from "../../../ui/components.js";
 import type { DueKind, DuePeriod, ItemRow } from "../inventory.queries.js";
 import type { SchoolAction } from "../schools.policy.js";
 import { SchoolsSubNav, categoryLabel, plural, schoolsBase, shortDate, stateLabel } from "./shared.js";
@@ -82,38 +83,40 @@ export function DueReportPage(props: { ctx: PageContext; abilities: Set<SchoolAc
       {rows.length === 0 ? (
         <p class="govuk-body">Aucun équipement : {what.toLowerCase()} {periodText}.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">
-            {what} {periodText} : {plural(total, "équipement", "équipements")}
-            {total > rows.length ? ` (les ${formatNumber(rows.length)} premiers affichés)` : ""}
-          </caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">{what}</th>
-              <th scope="col" class="govuk-table__header">N° d'inventaire</th>
-              <th scope="col" class="govuk-table__header">Catégorie</th>
-              <th scope="col" class="govuk-table__header">École et classe</th>
-              <th scope="col" class="govuk-table__header">État</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {rows.map((r) => (
+        <TableScroll label={`${what} ${periodText}`}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">
+              {what} {periodText} : {plural(total, "équipement", "équipements")}
+              {total > rows.length ? ` (les ${formatNumber(rows.length)} premiers affichés)` : ""}
+            </caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">{shortDate(kind === "garantie" ? r.warrantyEnd : r.endOfLife)}</td>
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`${base}/inventaire/${r.id}`}>
-                    {r.inventoryNumber}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{categoryLabel(r.category)}</td>
-                <td class="govuk-table__cell">
-                  {r.schoolName} — {r.className ?? "toute l'école"}
-                </td>
-                <td class="govuk-table__cell">{stateLabel(r.state)}</td>
+                <th scope="col" class="govuk-table__header">{what}</th>
+                <th scope="col" class="govuk-table__header">N° d'inventaire</th>
+                <th scope="col" class="govuk-table__header">Catégorie</th>
+                <th scope="col" class="govuk-table__header">École et classe</th>
+                <th scope="col" class="govuk-table__header">État</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {rows.map((r) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">{shortDate(kind === "garantie" ? r.warrantyEnd : r.endOfLife)}</td>
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`${base}/inventaire/${r.id}`}>
+                      {r.inventoryNumber}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">{categoryLabel(r.category)}</td>
+                  <td class="govuk-table__cell">
+                    {r.schoolName} — {r.className ?? "toute l'école"}
+                  </td>
+                  <td class="govuk-table__cell">{stateLabel(r.state)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -1,7 +1,7 @@
 // The inventory: filters (GET, work without JavaScript), the items of the page with checkboxes for bulk
 // actions (move, change state), pagination and exports.
 import { formatNumber } from "../../../lib/format.js";
-import { Notice, Pagination } from "../../../ui/components.js";
+import { Notice, Pagination, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -111,59 +111,61 @@ function BulkActions({ schools }: { schools: Option[] }) {
 function ItemsTable({ base, rows, total, selectable }: { base: string; rows: ItemRow[]; total: number; selectable: boolean }) {
   if (rows.length === 0) return <p class="govuk-body">Aucun équipement ne correspond à ces critères.</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{plural(total, "équipement", "équipements")}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {selectable ? (
-            <th scope="col" class="govuk-table__header">
-              <span class="govuk-visually-hidden">Sélection</span>
-            </th>
-          ) : null}
-          <th scope="col" class="govuk-table__header">N° d'inventaire</th>
-          <th scope="col" class="govuk-table__header">Catégorie et modèle</th>
-          <th scope="col" class="govuk-table__header">École et classe</th>
-          <th scope="col" class="govuk-table__header">État</th>
-          <th scope="col" class="govuk-table__header">Fin de garantie</th>
-          <th scope="col" class="govuk-table__header">Fin de vie prévue</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((r) => (
+    <TableScroll label={String(plural(total, "équipement", "équipements"))}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{plural(total, "équipement", "équipements")}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
             {selectable ? (
-              <td class="govuk-table__cell">
-                <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                  <div class="govuk-checkboxes__item">
-                    <input class="govuk-checkboxes__input" id={`equipement-${r.id}`} name="equipements" type="checkbox" value={String(r.id)} />
-                    <label class="govuk-label govuk-checkboxes__label" for={`equipement-${r.id}`}>
-                      <span class="govuk-visually-hidden">Sélectionner {r.inventoryNumber}</span>
-                    </label>
-                  </div>
-                </div>
-              </td>
+              <th scope="col" class="govuk-table__header">
+                <span class="govuk-visually-hidden">Sélection</span>
+              </th>
             ) : null}
-            <td class="govuk-table__cell">
-              <a class="govuk-link" href={`${base}/inventaire/${r.id}`}>
-                {r.inventoryNumber}
-              </a>
-            </td>
-            <td class="govuk-table__cell">
-              {categoryLabel(r.category)}
-              {r.model ? <span class="govuk-body-s"> — {r.model}</span> : null}
-            </td>
-            <td class="govuk-table__cell">
-              {r.schoolName}
-              <br />
-              <span class="govuk-body-s">{r.className ?? "Toute l'école"}</span>
-            </td>
-            <td class="govuk-table__cell">{stateLabel(r.state)}</td>
-            <td class="govuk-table__cell">{shortDate(r.warrantyEnd)}</td>
-            <td class="govuk-table__cell">{shortDate(r.endOfLife)}</td>
+            <th scope="col" class="govuk-table__header">N° d'inventaire</th>
+            <th scope="col" class="govuk-table__header">Catégorie et modèle</th>
+            <th scope="col" class="govuk-table__header">École et classe</th>
+            <th scope="col" class="govuk-table__header">État</th>
+            <th scope="col" class="govuk-table__header">Fin de garantie</th>
+            <th scope="col" class="govuk-table__header">Fin de vie prévue</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {rows.map((r) => (
+            <tr class="govuk-table__row">
+              {selectable ? (
+                <td class="govuk-table__cell">
+                  <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                    <div class="govuk-checkboxes__item">
+                      <input class="govuk-checkboxes__input" id={`equipement-${r.id}`} name="equipements" type="checkbox" value={String(r.id)} />
+                      <label class="govuk-label govuk-checkboxes__label" for={`equipement-${r.id}`}>
+                        <span class="govuk-visually-hidden">Sélectionner {r.inventoryNumber}</span>
+                      </label>
+                    </div>
+                  </div>
+                </td>
+              ) : null}
+              <td class="govuk-table__cell">
+                <a class="govuk-link" href={`${base}/inventaire/${r.id}`}>
+                  {r.inventoryNumber}
+                </a>
+              </td>
+              <td class="govuk-table__cell">
+                {categoryLabel(r.category)}
+                {r.model ? <span class="govuk-body-s"> — {r.model}</span> : null}
+              </td>
+              <td class="govuk-table__cell">
+                {r.schoolName}
+                <br />
+                <span class="govuk-body-s">{r.className ?? "Toute l'école"}</span>
+              </td>
+              <td class="govuk-table__cell">{stateLabel(r.state)}</td>
+              <td class="govuk-table__cell">{shortDate(r.warrantyEnd)}</td>
+              <td class="govuk-table__cell">{shortDate(r.endOfLife)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -43,7 +43,7 @@ export function SchoolFormPage({ ctx, school, values, errors = {} }: { ctx: Page
         <NumberInput {...field("enseignants")} label="Nombre d'enseignants" width="5" />
         <Radios
           {...field("raccordement")}
-          label="Comment l'école est-elle raccordée à internet ?"
+          label="Comment l'école est-elle raccordée à internet ?"
           legendSize="s"
           small
           options={[...CONNECTION_OPTIONS, { value: "inconnu", text: "Je ne sais pas" }]}

@@ -1,7 +1,7 @@
 // One school: its details and referents, its compliance with the reference set, its classes and equipment.
 import { describeConnection } from "../domain/connection.js";
 import { formatNumber } from "../../../lib/format.js";
-import { Notice, SummaryList, Table } from "../../../ui/components.js";
+import { Notice, SummaryList, Table, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -29,27 +29,29 @@ const NOTICES: Record<string, string> = { enregistre: "Les informations de l'éc
 export function SchoolComplianceTable({ socle, compliance, caption }: { socle: Socle; compliance: SchoolCompliance; caption: string }) {
   const label = (code: string) => socle.elements.find((e) => e.code === code)?.label ?? code;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Élément</th>
-          <NumHead>Requis</NumHead>
-          <NumHead>Présents</NumHead>
-          <NumHead>Manque</NumHead>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {compliance.elements.map((e) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">{label(e.element)}</th>
-            <Num>{formatNumber(e.requis)}</Num>
-            <Num>{formatNumber(e.present)}</Num>
-            <Num>{e.manque > 0 ? <strong>{formatNumber(e.manque)}</strong> : "0"}</Num>
+            <th scope="col" class="govuk-table__header">Élément</th>
+            <NumHead>Requis</NumHead>
+            <NumHead>Présents</NumHead>
+            <NumHead>Manque</NumHead>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {compliance.elements.map((e) => (
+            <tr class="govuk-table__row">
+              <th scope="row" class="govuk-table__header">{label(e.element)}</th>
+              <Num>{formatNumber(e.requis)}</Num>
+              <Num>{formatNumber(e.present)}</Num>
+              <Num>{e.manque > 0 ? <strong>{formatNumber(e.manque)}</strong> : "0"}</Num>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -1,6 +1,6 @@
 // The communes of a territory and its groups of communes (e.g. the former intercommunalities it merged).
 import { formatNumber } from "../../../lib/format.js";
-import { Notice } from "../../../ui/components.js";
+import { Notice, TableScroll } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
 import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, Textarea, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
@@ -93,29 +93,31 @@ export function CommunesPage({ ctx, communes, groups, canManage, notice, values,
           </div>
         </details>
       ) : null}
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">{communes.length} {communes.length > 1 ? "communes" : "commune"}</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header">Commune</th>
-            <th scope="col" class="govuk-table__header">Code INSEE</th>
-            <th scope="col" class="govuk-table__header">Codes postaux</th>
-            <th scope="col" class="govuk-table__header govuk-table__header--numeric">Population</th>
-            <th scope="col" class="govuk-table__header">Contour</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {communes.map((c) => (
+      <TableScroll label={`${communes.length} ${communes.length > 1 ? "communes" : "commune"}`}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">{communes.length} {communes.length > 1 ? "communes" : "commune"}</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <td class="govuk-table__cell">{c.name}</td>
-              <td class="govuk-table__cell">{c.insee}</td>
-              <td class="govuk-table__cell">{c.postcodes.join(", ")}</td>
-              <td class="govuk-table__cell govuk-table__cell--numeric">{c.population == null ? "—" : formatNumber(c.population)}</td>
-              <td class="govuk-table__cell">{c.hasContour ? "Oui" : "Non"}</td>
+              <th scope="col" class="govuk-table__header">Commune</th>
+              <th scope="col" class="govuk-table__header">Code INSEE</th>
+              <th scope="col" class="govuk-table__header">Codes postaux</th>
+              <th scope="col" class="govuk-table__header govuk-table__header--numeric">Population</th>
+              <th scope="col" class="govuk-table__header">Contour</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {communes.map((c) => (
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell">{c.name}</td>
+                <td class="govuk-table__cell">{c.insee}</td>
+                <td class="govuk-table__cell">{c.postcodes.join(", ")}</td>
+                <td class="govuk-table__cell govuk-table__cell--numeric">{c.population == null ? "—" : formatNumber(c.population)}</td>
+                <td class="govuk-table__cell">{c.hasContour ? "Oui" : "Non"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <ContoursNote communes={communes} />
     </Layout>
   );

@@ -55,7 +55,7 @@ export function IncidentFormPage({ ctx, schools, school, items, values, errors =
             value={values.itemId}
             error={errors.itemId}
           />
-          <Textarea name="description" label="Que se passe-t-il ?" hint="Ce qui ne marche pas, depuis quand, ce que vous avez déjà essayé." value={values.description} error={errors.description} />
+          <Textarea name="description" label="Que se passe-t-il ?" hint="Ce qui ne marche pas, depuis quand, ce que vous avez déjà essayé." value={values.description} error={errors.description} />
           <div class={`govuk-form-group${errors.photo ? " govuk-form-group--error" : ""}`}>
             <label class="govuk-label" for={fieldId("photo")}>
               Photo (facultatif)

@@ -66,7 +66,7 @@ export function IncidentPage({ ctx, incident, canFollow, values = { outcome: "en
           <h2 class="govuk-heading-m">Résoudre l'incident</h2>
           <Radios
             name="outcome"
-            label="Que devient l'équipement ?"
+            label="Que devient l'équipement ?"
             legendSize="s"
             options={[
               { value: "en_service", text: OUTCOME_LABELS.en_service },

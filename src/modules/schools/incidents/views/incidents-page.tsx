@@ -1,6 +1,6 @@
 // The incidents a person follows: every school's for coordinators, their own school's for referents.
 import type { IncidentStatus } from "../../../../db/schema/schools.js";
-import { Tag } from "../../../../ui/components.js";
+import { TableScroll, Tag } from "../../../../ui/components.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Button, Select } from "../../../../ui/form.js";
 import { formatShortDate } from "../../../../lib/format.js";
@@ -41,36 +41,38 @@ export function IncidentsPage({ ctx, incidents, status, canReport }: Props) {
       {incidents.length === 0 ? (
         <p class="govuk-body">Aucun incident.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">{incidents.length === 1 ? "1 incident" : `${incidents.length} incidents`}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">N°</th>
-              <th scope="col" class="govuk-table__header">Signalé le</th>
-              <th scope="col" class="govuk-table__header">École</th>
-              <th scope="col" class="govuk-table__header">Équipement</th>
-              <th scope="col" class="govuk-table__header">État</th>
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {incidents.map((i) => (
+        <TableScroll label={String(incidents.length === 1 ? "1 incident" : `${incidents.length} incidents`)}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{incidents.length === 1 ? "1 incident" : `${incidents.length} incidents`}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`${base}/${i.id}`}>
-                    <span class="govuk-visually-hidden">Incident </span>
-                    {i.id}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{formatShortDate(i.createdAt)}</td>
-                <td class="govuk-table__cell">{i.schoolName}</td>
-                <td class="govuk-table__cell">{incidentItemLabel(i)}</td>
-                <td class="govuk-table__cell">
-                  <StatusTag status={i.status} />
-                </td>
+                <th scope="col" class="govuk-table__header">N°</th>
+                <th scope="col" class="govuk-table__header">Signalé le</th>
+                <th scope="col" class="govuk-table__header">École</th>
+                <th scope="col" class="govuk-table__header">Équipement</th>
+                <th scope="col" class="govuk-table__header">État</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {incidents.map((i) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`${base}/${i.id}`}>
+                      <span class="govuk-visually-hidden">Incident </span>
+                      {i.id}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">{formatShortDate(i.createdAt)}</td>
+                  <td class="govuk-table__cell">{i.schoolName}</td>
+                  <td class="govuk-table__cell">{incidentItemLabel(i)}</td>
+                  <td class="govuk-table__cell">
+                    <StatusTag status={i.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </Layout>
   );

@@ -5,7 +5,7 @@ import type { comparePlans, MoneyTotals } from "../../domain/plan.js";
 import { formatEuros } from "../money.js";
 import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
 import type { ScenarioRow } from "../plan.queries.js";
-import { BackLink } from "../../../../ui/components.js";
+import { BackLink, TableScroll } from "../../../../ui/components.js";
 import { periodLabel } from "./scenarios-page.js";
 
 type Props = {
@@ -44,43 +44,45 @@ export function ComparePage({ ctx, a, b, rows }: Props) {
           </div>
         ))}
       </dl>
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Montants par année (écart = B − A)</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {th("Année", false)}
-            {th(`Montant TTC A (${nameA})`)}
-            {th(`Montant TTC B (${nameB})`)}
-            {th(`Reste à charge A (${nameA})`)}
-            {th(`Reste à charge B (${nameB})`)}
-            {th("Écart de reste à charge")}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {rows.map((r) => (
+      <TableScroll label="Montants par année (écart = B − A)">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Montants par année (écart = B − A)</caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              {th("Année", false)}
+              {th(`Montant TTC A (${nameA})`)}
+              {th(`Montant TTC B (${nameB})`)}
+              {th(`Reste à charge A (${nameA})`)}
+              {th(`Reste à charge B (${nameB})`)}
+              {th("Écart de reste à charge")}
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            {rows.map((r) => (
+              <tr class="govuk-table__row">
+                <th scope="row" class="govuk-table__header">
+                  {r.year}
+                </th>
+                {td(formatEuros(r.grossA))}
+                {td(formatEuros(r.grossB))}
+                {td(formatEuros(r.netA))}
+                {td(formatEuros(r.netB))}
+                {td(delta(r.netDelta))}
+              </tr>
+            ))}
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">
-                {r.year}
+                Total
               </th>
-              {td(formatEuros(r.grossA))}
-              {td(formatEuros(r.grossB))}
-              {td(formatEuros(r.netA))}
-              {td(formatEuros(r.netB))}
-              {td(delta(r.netDelta))}
+              {td(formatEuros(a.total.grossCents))}
+              {td(formatEuros(b.total.grossCents))}
+              {td(formatEuros(a.total.netCents))}
+              {td(formatEuros(b.total.netCents))}
+              {td(delta(b.total.netCents - a.total.netCents))}
             </tr>
-          ))}
-          <tr class="govuk-table__row">
-            <th scope="row" class="govuk-table__header">
-              Total
-            </th>
-            {td(formatEuros(a.total.grossCents))}
-            {td(formatEuros(b.total.grossCents))}
-            {td(formatEuros(a.total.netCents))}
-            {td(formatEuros(b.total.netCents))}
-            {td(delta(b.total.netCents - a.total.netCents))}
-          </tr>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </TableScroll>
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
 // A scenario's plan: yearly totals (gross, co-funding, net), net cost per commune, amounts per reason,
 // co-funded projects, and the lines grouped by reason.
 import type { ComponentChildren } from "preact";
-import { Notice } from "../../../../ui/components.js";
+import { Notice, TableScroll } from "../../../../ui/components.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Layout } from "../../../../ui/layout.js";
 import { CATEGORY_LABELS } from "../../domain/categories.js";
@@ -26,32 +26,34 @@ const rowHead = (text: ComponentChildren) => <th scope="row" class="govuk-table_
 /** A table whose columns are the plan's years then a total. */
 function YearTable({ caption, first, years, rows, total }: { caption: string; first: string; years: number[]; rows: { label: string; cells: number[]; total: number }[]; total?: { cells: number[]; total: number } }) {
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {th(first)}
-          {years.map((y) => th(String(y), true))}
-          {th("Total", true)}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {rows.map((r) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            {rowHead(r.label)}
-            {r.cells.map((c) => td(formatEuros(c), true))}
-            {td(formatEuros(r.total), true)}
+            {th(first)}
+            {years.map((y) => th(String(y), true))}
+            {th("Total", true)}
           </tr>
-        ))}
-        {total ? (
-          <tr class="govuk-table__row">
-            {rowHead("Total")}
-            {total.cells.map((c) => td(<strong>{formatEuros(c)}</strong>, true))}
-            {td(<strong>{formatEuros(total.total)}</strong>, true)}
-          </tr>
-        ) : null}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {rows.map((r) => (
+            <tr class="govuk-table__row">
+              {rowHead(r.label)}
+              {r.cells.map((c) => td(formatEuros(c), true))}
+              {td(formatEuros(r.total), true)}
+            </tr>
+          ))}
+          {total ? (
+            <tr class="govuk-table__row">
+              {rowHead("Total")}
+              {total.cells.map((c) => td(<strong>{formatEuros(c)}</strong>, true))}
+              {td(<strong>{formatEuros(total.total)}</strong>, true)}
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -103,27 +105,29 @@ export function PlanPage({ ctx, scenario, report, canManage, notice }: Props) {
         ) : null}
       </div>
       <Warnings report={report} />
-      <table class="govuk-table">
-        <caption class="govuk-table__caption govuk-table__caption--m">Totaux par année</caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            {th("Année")}
-            {th("Montant TTC", true)}
-            {th("Cofinancements", true)}
-            {th("Reste à charge", true)}
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          {[...plan.byYear.map((y) => ({ label: String(y.year), m: y })), { label: "Total", m: plan.total }].map(({ label, m }) => (
+      <TableScroll label="Totaux par année">
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--m">Totaux par année</caption>
+          <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              {rowHead(label)}
-              {td(formatEuros(m.grossCents), true)}
-              {td(formatEuros(m.cofundingCents), true)}
-              {td(formatEuros(m.netCents), true)}
+              {th("Année")}
+              {th("Montant TTC", true)}
+              {th("Cofinancements", true)}
+              {th("Reste à charge", true)}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody class="govuk-table__body">
+            {[...plan.byYear.map((y) => ({ label: String(y.year), m: y })), { label: "Total", m: plan.total }].map(({ label, m }) => (
+              <tr class="govuk-table__row">
+                {rowHead(label)}
+                {td(formatEuros(m.grossCents), true)}
+                {td(formatEuros(m.cofundingCents), true)}
+                {td(formatEuros(m.netCents), true)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <YearTable
         caption="Reste à charge par commune"
         first="Commune"
@@ -144,29 +148,31 @@ export function PlanPage({ ctx, scenario, report, canManage, notice }: Props) {
 function ProjectsTable({ report }: { report: PlanReport }) {
   if (report.projects.length === 0) return <p class="govuk-body">Aucune dépense de ce plan n'est couverte par un programme de cofinancement.</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">Cofinancements par projet</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          {th("Année")}
-          {th("Commune")}
-          {th("Programme")}
-          {th("Montant éligible", true)}
-          {th("Cofinancement", true)}
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {report.projects.map((p) => (
+    <TableScroll label="Cofinancements par projet">
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">Cofinancements par projet</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            {td(String(p.year))}
-            {td(p.communeName)}
-            {td(p.programme)}
-            {td(formatEuros(p.eligibleCents), true)}
-            {td(formatEuros(p.cofundingCents), true)}
+            {th("Année")}
+            {th("Commune")}
+            {th("Programme")}
+            {th("Montant éligible", true)}
+            {th("Cofinancement", true)}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {report.projects.map((p) => (
+            <tr class="govuk-table__row">
+              {td(String(p.year))}
+              {td(p.communeName)}
+              {td(p.programme)}
+              {td(formatEuros(p.eligibleCents), true)}
+              {td(formatEuros(p.cofundingCents), true)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -183,35 +189,37 @@ function LinesDetails({ report, reason, label }: { report: PlanReport; reason: s
         {lines.length === 0 ? (
           <p class="govuk-body">Aucune ligne.</p>
         ) : (
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">{label}</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                {th("Année")}
-                {th("Commune")}
-                {th("École")}
-                {th("Catégorie")}
-                {th("Quantité", true)}
-                {th("Prix unitaire", true)}
-                {th("Montant", true)}
-                {th("Programme")}
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {lines.map((l) => (
+          <TableScroll label={String(label)}>
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--s">{label}</caption>
+              <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
-                  {td(String(l.year))}
-                  {td(l.communeName)}
-                  {td(l.schoolName)}
-                  {td(l.categoryLabel)}
-                  {td(String(l.quantity), true)}
-                  {td(formatEuros(l.unitPriceCents), true)}
-                  {td(formatEuros(l.amountCents), true)}
-                  {td(l.programme ?? "—")}
+                  {th("Année")}
+                  {th("Commune")}
+                  {th("École")}
+                  {th("Catégorie")}
+                  {th("Quantité", true)}
+                  {th("Prix unitaire", true)}
+                  {th("Montant", true)}
+                  {th("Programme")}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody class="govuk-table__body">
+                {lines.map((l) => (
+                  <tr class="govuk-table__row">
+                    {td(String(l.year))}
+                    {td(l.communeName)}
+                    {td(l.schoolName)}
+                    {td(l.categoryLabel)}
+                    {td(String(l.quantity), true)}
+                    {td(formatEuros(l.unitPriceCents), true)}
+                    {td(formatEuros(l.amountCents), true)}
+                    {td(l.programme ?? "—")}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </div>
     </details>

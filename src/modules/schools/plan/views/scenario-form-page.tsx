@@ -40,7 +40,7 @@ export function ScenarioFormPage({ ctx, values, errors = {}, edit }: Props) {
         <Select {...field("years")} label="Durée du plan" options={yearOptions} />
         <Radios
           {...field("gapSchedule")}
-          label="Quand combler les manques du socle numérique ?"
+          label="Quand combler les manques du socle numérique ?"
           legendSize="s"
           hint="Les équipements en panne sont remplacés la première année ; les autres sont renouvelés l'année de leur fin de vie."
           options={[

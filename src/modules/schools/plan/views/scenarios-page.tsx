@@ -4,7 +4,7 @@ import { Button, Select } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
 import { GAP_SCHEDULE_LABELS } from "../plan-report.js";
 import type { ScenarioRow } from "../plan.queries.js";
-import { DoneNotice, LinkButton, PostButton } from "../../../../ui/components.js";
+import { DoneNotice, LinkButton, PostButton, TableScroll } from "../../../../ui/components.js";
 
 const notices: Record<string, string> = {
   suppression: "Le scénario a été supprimé.",
@@ -41,37 +41,39 @@ export function ScenariosPage({ ctx, scenarios, canManage, notice }: Props) {
       {scenarios.length === 0 ? (
         <p class="govuk-body">Aucun scénario pour l'instant.</p>
       ) : (
-        <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--m">{scenarios.length === 1 ? "1 scénario" : `${scenarios.length} scénarios`}</caption>
-          <thead class="govuk-table__head">
-            <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Scénario</th>
-              <th scope="col" class="govuk-table__header">Période</th>
-              <th scope="col" class="govuk-table__header">Manques du socle</th>
-              {canManage ? <th scope="col" class="govuk-table__header">Actions</th> : null}
-            </tr>
-          </thead>
-          <tbody class="govuk-table__body">
-            {scenarios.map((s) => (
+        <TableScroll label={String(scenarios.length === 1 ? "1 scénario" : `${scenarios.length} scénarios`)}>
+          <table class="govuk-table">
+            <caption class="govuk-table__caption govuk-table__caption--m">{scenarios.length === 1 ? "1 scénario" : `${scenarios.length} scénarios`}</caption>
+            <thead class="govuk-table__head">
               <tr class="govuk-table__row">
-                <td class="govuk-table__cell">
-                  <a class="govuk-link" href={`${base}/${s.id}`}>
-                    {s.name}
-                  </a>
-                </td>
-                <td class="govuk-table__cell">{periodLabel(s)}</td>
-                <td class="govuk-table__cell">{GAP_SCHEDULE_LABELS[s.gapSchedule]}</td>
-                {canManage ? (
-                  <td class="govuk-table__cell">
-                    <PostButton action={`${base}/${s.id}/copie`} csrfToken={ctx.csrfToken} hidden={`le scénario ${s.name}`}>
-                      Copier
-                    </PostButton>
-                  </td>
-                ) : null}
+                <th scope="col" class="govuk-table__header">Scénario</th>
+                <th scope="col" class="govuk-table__header">Période</th>
+                <th scope="col" class="govuk-table__header">Manques du socle</th>
+                {canManage ? <th scope="col" class="govuk-table__header">Actions</th> : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody class="govuk-table__body">
+              {scenarios.map((s) => (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell">
+                    <a class="govuk-link" href={`${base}/${s.id}`}>
+                      {s.name}
+                    </a>
+                  </td>
+                  <td class="govuk-table__cell">{periodLabel(s)}</td>
+                  <td class="govuk-table__cell">{GAP_SCHEDULE_LABELS[s.gapSchedule]}</td>
+                  {canManage ? (
+                    <td class="govuk-table__cell">
+                      <PostButton action={`${base}/${s.id}/copie`} csrfToken={ctx.csrfToken} hidden={`le scénario ${s.name}`}>
+                        Copier
+                      </PostButton>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {scenarios.length >= 2 ? (
         <form method="get" action={`${base}/comparaison`} novalidate>

@@ -42,7 +42,7 @@ export function RegistrationPage({ ctx, schoolName, action, sessions, values, er
           <CsrfField token={ctx.csrfToken} />
           <Radios
             name="sessionId"
-            label="Quelle session ?"
+            label="Quelle session ?"
             options={open.map((s) => ({ value: String(s.id), text: `${s.title} — ${sessionWhen(s)}`, hint: [s.place, categoriesLabel(s.categories), placesLeft(s)].filter(Boolean).join(" · ") }))}
             value={values.sessionId}
             error={errors.sessionId}
@@ -102,7 +102,7 @@ export function ConfirmationPage({ ctx, session, teacher, schoolName, icsUrl, ju
       {cancelAction ? (
         <form method="post" action={cancelAction} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <h2 class="govuk-heading-m">Vous ne pouvez plus venir ?</h2>
+          <h2 class="govuk-heading-m">Vous ne pouvez plus venir ?</h2>
           <p class="govuk-body">Annulez votre inscription pour libérer la place.</p>
           <button type="submit" class="govuk-button govuk-button--warning" data-module="govuk-button">
             Annuler mon inscription

@@ -1,5 +1,5 @@
 // One session: its details, the teachers registered, and for coordinators the attendance form.
-import { SummaryList } from "../../../../ui/components.js";
+import { SummaryList, TableScroll } from "../../../../ui/components.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Button, CsrfField } from "../../../../ui/form.js";
 import { Layout } from "../../../../ui/layout.js";
@@ -51,38 +51,40 @@ export function SessionPage({ ctx, session: s, registrations, canManage, notice 
       ) : (
         <form method="post" action={`${base}/${s.id}/presences`} novalidate>
           <CsrfField token={ctx.csrfToken} />
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--m">{registrations.length === 1 ? "1 inscrit" : `${registrations.length} inscrits`}</caption>
-            <thead class="govuk-table__head">
-              <tr class="govuk-table__row">
-                <th scope="col" class="govuk-table__header">Enseignant ou enseignante</th>
-                <th scope="col" class="govuk-table__header">École</th>
-                <th scope="col" class="govuk-table__header">Présence</th>
-              </tr>
-            </thead>
-            <tbody class="govuk-table__body">
-              {registrations.map((r) => (
+          <TableScroll label={String(registrations.length === 1 ? "1 inscrit" : `${registrations.length} inscrits`)}>
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--m">{registrations.length === 1 ? "1 inscrit" : `${registrations.length} inscrits`}</caption>
+              <thead class="govuk-table__head">
                 <tr class="govuk-table__row">
-                  <td class="govuk-table__cell">
-                    {r.teacherName}
-                    <br />
-                    <span class="govuk-hint govuk-!-font-size-16">{r.teacherEmail}</span>
-                  </td>
-                  <td class="govuk-table__cell">{r.schoolName}</td>
-                  <td class="govuk-table__cell">
-                    <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
-                      <div class="govuk-checkboxes__item">
-                        <input class="govuk-checkboxes__input" id={`present-${r.id}`} name="present" type="checkbox" value={String(r.id)} checked={r.attended === true} />
-                        <label class="govuk-label govuk-checkboxes__label" for={`present-${r.id}`}>
-                          Présent ou présente<span class="govuk-visually-hidden"> : {r.teacherName}</span>
-                        </label>
-                      </div>
-                    </div>
-                  </td>
+                  <th scope="col" class="govuk-table__header">Enseignant ou enseignante</th>
+                  <th scope="col" class="govuk-table__header">École</th>
+                  <th scope="col" class="govuk-table__header">Présence</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody class="govuk-table__body">
+                {registrations.map((r) => (
+                  <tr class="govuk-table__row">
+                    <td class="govuk-table__cell">
+                      {r.teacherName}
+                      <br />
+                      <span class="govuk-hint govuk-!-font-size-16">{r.teacherEmail}</span>
+                    </td>
+                    <td class="govuk-table__cell">{r.schoolName}</td>
+                    <td class="govuk-table__cell">
+                      <div class="govuk-checkboxes govuk-checkboxes--small" data-module="govuk-checkboxes">
+                        <div class="govuk-checkboxes__item">
+                          <input class="govuk-checkboxes__input" id={`present-${r.id}`} name="present" type="checkbox" value={String(r.id)} checked={r.attended === true} />
+                          <label class="govuk-label govuk-checkboxes__label" for={`present-${r.id}`}>
+                            Présent ou présente<span class="govuk-visually-hidden"> : {r.teacherName}</span>
+                          </label>
+                        </div>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           <Button>Enregistrer les présences</Button>
         </form>
       )}

@@ -2,7 +2,7 @@
 import type { PageContext } from "../../../../ui/context.js";
 import { Layout } from "../../../../ui/layout.js";
 import { CATEGORY_LABELS, isEquipmentCategory } from "../../domain/categories.js";
-import { DoneNotice, LinkButton } from "../../../../ui/components.js";
+import { DoneNotice, LinkButton, TableScroll } from "../../../../ui/components.js";
 import { sessionWhen } from "../training.mails.js";
 import type { SessionRow } from "../training.queries.js";
 
@@ -16,37 +16,39 @@ export function categoriesLabel(categories: readonly string[]): string {
 function SessionTable({ caption, sessions, base, past }: { caption: string; sessions: SessionRow[]; base: string; past: boolean }) {
   if (sessions.length === 0) return <p class="govuk-body">{past ? "Aucune session passée." : "Aucune session à venir."}</p>;
   return (
-    <table class="govuk-table">
-      <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
-      <thead class="govuk-table__head">
-        <tr class="govuk-table__row">
-          <th scope="col" class="govuk-table__header">Session</th>
-          <th scope="col" class="govuk-table__header">Quand</th>
-          <th scope="col" class="govuk-table__header">Équipements abordés</th>
-          <th scope="col" class="govuk-table__header govuk-table__header--numeric">{past ? "Présents / inscrits" : "Inscrits / places"}</th>
-        </tr>
-      </thead>
-      <tbody class="govuk-table__body">
-        {sessions.map((s) => (
+    <TableScroll label={String(caption)}>
+      <table class="govuk-table">
+        <caption class="govuk-table__caption govuk-table__caption--m">{caption}</caption>
+        <thead class="govuk-table__head">
           <tr class="govuk-table__row">
-            <td class="govuk-table__cell">
-              <a class="govuk-link" href={`${base}/${s.id}`}>
-                {s.title}
-              </a>
-              {s.place ? (
-                <>
-                  <br />
-                  <span class="govuk-hint govuk-!-font-size-16">{s.place}</span>
-                </>
-              ) : null}
-            </td>
-            <td class="govuk-table__cell">{sessionWhen(s)}</td>
-            <td class="govuk-table__cell">{categoriesLabel(s.categories)}</td>
-            <td class="govuk-table__cell govuk-table__cell--numeric">{past ? `${s.attended} / ${s.registered}` : `${s.registered} / ${s.capacity}`}</td>
+            <th scope="col" class="govuk-table__header">Session</th>
+            <th scope="col" class="govuk-table__header">Quand</th>
+            <th scope="col" class="govuk-table__header">Équipements abordés</th>
+            <th scope="col" class="govuk-table__header govuk-table__header--numeric">{past ? "Présents / inscrits" : "Inscrits / places"}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody class="govuk-table__body">
+          {sessions.map((s) => (
+            <tr class="govuk-table__row">
+              <td class="govuk-table__cell">
+                <a class="govuk-link" href={`${base}/${s.id}`}>
+                  {s.title}
+                </a>
+                {s.place ? (
+                  <>
+                    <br />
+                    <span class="govuk-hint govuk-!-font-size-16">{s.place}</span>
+                  </>
+                ) : null}
+              </td>
+              <td class="govuk-table__cell">{sessionWhen(s)}</td>
+              <td class="govuk-table__cell">{categoriesLabel(s.categories)}</td>
+              <td class="govuk-table__cell govuk-table__cell--numeric">{past ? `${s.attended} / ${s.registered}` : `${s.registered} / ${s.capacity}`}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
