@@ -2,7 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../src/db/client.js";
-import { communeIndicators, connectivityFigures, equipmentHistory, equipmentItems, schoolReferents, schools, territories, users } from "../../src/db/schema/index.js";
+import { activities, communeIndicators, connectivityFigures, equipmentHistory, equipmentItems, schoolReferents, schoolSettings, schools, territories, trainingRegistrations, trainingSessions, users } from "../../src/db/schema/index.js";
 import { loadConnectivity } from "../../src/modules/connectivity/connectivity.queries.js";
 import { DEMO_SCENARIOS } from "../../src/modules/demo/demo-observatory.js";
 import { loadIndex } from "../../src/modules/observatory/index.queries.js";
@@ -28,6 +28,28 @@ describe.each(engines)("demo schools on %s", (engine) => {
 
   const count = async (table: typeof schools | typeof equipmentItems | typeof equipmentHistory | typeof connectivityFigures | typeof communeIndicators) =>
     (await database.db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.territoryId, territoryId)))[0]!.n;
+
+  it("looks like a year of use: records over twelve months with workshops, training sessions with attendance, plan prices", async () => {
+    const [span] = await database.db
+      .select({ first: sql<string>`min(day)::text`, last: sql<string>`max(day)::text`, n: sql<number>`count(*)::int`, workshops: sql<number>`count(*) filter (where kind = 'collectif')::int`, months: sql<number>`count(distinct to_char(day, 'YYYY-MM'))::int`, notDemo: sql<number>`count(*) filter (where not demo)::int` })
+      .from(activities)
+      .where(eq(activities.territoryId, territoryId));
+    expect(span!.first <= "2026-03-05").toBe(true);
+    expect(span!.last < "2027-03-02").toBe(true);
+    expect(span!.months).toBeGreaterThanOrEqual(12);
+    expect(span!.n).toBeGreaterThan(1000);
+    expect(span!.workshops).toBeGreaterThan(15);
+    expect(span!.notDemo).toBe(0);
+    const sessions = await database.db.select({ id: trainingSessions.id, startsAt: trainingSessions.startsAt, title: trainingSessions.title }).from(trainingSessions).where(eq(trainingSessions.territoryId, territoryId));
+    expect(sessions.filter((s) => s.startsAt < new Date("2027-03-02T09:00:00Z")).length).toBeGreaterThanOrEqual(4);
+    expect(sessions.filter((s) => s.startsAt > new Date("2027-03-02T09:00:00Z")).length).toBeGreaterThanOrEqual(1);
+    expect(sessions.every((s) => s.title.endsWith("(démo)"))).toBe(true);
+    const attended = await database.db.select({ n: sql<number>`count(*) filter (where attended)::int` }).from(trainingRegistrations).where(eq(trainingRegistrations.territoryId, territoryId));
+    expect(attended[0]!.n).toBeGreaterThan(20);
+    const [settings] = await database.db.select().from(schoolSettings).where(eq(schoolSettings.territoryId, territoryId));
+    expect(Object.keys(settings!.unitPrices)).toHaveLength(12);
+    expect(settings!.cofunding[0]!.programme).toMatch(/démonstration/);
+  });
 
   it("creates fictitious schools with valid UAIs, all labelled as demonstration data", async () => {
     const rows = await database.db.select({ uai: schools.uai, name: schools.name, demo: schools.demo, communeInsee: schools.communeInsee }).from(schools).where(eq(schools.territoryId, territoryId));

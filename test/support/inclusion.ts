@@ -66,13 +66,13 @@ export async function makePlage(
 }
 
 /** Inserts a motif bookable by everyone (30 minutes by default). */
-export async function makeMotif(database: Database, m: { territoryId: number; name?: string; durationMinutes?: number; minNoticeMinutes?: number; bookableBy?: "agents" | "everyone"; placeIds?: number[] }) {
+export async function makeMotif(database: Database, m: { territoryId: number; name?: string; service?: string; durationMinutes?: number; minNoticeMinutes?: number; bookableBy?: "agents" | "everyone"; placeIds?: number[] }) {
   const [row] = await database.db
     .insert(motifs)
     .values({
       territoryId: m.territoryId,
       name: m.name ?? "Aide aux démarches en ligne",
-      service: "Aide aux démarches administratives",
+      service: m.service ?? "Aide aux démarches administratives",
       durationMinutes: m.durationMinutes ?? 30,
       minNoticeMinutes: m.minNoticeMinutes ?? 30,
       bookableBy: m.bookableBy ?? "everyone",

@@ -10,7 +10,10 @@ export const ACTIVE_STATUSES = ["a_venir", "honore", "absent"] as const;
 
 export type MotifRow = typeof motifs.$inferSelect;
 
-/** The active motifs offered at a place (motifs with no place list are offered everywhere), optionally only public ones. */
+/**
+ * The active motifs offered at a place, optionally only public ones: motifs with no place list are offered wherever
+ * the place offers their service (a place listing no service leaves the place list to decide; as `motifOfferedAt`).
+ */
 export async function listMotifsForPlace(db: Executor, { territoryId, placeId, publicOnly }: { territoryId: number; placeId: number; publicOnly: boolean }): Promise<MotifRow[]> {
   return db
     .select()
@@ -20,6 +23,7 @@ export async function listMotifsForPlace(db: Executor, { territoryId, placeId, p
         eq(motifs.territoryId, territoryId),
         eq(motifs.active, true),
         sql`(cardinality(${motifs.placeIds}) = 0 or ${placeId} = any(${motifs.placeIds}))`,
+        sql`exists (select 1 from ${places} where ${places.id} = ${placeId} and (cardinality(${places.services}) = 0 or ${motifs.service} = any(${places.services})))`,
         publicOnly ? eq(motifs.bookableBy, "everyone") : undefined,
       ),
     )

@@ -2,6 +2,7 @@
 // appointments and accompaniment records. Every row is flagged demo and every place says so in its text.
 import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/client.js";
+import { seedDemoRecords } from "./demo-year.js";
 import { activities, appointments, mediatorPlaces, mediators, memberships, motifs, places, plages, users } from "../../db/schema/index.js";
 import { addDays, parisDateOf, parisToInstant } from "../../lib/paris-time.js";
 import type { LieuRecord } from "../places/import-export/lieu-record.js";
@@ -148,4 +149,5 @@ export async function seedDemoInclusion(tx: Tx, { territoryId, now }: { territor
       }
     }
   }
+  await seedDemoRecords(tx, { territoryId, placeIds, mediatorIds, today });
 }

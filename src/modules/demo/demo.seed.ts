@@ -12,7 +12,9 @@ import { createTerritory, saveCommuneGroup } from "../territories/territories.co
 import { listCommuneGroups } from "../territories/territories.queries.js";
 import { seedDemoInclusion } from "./demo-inclusion.js";
 import { seedDemoSchools } from "./demo-schools.js";
+import { parisDateOf } from "../../lib/paris-time.js";
 import { seedDemoObservatory } from "./demo-observatory.js";
+import { seedDemoPlanSettings, seedDemoTraining } from "./demo-year.js";
 
 export const DEMO_EPCI = "200041333";
 export const DEMO_EMAIL_DOMAIN = "demo.maillage.invalid";
@@ -74,6 +76,8 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
     }
     await seedDemoInclusion(tx, { territoryId: territory.id, now });
     await seedDemoSchools(tx, { territoryId: territory.id, referentEmail: `ecole@${DEMO_EMAIL_DOMAIN}`, now });
+    await seedDemoPlanSettings(tx, { territoryId: territory.id, year: Number(parisDateOf(now.getTime()).slice(0, 4)) });
+    await seedDemoTraining(tx, { territoryId: territory.id, today: parisDateOf(now.getTime()) });
     return { territoryId: territory.id, code: territory.code, created: territory.created };
   });
   // Imported through the real importers, which write in batches of their own transactions.

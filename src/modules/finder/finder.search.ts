@@ -9,7 +9,7 @@ import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
 import { rankPlaces, type Ranked } from "./domain/ranking.js";
 import { findCandidates, placeCountsByInsee, type PlaceRow, type PositionBasis } from "./finder.queries.js";
 import type { PlaceSlotsCache } from "./finder.cache.js";
-import { earliestSlot, nextSlotsForPlaces, type MotifSlots, type PlaceSlots } from "./finder.slots.js";
+import { earliestSlotFor, nextSlotsForPlaces, type MotifSlots, type PlaceSlots } from "./finder.slots.js";
 
 type PlaceCandidate = Ranked<PlaceRow>;
 
@@ -77,18 +77,18 @@ async function resolveArea(database: Database, query: FinderQuery): Promise<{ ar
   return { kind: "errors", errors: { ou: `Nous ne trouvons pas de commune «\u00a0${query.ou}\u00a0»\u00a0: vérifiez l'orthographe ou indiquez le code postal` } };
 }
 
-function slotOf(slots: PlaceSlots, placeId: number): { motifId: number; start: number } | null | undefined {
+function slotOf(slots: PlaceSlots, placeId: number, needs: readonly string[]): { motifId: number; motifName: string; start: number } | null | undefined {
   const offered = slots.get(placeId);
   if (!offered) return undefined;
-  const best = earliestSlot(offered);
-  return best ? { motifId: best.motif.id, start: best.slot.start } : null;
+  const best = earliestSlotFor(offered, needs);
+  return best ? { motifId: best.motif.id, motifName: best.motif.name, start: best.slot.start } : null;
 }
 
 // "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
-async function orderBySlot(database: Database, candidates: PlaceCandidate[], now: Date, cache: SlotsCache): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
+async function orderBySlot(database: Database, candidates: PlaceCandidate[], now: Date, cache: SlotsCache, needs: readonly string[]): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
   const pool = candidates.slice(0, SLOT_SORT_POOL);
   const slots = await nextSlotsForPlaces(database, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache });
-  const key = (c: PlaceCandidate) => slotOf(slots, c.id)?.start ?? Number.POSITIVE_INFINITY;
+  const key = (c: PlaceCandidate) => slotOf(slots, c.id, needs)?.start ?? Number.POSITIVE_INFINITY;
   const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
   return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
 }
@@ -111,7 +111,7 @@ export async function runSearch(database: Database, query: FinderQuery, now: Dat
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
-  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now, slotsCache));
+  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now, slotsCache, query.besoins));
   const { page, pages, items: onPage } = pageOf(candidates, query.page);
   const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
   if (needSlots.length > 0) {
@@ -119,7 +119,7 @@ export async function runSearch(database: Database, query: FinderQuery, now: Dat
     for (const [id, s] of more) slots.set(id, s);
   }
   const cards = onPage.map((c) =>
-    resultCard(c, { distanceKm: c.distanceKm, inSearchedCommune: c.matchRank === 0, slot: slotOf(slots, c.id), slotDays: SLOT_DAYS, now }),
+    resultCard(c, { distanceKm: c.distanceKm, inSearchedCommune: c.matchRank === 0, slot: slotOf(slots, c.id, query.besoins), slotDays: SLOT_DAYS, now }),
   );
   const capped = found.rows.length >= MAX_RESULTS && ranked.length >= MAX_RESULTS;
   const points = onPage.flatMap((c) => (c.latitude != null && c.longitude != null ? [{ id: c.id, nom: c.nom, lat: c.latitude, lon: c.longitude }] : []));

@@ -13,7 +13,7 @@ import { holidayDatesBetween, holidayOptionsForCommune } from "../booking/domain
 import { nextFreeSlots, type Slot, type SlotInput } from "../booking/domain/slots.js";
 import type { PlaceSlotsCache } from "./finder.cache.js";
 
-export type PublicMotif = { id: number; name: string; durationMinutes: number; minNoticeMinutes: number; horizonDays: number; placeIds: number[] };
+export type PublicMotif = { id: number; name: string; service: string; durationMinutes: number; minNoticeMinutes: number; horizonDays: number; placeIds: number[] };
 
 export type MotifSlots = { motif: PublicMotif; slots: Slot[] };
 
@@ -23,12 +23,12 @@ export type PlaceSlots = Map<number, MotifSlots[]>;
 type Loaded = Omit<SlotInput, "now" | "motif" | "placeId" | "holidays">;
 
 type Raw = {
-  motifs: { id: number; name: string; duration_minutes: number; min_notice_minutes: number; horizon_days: number; place_ids: number[] }[];
+  motifs: { id: number; name: string; service: string; duration_minutes: number; min_notice_minutes: number; horizon_days: number; place_ids: number[] }[];
   plages: { mediator_id: number; place_id: number; weekdays: number[]; start_time: string; end_time: string; valid_from: string; valid_until: string | null; every_n_weeks: number }[];
   exceptional: { mediator_id: number; place_id: number; day: string; start_time: string; end_time: string }[];
   busy: { kind: "absence" | "appointment"; mediator_id: number; start_ms: number; end_ms: number }[];
   with_plages: number[];
-  communes: { id: number; insee: string | null }[];
+  communes: { id: number; insee: string | null; services: string[] | null }[];
 };
 
 // One array parameter: the statement's text stays the same whatever the number of places (it is prepared).
@@ -41,7 +41,7 @@ const ints = (values: readonly number[]) => sql`${sql.param([...values])}::int[]
 async function loadAvailability(
   db: Executor,
   { territoryId, placeIds, from, to }: { territoryId: number; placeIds: number[]; from: LocalDate; to: LocalDate },
-): Promise<{ motifs: PublicMotif[]; loaded: Loaded; withPlages: number[]; communes: Map<number, string | null> }> {
+): Promise<{ motifs: PublicMotif[]; loaded: Loaded; withPlages: number[]; communes: Map<number, string | null>; services: Map<number, string[]> }> {
   const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
   const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
   // No appointment lasts a day: this bound lets each mediator's appointments be read from the
@@ -62,7 +62,8 @@ async function loadAvailability(
   return {
     withPlages: parse(r.with_plages),
     communes: new Map(parse(r.communes).map((c) => [c.id, c.insee])),
-    motifs: parse(r.motifs).map((m) => ({ id: m.id, name: m.name, durationMinutes: m.duration_minutes, minNoticeMinutes: m.min_notice_minutes, horizonDays: m.horizon_days, placeIds: m.place_ids })),
+    services: new Map(parse(r.communes).map((c) => [c.id, c.services ?? []])),
+    motifs: parse(r.motifs).map((m) => ({ id: m.id, name: m.name, service: m.service, durationMinutes: m.duration_minutes, minNoticeMinutes: m.min_notice_minutes, horizonDays: m.horizon_days, placeIds: m.place_ids })),
     loaded: {
       from,
       to,
@@ -72,6 +73,24 @@ async function loadAvailability(
       appointments: busy.filter((b) => b.kind === "appointment").map(({ kind: _kind, ...b }) => b),
     },
   };
+}
+
+/**
+ * Whether a motif is offered at a place: the place is among the motif's places (none listed: all of them), and the
+ * place offers the motif's service (a place listing no service at all, as those stored before services were
+ * required, leaves the motif's own list to decide).
+ */
+export function motifOfferedAt(motif: Pick<PublicMotif, "placeIds" | "service">, placeId: number, placeServices: readonly string[]): boolean {
+  if (motif.placeIds.length > 0 && !motif.placeIds.includes(placeId)) return false;
+  return placeServices.length === 0 || placeServices.includes(motif.service);
+}
+
+/**
+ * The earliest free slot of a place among the motifs that answer one of the needs searched (any motif when no need
+ * was chosen), so that a card's "next free slot" books what the person looks for.
+ */
+export function earliestSlotFor(motifSlots: readonly MotifSlots[] | undefined, needs: readonly string[]): { motif: PublicMotif; slot: Slot } | undefined {
+  return earliestSlot(needs.length === 0 ? motifSlots : motifSlots?.filter((m) => needs.includes(m.motif.service)));
 }
 
 /**
@@ -88,7 +107,7 @@ export async function nextSlotsInTerritory(
   if (placeIds.length === 0) return result;
   const from = parisDateOf(now.getTime());
   const to = addDays(from, Math.max(0, days - 1));
-  const { motifs: offered, loaded, withPlages, communes } = await loadAvailability(db, { territoryId, placeIds, from, to });
+  const { motifs: offered, loaded, withPlages, communes, services } = await loadAvailability(db, { territoryId, placeIds, from, to });
   // Public holidays depend on where the place is (Alsace-Moselle has two more): one set per kind of place.
   const holidaySets = new Map<boolean, ReadonlySet<string>>();
   const holidaysAt = (placeId: number) => {
@@ -98,7 +117,7 @@ export async function nextSlotsInTerritory(
   };
   bookable?.(offered.length > 0 ? withPlages : []);
   for (const placeId of placeIds) {
-    const here = offered.filter((m) => m.placeIds.length === 0 || m.placeIds.includes(placeId));
+    const here = offered.filter((m) => motifOfferedAt(m, placeId, services.get(placeId) ?? []));
     if (here.length === 0) continue;
     // A place where no mediator has opening slots takes no appointment, whatever motifs the territory offers.
     const key = String(placeId);

@@ -9,7 +9,8 @@ import { formatPhone, howToGetHelp } from "./place-wording.js";
 
 export type OpeningLine = { open: boolean; text: string };
 
-export type NextSlot = { text: string; href: string };
+/** The next free slot shown on a card: when, for which motif (the one answering the need searched), and its link. */
+export type NextSlot = { text: string; motif: string; href: string };
 
 export type ResultCard = {
   id: number;
@@ -88,7 +89,7 @@ export type CardPlace = {
 /** Builds a result card. `slot` is undefined when the place takes no online appointment, null when none is free. */
 export function resultCard(
   place: CardPlace,
-  facts: { distanceKm: number | null; inSearchedCommune: boolean; slot: { motifId: number; start: number } | null | undefined; slotDays: number; now: Date },
+  facts: { distanceKm: number | null; inSearchedCommune: boolean; slot: { motifId: number; motifName: string; start: number } | null | undefined; slotDays: number; now: Date },
 ): ResultCard {
   const where =
     facts.distanceKm !== null ? `À ${formatDistance(facts.distanceKm)}` : facts.inSearchedCommune ? "Dans la commune recherchée" : undefined;
@@ -101,7 +102,7 @@ export function resultCard(
     services: servicesInPlainWords(place.services),
     help: howToGetHelp(place.modalitesAcces, { bookableHere: facts.slot !== undefined, hasPhone: Boolean(place.telephone) }),
     phone: phoneLink(place.telephone ?? undefined),
-    nextSlot: facts.slot ? { text: formatDateTime(new Date(facts.slot.start)), href: slotHref(place.id, facts.slot.motifId, facts.slot.start) } : undefined,
+    nextSlot: facts.slot ? { text: formatDateTime(new Date(facts.slot.start)), motif: facts.slot.motifName, href: slotHref(place.id, facts.slot.motifId, facts.slot.start) } : undefined,
     noSlotInDays: facts.slot === null ? facts.slotDays : undefined,
   };
 }

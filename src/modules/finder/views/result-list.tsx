@@ -50,7 +50,8 @@ function Card({ card }: { card: ResultCard }) {
           <a class="govuk-link" href={card.nextSlot.href}>
             {card.nextSlot.text}
             <span class="govuk-visually-hidden"> ({card.nom})</span>
-          </a>
+          </a>{" "}
+          pour «&nbsp;{card.nextSlot.motif}&nbsp;».
         </p>
       ) : card.noSlotInDays !== undefined ? (
         <p class="govuk-body-s govuk-!-margin-bottom-0">Pas de rendez-vous libre en ligne dans les {card.noSlotInDays} prochains jours.</p>

@@ -17,13 +17,13 @@ const KIND_OPTIONS: { value: SchoolsImportKind; text: string; hint: string }[] =
     text: "Écoles (annuaire de l'éducation)",
     hint: "Export CSV de l'annuaire de l'éducation (séparateur « ; »). Seules les écoles ouvertes des communes du territoire sont importées ; les autres lignes sont listées avec leur UAI et la raison.",
   },
-  { value: "classes", text: "Classes", hint: "Colonnes uai;classe;niveaux;eleves — niveaux séparés par « | », par exemple CE2|CM1." },
+  { value: "classes", text: "Classes", hint: "Colonnes, séparées par des points-virgules : uai, classe, niveaux, eleves. Niveaux séparés par « | », par exemple CE2|CM1." },
   {
     value: "equipements",
     text: "Équipements",
-    hint: "Colonnes uai;classe;categorie;numero_inventaire;modele;date_acquisition;cout_ttc;source_financement;fin_garantie;etat — classe vide : toute l'école. Un équipement déjà inventorié est mis à jour par son numéro d'inventaire.",
+    hint: "Colonnes, séparées par des points-virgules : uai, classe, categorie, numero_inventaire, modele, date_acquisition, cout_ttc, source_financement, fin_garantie, etat. Classe vide : toute l'école. Un équipement déjà inventorié est mis à jour par son numéro d'inventaire.",
   },
-  { value: "raccordements", text: "Raccordement à internet", hint: "Colonnes uai;raccordement;debit_mbps;date_mesure — raccordement : fibre, cuivre, radio (4G ou 5G), satellite ou aucun ; débit en Mbit/s et date facultatifs." },
+  { value: "raccordements", text: "Raccordement à internet", hint: "Colonnes, séparées par des points-virgules : uai, raccordement, debit_mbps, date_mesure. Raccordement : fibre, cuivre, radio (4G ou 5G), satellite ou aucun ; débit en Mbit/s et date facultatifs." },
 ];
 
 const KIND_TITLES: Record<SchoolsImportKind, string> = { ecoles: "Import d'écoles", classes: "Import de classes", equipements: "Import d'équipements", raccordements: "Import de raccordements" };

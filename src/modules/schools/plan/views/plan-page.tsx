@@ -4,7 +4,7 @@ import type { ComponentChildren } from "preact";
 import { Notice, TableScroll } from "../../../../ui/components.js";
 import type { PageContext } from "../../../../ui/context.js";
 import { Layout } from "../../../../ui/layout.js";
-import { CATEGORY_LABELS } from "../../domain/categories.js";
+import { CATEGORY_LABELS, type EquipmentCategory } from "../../domain/categories.js";
 import { formatEuros } from "../money.js";
 import { GAP_SCHEDULE_LABELS, type PlanReport } from "../plan-report.js";
 import type { ScenarioRow } from "../plan.queries.js";
@@ -76,6 +76,27 @@ function Warnings({ report }: { report: PlanReport }) {
 }
 
 /** The plan page; coordinators also get edit, copy and delete buttons. */
+/** Equipment the plan buys with no price: its cost counts 0 €, which the totals would hide. */
+function UnpricedWarning({ categories, editHref }: { categories: EquipmentCategory[]; editHref: string | undefined }) {
+  if (categories.length === 0) return null;
+  return (
+    <div class="govuk-warning-text">
+      <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+      <strong class="govuk-warning-text__text">
+        <span class="govuk-visually-hidden">Attention</span>
+        Sans prix unitaire, ces équipements comptent pour 0&nbsp;€ dans les totaux&nbsp;: {categories.map((c) => CATEGORY_LABELS[c].toLowerCase()).join(", ")}.{" "}
+        {editHref ? (
+          <a class="govuk-link" href={editHref}>
+            Saisir les prix du scénario
+          </a>
+        ) : (
+          "La coordination peut saisir les prix du scénario."
+        )}
+      </strong>
+    </div>
+  );
+}
+
 export function PlanPage({ ctx, scenario, report, canManage, notice }: Props) {
   const base = `/t/${ctx.territory!.code}/plan`;
   const { plan, years } = report;
@@ -88,6 +109,7 @@ export function PlanPage({ ctx, scenario, report, canManage, notice }: Props) {
         {scenario.name}
       </h1>
       <p class="govuk-body">{GAP_SCHEDULE_LABELS[scenario.gapSchedule]}. Montants toutes taxes comprises.</p>
+      <UnpricedWarning categories={[...new Set(plan.lines.filter((l) => l.unitPriceCents === 0).map((l) => l.category))]} editHref={canManage ? `${base}/${scenario.id}/modifier` : undefined} />
       <div class="govuk-button-group">
         <LinkButton href={`${base}/${scenario.id}/plan.xlsx`}>Télécharger pour le vote du budget (XLSX)</LinkButton>
         {canManage ? (
