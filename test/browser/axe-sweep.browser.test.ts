@@ -137,6 +137,38 @@ describe("axe-core on every page, in Chromium", () => {
     expect(violations).toEqual([]);
   }, 300_000);
 
+  it("gives every demo role a home page of its day, and its menu's pages, at 360 and 1,280 px without horizontal scrolling", async () => {
+    const headings: Record<string, string> = {
+      [`coordination@`]: "À suivre",
+      [`mediation@`]: "Votre journée",
+      [`ecole@`]: "Votre école",
+      [`elu@`]: "Le territoire en chiffres",
+    };
+    const violations: string[] = [];
+    const before = overflowing.length;
+    for (const account of demoAccounts.slice(1)) {
+      const userId = (await queryRows<{ id: number }>(world!.database.db, sql`select id from users where email = ${account.email}`))[0]!.id;
+      const rolePage = await world!.pages.open({ signedInAs: userId });
+      for (const width of [360, 1280]) {
+        await rolePage.setViewportSize({ width, height: 800 });
+        await rolePage.goto(`${running.url}/t/${code}`);
+        const heading = headings[account.email.replace(/@.*/, "@")]!;
+        expect(await rolePage.getByRole("heading", { name: heading }).count(), `${account.email} ${width}`).toBe(1);
+        await checkA11y(rolePage).catch((error: Error) => violations.push(`${account.email} ${width} px: ${error.message}`));
+        await measureOverflow(rolePage, `${account.email} /t/${code}`);
+        // The menu's pages, as this role sees them.
+        const menu = await rolePage.locator(".govuk-service-navigation__link, .govuk-header__navigation-item a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
+        for (const path of [...new Set(menu)].filter((p) => p.startsWith(`/t/${code}/`))) {
+          await rolePage.goto(`${running.url}${path}`);
+          await checkA11y(rolePage).catch((error: Error) => violations.push(`${account.email} ${width} px: ${error.message}`));
+          await measureOverflow(rolePage, `${account.email} ${path}`);
+        }
+      }
+    }
+    expect(overflowing.slice(before)).toEqual([]);
+    expect(violations).toEqual([]);
+  }, 300_000);
+
   it("checked every page it rendered with axe-core", () => {
     expect(a11yLedger.unchecked()).toEqual([]);
   });

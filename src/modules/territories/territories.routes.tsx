@@ -5,12 +5,15 @@ import type { AppDeps } from "../../app-deps.js";
 import { list, parseForm, text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
-import { abilities, can, isMember } from "../accounts/accounts.policy.js";
+import { abilities, can, isMember, rolesIn } from "../accounts/accounts.policy.js";
+import type { TerritoryRole } from "../../db/schema/index.js";
+import { mediatorOfUser } from "../booking/booking.commands.js";
+import { appointmentsOfDay, attentionCounts, keyFigures, recordsToWrite, schoolsOfReferent } from "./home.queries.js";
 import { actorForAudit, registerAuditRoutes } from "../audit/audit.routes.js";
 import { deleteCommuneGroup, saveCommuneGroup } from "./territories.commands.js";
 import { listCommuneGroups, listCommunes } from "./territories.queries.js";
 import { CommunesPage } from "./views/communes-page.js";
-import { TerritoryHomePage } from "./views/territory-home-page.js";
+import { TerritoryHomePage, type HomeSections } from "./views/territory-home-page.js";
 
 const groupSchema = z.object({
   name: z.string().trim().min(1, "Saisissez le nom du groupe").max(120, "120 caractères au maximum"),
@@ -26,13 +29,36 @@ export function registerTerritoryRoutes(app: FastifyInstance, deps: AppDeps): vo
 
   app.get("/t/:code", async (request, reply) => {
     const territory = request.territory!;
-    const [communes, groups] = await request.tenant(async (tx) => [
-      await listCommunes(tx, { territoryId: territory.id }),
-      await listCommuneGroups(tx, { territoryId: territory.id }),
-    ] as const);
+    const held = rolesIn(request.actor, territory.id);
+    const has = (role: TerritoryRole) => held.includes(role) || held.includes("admin");
+    const now = deps.clock();
+    const view = await request.tenant(async (tx) => {
+      const communes = await listCommunes(tx, { territoryId: territory.id });
+      const groups = await listCommuneGroups(tx, { territoryId: territory.id });
+      const sections: HomeSections = {};
+      // A mediator sees their own day; a coordinator without a mediator's agenda sees the network's.
+      if (has("mediator") || has("coordinator")) {
+        const own = request.actor ? await mediatorOfUser(tx, { territoryId: territory.id, userId: request.actor.userId }) : undefined;
+        if (own || held.includes("mediator")) {
+          const mediatorId = own?.id;
+          sections.day = { mine: own !== undefined, appointments: await appointmentsOfDay(tx, { territoryId: territory.id, mediatorId, now }), toWrite: await recordsToWrite(tx, { territoryId: territory.id, mediatorId, now }) };
+        }
+      }
+      if (has("coordinator")) sections.attention = await attentionCounts(tx, { territoryId: territory.id, now });
+      if (held.includes("school_referent") && request.actor) sections.schools = await schoolsOfReferent(tx, { territoryId: territory.id, userId: request.actor.userId });
+      if (held.includes("elected") || held.includes("admin")) sections.figures = await keyFigures(tx, { territoryId: territory.id, now });
+      return { communes, groups, sections };
+    });
     const ctx = reply.viewContext();
     return reply.page(
-      <TerritoryHomePage ctx={ctx} communes={communes.length} population={communes.reduce((s, c) => s + (c.population ?? 0), 0)} groups={groups.length} abilities={abilities(request.actor, territory.id)} />,
+      <TerritoryHomePage
+        ctx={ctx}
+        communes={view.communes.length}
+        population={view.communes.reduce((s, c) => s + (c.population ?? 0), 0)}
+        groups={view.groups.length}
+        abilities={abilities(request.actor, territory.id)}
+        sections={view.sections}
+      />,
     );
   });
 
