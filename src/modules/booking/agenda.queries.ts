@@ -92,3 +92,45 @@ export async function agendaFilters(db: Executor, { territoryId }: { territoryId
   ]);
   return { mediators: mediatorRows, places: placeRows };
 }
+
+/** How far back and ahead a search by name or phone looks. */
+const SEARCH_PAST_DAYS = 90;
+
+/**
+ * Appointments of the territory whose person's name or phone matches what an agent typed (a caller asking about
+ * their appointment): "Martin", "josiane martin", "06 12 34 56 78", "+33 6 12…" (phones are stored E.164, so the
+ * last nine digits are compared). From 90 days back onwards, soonest first, at most 50.
+ */
+export async function findAppointments(db: Executor, { territoryId, search, now }: { territoryId: number; search: string; now: Date }): Promise<AgendaRow[]> {
+  const digits = search.replace(/\D/g, "");
+  const byPhone = digits.length >= 6 && /^[\d\s.+()-]+$/.test(search);
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const nameMatch = words.map((w) => sql`lower(coalesce(${appointments.firstName}, '') || ' ' || coalesce(${appointments.lastName}, '')) like ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  const condition = byPhone ? sql`${appointments.phone} like ${`%${digits.slice(-9)}`}` : and(...nameMatch);
+  return db
+    .select({
+      id: appointments.id,
+      startsAt: appointments.startsAt,
+      endsAt: appointments.endsAt,
+      status: appointments.status,
+      firstName: appointments.firstName,
+      lastName: appointments.lastName,
+      phone: appointments.phone,
+      email: appointments.email,
+      bookedBy: appointments.bookedBy,
+      mediatorId: mediators.id,
+      mediatorName: mediators.name,
+      placeId: places.id,
+      placeName: places.nom,
+      motifName: motifs.name,
+      activityId: activities.id,
+    })
+    .from(appointments)
+    .innerJoin(mediators, eq(mediators.id, appointments.mediatorId))
+    .innerJoin(places, eq(places.id, appointments.placeId))
+    .innerJoin(motifs, eq(motifs.id, appointments.motifId))
+    .leftJoin(activities, eq(activities.appointmentId, appointments.id))
+    .where(and(eq(appointments.territoryId, territoryId), gte(appointments.startsAt, new Date(now.getTime() - SEARCH_PAST_DAYS * 86_400_000)), condition))
+    .orderBy(asc(appointments.startsAt))
+    .limit(50);
+}

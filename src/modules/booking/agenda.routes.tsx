@@ -7,15 +7,16 @@ import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { recordAudit } from "../audit/audit.commands.js";
 import { actorForAudit } from "../audit/audit.routes.js";
-import { agendaFilters, listAgenda, noShowRate } from "./agenda.queries.js";
+import { agendaFilters, findAppointments, listAgenda, noShowRate } from "./agenda.queries.js";
 import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome, slotRulesFor } from "./booking.commands.js";
 import { personValues, validatePerson } from "./booking.person.js";
 import { canBookForSomeone, canSeeAgenda } from "./booking.policy.js";
-import { getMotif, getPlaceForBooking, nextFreeSlotsForPlace } from "./booking.queries.js";
+import { getMotif, getPlaceForBooking, loadSlotInput, nextFreeSlotsForPlace } from "./booking.queries.js";
+import { computeSlots } from "./domain/slots.js";
 import { AgendaPage } from "./views/agenda-page.js";
-import { AgentContactPage, AgentSearchPage } from "./views/agent-booking.js";
+import { AgentContactPage, AgentSearchPage, AppointmentSearchPage, type NetworkSlots } from "./views/agent-booking.js";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { motifs, places } from "../../db/schema/index.js";
+import { mediators, motifs, places } from "../../db/schema/index.js";
 
 const appointmentIdPattern = /^[0-9a-f-]{36}$/;
 
@@ -101,25 +102,71 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
   app.get("/t/:code/rendez-vous/nouveau", async (request, reply) => {
     const territory = request.territory!;
     if (!canBookForSomeone(request.actor, territory.id)) throw new NotFoundError();
-    const motifId = Number((request.query as { motif?: string }).motif) || undefined;
+    const query = request.query as { motif?: string; jour?: string; lieu?: string; mediateur?: string };
+    const motifId = Number(query.motif) || undefined;
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(query.jour ?? "") ? query.jour! : undefined;
+    const placeFilter = Number(query.lieu) || undefined;
+    const mediatorFilter = Number(query.mediateur) || undefined;
+    const now = deps.clock();
     const data = await request.tenant(async (tx) => {
       const motifRows = await tx.select({ id: motifs.id, name: motifs.name }).from(motifs).where(and(eq(motifs.territoryId, territory.id), eq(motifs.active, true))).orderBy(asc(motifs.name));
+      const filters = await agendaFilters(tx, { territoryId: territory.id });
       const motif = motifId ? await getMotif(tx, { territoryId: territory.id, motifId }) : undefined;
-      if (!motif) return { motifs: motifRows, results: [] };
-      const placeRows = await tx
-        .select({ id: places.id, name: places.nom })
-        .from(places)
-        .where(and(eq(places.territoryId, territory.id), motif.placeIds.length ? sql`${places.id} = any(${motif.placeIds})` : undefined))
-        .orderBy(asc(places.nom));
-      const results = [];
+      if (!motif) return { motifs: motifRows, filters, results: [] };
+      const placeRows = (
+        await tx
+          .select({ id: places.id, name: places.nom, services: places.services })
+          .from(places)
+          .where(and(eq(places.territoryId, territory.id), motif.placeIds.length ? sql`${places.id} = any(${motif.placeIds})` : undefined))
+          .orderBy(asc(places.nom))
+      ).filter((p) => (p.services.length === 0 || p.services.includes(motif.service)) && (placeFilter === undefined || p.id === placeFilter));
+      const rules = slotRulesFor(motif, "agent");
+      const results: NetworkSlots[] = [];
       for (const p of placeRows) {
-        const slots = await nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: p.id, motif: slotRulesFor(motif, "agent"), now: deps.clock(), limit: 6 });
-        results.push({ placeId: p.id, placeName: p.name, slots });
+        // A chosen day lists all its free slots with their mediators; otherwise the next six of each place.
+        const slots = day
+          ? computeSlots(await loadSlotInput(tx, { territoryId: territory.id, placeId: p.id, motif: rules, from: day, to: day, now })).filter((s) => s.start > now.getTime())
+          : await nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: p.id, motif: rules, now, limit: 6 });
+        const chosen = mediatorFilter === undefined ? slots : slots.filter((s) => s.mediatorIds.includes(String(mediatorFilter)));
+        results.push({ placeId: p.id, placeName: p.name, slots: chosen });
       }
-      return { motifs: motifRows, results: results.filter((r) => r.slots.length > 0 || placeRows.length <= 10) };
+      return { motifs: motifRows, filters, results: results.filter((r) => r.slots.length > 0 || placeRows.length <= 10) };
     });
-    return reply.page(<AgentSearchPage ctx={reply.viewContext()} motifs={data.motifs} motifId={motifId} results={data.results} />);
+    const mediatorNames = new Map(data.filters.mediators.map((m) => [String(m.id), m.name]));
+    return reply.page(
+      <AgentSearchPage
+        ctx={reply.viewContext()}
+        motifs={data.motifs}
+        motifId={motifId}
+        results={data.results}
+        day={day}
+        today={parisDateOf(now.getTime())}
+        places={data.filters.places}
+        mediators={data.filters.mediators}
+        placeId={placeFilter}
+        mediatorId={mediatorFilter}
+        mediatorName={(id) => mediatorNames.get(id) ?? ""}
+      />,
+    );
   });
+
+  app.get("/t/:code/rendez-vous/recherche", async (request, reply) => {
+    const territory = requireAgenda(request);
+    const q = text((request.query as { q?: string }).q).trim().slice(0, 100);
+    const rows = q.length < 2 ? [] : await request.tenant(async (tx) => {
+      const found = await findAppointments(tx, { territoryId: territory.id, search: q, now: deps.clock() });
+      await recordAudit(tx, { territoryId: territory.id, actor: actorForAudit(request), action: "personal-data.view", entityType: "agenda", details: { search: "nom ou téléphone", results: found.length } });
+      return found;
+    });
+    return reply.page(<AppointmentSearchPage ctx={reply.viewContext()} query={q} rows={rows} tooShort={q.length > 0 && q.length < 2} />);
+  });
+
+  /** A mediator's name in the territory (for the pages that name the chosen one). */
+  async function mediatorNameOf(request: FastifyRequest, mediatorId: number): Promise<string | undefined> {
+    const territory = request.territory!;
+    const [row] = await request.tenant((tx) => tx.select({ name: mediators.name }).from(mediators).where(and(eq(mediators.territoryId, territory.id), eq(mediators.id, mediatorId))));
+    return row?.name;
+  }
 
   async function bookingContext(request: FastifyRequest, source: Record<string, unknown>) {
     const territory = request.territory!;
@@ -127,32 +174,39 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     const motifId = Number(source.motif);
     const placeId = Number(source.lieu);
     const start = new Date(text(source.debut));
+    const mediatorId = /^[1-9]\d{0,9}$/.test(text(source.mediateur)) ? Number(text(source.mediateur)) : undefined;
     const found = await request.tenant(async (tx) => ({
       motif: Number.isInteger(motifId) ? await getMotif(tx, { territoryId: territory.id, motifId }) : undefined,
       place: Number.isInteger(placeId) ? await getPlaceForBooking(tx, { placeId }) : undefined,
     }));
     if (!found.motif || !found.place || found.place.territoryId !== territory.id || Number.isNaN(start.getTime())) throw new NotFoundError();
-    return { territory, motif: found.motif, place: found.place, start };
+    return { territory, motif: found.motif, place: found.place, start, mediatorId };
   }
 
   app.get("/t/:code/rendez-vous/nouveau/coordonnees", async (request, reply) => {
-    const { motif, place, start } = await bookingContext(request, request.query as Record<string, unknown>);
-    return reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} values={personValues({})} />);
+    const { motif, place, start, mediatorId } = await bookingContext(request, request.query as Record<string, unknown>);
+    const mediatorName = mediatorId === undefined ? undefined : await mediatorNameOf(request, mediatorId);
+    return reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} mediator={mediatorId === undefined ? undefined : { id: mediatorId, name: mediatorName ?? "" }} values={personValues({})} note="" />);
   });
 
   app.post("/t/:code/rendez-vous", async (request, reply) => {
     const body = request.body as Record<string, unknown>;
-    const { territory, motif, place, start } = await bookingContext(request, body);
+    const { territory, motif, place, start, mediatorId } = await bookingContext(request, body);
     const values = personValues(body);
+    const note = text(body.note).trim();
     const checked = validatePerson(values);
+    const mediator = mediatorId === undefined ? undefined : { id: mediatorId, name: (await mediatorNameOf(request, mediatorId)) ?? "" };
     const page = (errors: Record<string, string>, status: number) =>
-      reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} values={values} errors={errors} />, status);
-    if (!checked.ok) return page(checked.errors, 400);
+      reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} mediator={mediator} values={values} note={note} errors={errors} />, status);
+    const errors = checked.ok ? {} : { ...checked.errors };
+    if (note.length > 1000) Object.assign(errors, { note: "La note doit faire 1 000 caractères au maximum" });
+    if (!checked.ok || Object.keys(errors).length > 0) return page(errors, 400);
     const secret = deps.linkSecret;
     const result = await request.tenant((tx) =>
-      bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: checked.person, bookedBy: "agent", actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
+      bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: { ...checked.person, note }, bookedBy: "agent", ...(mediatorId === undefined ? {} : { mediatorId }), actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
     );
-    if (!result.ok) return page({ debut: "Ce créneau vient d'être pris : choisissez-en un autre." }, 409);
-    return reply.redirect(`/t/${territory.code}/agenda?date=${parisDateOf(result.startsAt.getTime())}&fait=reservation`, 303);
+    if (!result.ok) return page({ debut: mediator ? `Ce créneau de ${mediator.name} vient d'être pris : choisissez-en un autre.` : "Ce créneau vient d'être pris : choisissez-en un autre." }, 409);
+    // The agenda of the mediator who has the appointment, on its day.
+    return reply.redirect(`/t/${territory.code}/agenda?date=${parisDateOf(result.startsAt.getTime())}&mediateur=${result.mediatorId}&fait=reservation`, 303);
   });
 }

@@ -22,6 +22,8 @@ export type BookingRequest = {
   start: Date;
   person: Person;
   bookedBy: "citizen" | "agent";
+  /** The mediator an agent chose (the slot shown with their name): no other one is given the appointment. */
+  mediatorId?: number;
   actor?: AuditActor;
   now: Date;
   publicUrl: string;
@@ -81,9 +83,10 @@ export async function bookAppointment(tx: Tx, req: BookingRequest): Promise<Book
   const day = parisDateOf(req.start.getTime());
   const input = await loadSlotInput(tx, { territoryId: req.territoryId, placeId: req.placeId, motif, from: day, to: day, now: req.now });
   const slot = findSlot(input, req.start.getTime());
-  if (!slot) return { ok: false, reason: "taken", alternatives: await alternativesAround(tx, req, motif) };
-  const load = await dayLoad(tx, req.territoryId, slot.mediatorIds.map(Number), day);
-  const candidates = [...slot.mediatorIds];
+  const free = slot ? slot.mediatorIds.filter((id) => req.mediatorId === undefined || Number(id) === req.mediatorId) : [];
+  if (!slot || free.length === 0) return { ok: false, reason: "taken", alternatives: await alternativesAround(tx, req, motif) };
+  const load = await dayLoad(tx, req.territoryId, free.map(Number), day);
+  const candidates = [...free];
   while (candidates.length > 0) {
     const mediatorId = pickMediator({ mediatorIds: candidates }, load)!;
     candidates.splice(candidates.indexOf(mediatorId), 1);
