@@ -81,4 +81,23 @@ describe.each(engines)("booking for a caller on %s", (engine) => {
     const short = await agent.get(`/t/${code}/rendez-vous/recherche?q=M`);
     expect(plain(short.body)).toContain("Saisissez au moins 2 caractères");
   });
+
+  it("moves an appointment to another free slot of the day, and refuses a time that is not free", async () => {
+    const [josiane] = await t.database.db.select().from(appointments).where(eq(appointments.lastName, "Martin"));
+    const page = await agent.get(`/t/${code}/rendez-vous/${josiane!.id}/deplacer`);
+    expect(page.statusCode).toBe(200);
+    expect(plain(page.body)).toContain("Déplacer le rendez-vous de Josiane Martin du mercredi 3 mars à 9 h");
+    expect(page.body).toContain('value="2027-03-03T08:30:00.000Z"');
+    const refused = await agent.post(`/t/${code}/rendez-vous/${josiane!.id}/deplacer`, { debut: "2027-03-03T10:30:00.000Z" });
+    expect(refused.statusCode).toBe(409);
+    expect(plain(refused.body)).toContain("Ce créneau vient d'être pris");
+    const moved = await agent.post(`/t/${code}/rendez-vous/${josiane!.id}/deplacer`, { debut: "2027-03-03T08:30:00.000Z" });
+    expect(moved.statusCode).toBe(303);
+    expect(moved.headers.location).toMatch(new RegExp(`^/t/${code}/agenda\\?date=2027-03-03&mediateur=\\d+&fait=deplacement$`));
+    const [after] = await t.database.db.select().from(appointments).where(eq(appointments.id, josiane!.id));
+    expect(after!.startsAt.toISOString()).toBe("2027-03-03T08:30:00.000Z");
+    expect(after!.icsSequence).toBe(josiane!.icsSequence + 1);
+    const found = await agent.get(`/t/${code}/rendez-vous/recherche?q=martin`);
+    expect(found.body).toContain(`href="/t/${code}/rendez-vous/${josiane!.id}/deplacer"`);
+  });
 });

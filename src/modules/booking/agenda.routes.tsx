@@ -8,15 +8,15 @@ import { addNavEntry } from "../../ui/navigation.js";
 import { recordAudit } from "../audit/audit.commands.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { agendaFilters, findAppointments, listAgenda, noShowRate } from "./agenda.queries.js";
-import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome, slotRulesFor } from "./booking.commands.js";
+import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome, rescheduleAppointment, slotRulesFor } from "./booking.commands.js";
 import { personValues, validatePerson } from "./booking.person.js";
 import { canBookForSomeone, canSeeAgenda } from "./booking.policy.js";
 import { getMotif, getPlaceForBooking, loadSlotInput, nextFreeSlotsForPlace } from "./booking.queries.js";
 import { computeSlots } from "./domain/slots.js";
 import { AgendaPage } from "./views/agenda-page.js";
-import { AgentContactPage, AgentSearchPage, AppointmentSearchPage, type NetworkSlots } from "./views/agent-booking.js";
+import { AgentContactPage, AgentSearchPage, AppointmentSearchPage, MoveAppointmentPage, type NetworkSlots } from "./views/agent-booking.js";
 import { and, asc, eq, sql } from "drizzle-orm";
-import { mediators, motifs, places } from "../../db/schema/index.js";
+import { appointments, mediators, motifs, places } from "../../db/schema/index.js";
 
 const appointmentIdPattern = /^[0-9a-f-]{36}$/;
 
@@ -66,7 +66,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
       await recordAudit(tx, { territoryId: territory.id, actor: actorForAudit(request), action: "personal-data.view", entityType: "agenda", details: { from: first, view, mediatorId, placeId } });
       return { filters, rows, noShow, mediatorId, placeId };
     });
-    const notices: Record<string, string> = { issue: "L'issue du rendez-vous est enregistrée.", annulation: "Le rendez-vous est annulé ; la personne est prévenue.", reservation: "Le rendez-vous est réservé." };
+    const notices: Record<string, string> = { issue: "L'issue du rendez-vous est enregistrée.", annulation: "Le rendez-vous est annulé ; la personne est prévenue.", reservation: "Le rendez-vous est réservé.", deplacement: "Le rendez-vous est déplacé ; la personne est prévenue si elle a donné son adresse e-mail." };
     return reply.page(
       <AgendaPage ctx={reply.viewContext()} view={view} date={date} rows={data.rows} mediators={data.filters.mediators} places={data.filters.places} mediatorId={data.mediatorId} placeId={data.placeId} noShow={data.noShow} now={deps.clock()} {...(query.fait && notices[query.fait] ? { notice: notices[query.fait] } : {})} />,
     );
@@ -158,7 +158,58 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
       await recordAudit(tx, { territoryId: territory.id, actor: actorForAudit(request), action: "personal-data.view", entityType: "agenda", details: { search: "nom ou téléphone", results: found.length } });
       return found;
     });
-    return reply.page(<AppointmentSearchPage ctx={reply.viewContext()} query={q} rows={rows} tooShort={q.length > 0 && q.length < 2} />);
+    return reply.page(<AppointmentSearchPage ctx={reply.viewContext()} query={q} rows={rows} tooShort={q.length > 0 && q.length < 2} now={deps.clock()} />);
+  });
+
+  /** An upcoming appointment of the territory to move (its place, motif and time), or a 404. */
+  async function appointmentToMove(request: FastifyRequest) {
+    const territory = request.territory!;
+    if (!canBookForSomeone(request.actor, territory.id)) throw new NotFoundError();
+    const appointmentId = (request.params as { appointmentId: string }).appointmentId;
+    if (!appointmentIdPattern.test(appointmentId)) throw new NotFoundError();
+    const [row] = await request.tenant((tx) =>
+      tx
+        .select({ id: appointments.id, startsAt: appointments.startsAt, status: appointments.status, placeId: appointments.placeId, placeName: places.nom, motifId: appointments.motifId, motifName: motifs.name, firstName: appointments.firstName, lastName: appointments.lastName })
+        .from(appointments)
+        .innerJoin(places, eq(places.id, appointments.placeId))
+        .innerJoin(motifs, eq(motifs.id, appointments.motifId))
+        .where(and(eq(appointments.territoryId, territory.id), eq(appointments.id, appointmentId))),
+    );
+    if (!row || row.status !== "a_venir" || row.startsAt <= deps.clock()) throw new NotFoundError();
+    return { territory, appointment: row };
+  }
+
+  /** The free slots of a day at the appointment's place for its motif (any mediator). */
+  async function freeSlotsOfDay(request: FastifyRequest, appointment: { placeId: number; motifId: number }, day: string) {
+    const territory = request.territory!;
+    const now = deps.clock();
+    return request.tenant(async (tx) => {
+      const motif = await getMotif(tx, { territoryId: territory.id, motifId: appointment.motifId });
+      if (!motif) return [];
+      return computeSlots(await loadSlotInput(tx, { territoryId: territory.id, placeId: appointment.placeId, motif: slotRulesFor(motif, "agent"), from: day, to: day, now })).filter((s) => s.start > now.getTime());
+    });
+  }
+
+  app.get("/t/:code/rendez-vous/:appointmentId/deplacer", async (request, reply) => {
+    const { appointment } = await appointmentToMove(request);
+    const asked = text((request.query as { jour?: string }).jour);
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : parisDateOf(appointment.startsAt.getTime());
+    const slots = await freeSlotsOfDay(request, appointment, day);
+    return reply.page(<MoveAppointmentPage ctx={reply.viewContext()} appointment={appointment} day={day} slots={slots} />);
+  });
+
+  app.post("/t/:code/rendez-vous/:appointmentId/deplacer", async (request, reply) => {
+    const { territory, appointment } = await appointmentToMove(request);
+    const start = new Date(text((request.body as { debut?: string }).debut));
+    const day = Number.isNaN(start.getTime()) ? parisDateOf(appointment.startsAt.getTime()) : parisDateOf(start.getTime());
+    const refuse = async (error: string, status: number) =>
+      reply.page(<MoveAppointmentPage ctx={reply.viewContext()} appointment={appointment} day={day} slots={await freeSlotsOfDay(request, appointment, day)} error={error} />, status);
+    if (Number.isNaN(start.getTime())) return refuse("Choisissez le nouveau créneau", 400);
+    const result = await request.tenant((tx) =>
+      rescheduleAppointment(tx, { territoryId: territory.id, appointmentId: appointment.id, start, now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret: deps.linkSecret, actor: actorForAudit(request) }),
+    );
+    if (!result.ok) return refuse("Ce créneau vient d'être pris : choisissez-en un autre.", 409);
+    return reply.redirect(`/t/${territory.code}/agenda?date=${parisDateOf(result.startsAt.getTime())}&mediateur=${result.mediatorId}&fait=deplacement`, 303);
   });
 
   /** A mediator's name in the territory (for the pages that name the chosen one). */

@@ -138,6 +138,9 @@ function AppointmentActions({ code, row, csrf, now, back }: { code: string; row:
         <p class="govuk-body-s govuk-!-margin-bottom-1"><a class="govuk-link" href={`/t/${code}/accompagnements/nouveau?rendez-vous=${row.id}`}>Écrire le compte rendu<span class="govuk-visually-hidden"> : {who}</span></a></p>
       ) : null}
       {row.status === "a_venir" && !started ? (
+        <p class="govuk-body-s govuk-!-margin-bottom-1"><a class="govuk-link" href={`/t/${code}/rendez-vous/${row.id}/deplacer`}>Déplacer<span class="govuk-visually-hidden"> : {who}</span></a></p>
+      ) : null}
+      {row.status === "a_venir" && !started ? (
         <details class="govuk-details govuk-!-margin-bottom-0">
           <summary class="govuk-details__summary"><span class="govuk-details__summary-text">Annuler<span class="govuk-visually-hidden"> : {who}</span></span></summary>
           <div class="govuk-details__text">

@@ -100,7 +100,7 @@ export function AgentSearchPage({ ctx, motifs, motifId, results, day, today, pla
 }
 
 /** Appointments found by a person's name or phone, with their day in the agenda. */
-export function AppointmentSearchPage({ ctx, query, rows, tooShort }: { ctx: PageContext; query: string; rows: AgendaRow[]; tooShort: boolean }) {
+export function AppointmentSearchPage({ ctx, query, rows, tooShort, now }: { ctx: PageContext; query: string; rows: AgendaRow[]; tooShort: boolean; now: Date }) {
   const code = ctx.territory!.code;
   const errors: FieldErrors = tooShort ? { q: "Saisissez au moins 2 caractères du nom ou du téléphone" } : {};
   return (
@@ -124,6 +124,12 @@ export function AppointmentSearchPage({ ctx, query, rows, tooShort }: { ctx: Pag
                 </a>{" "}
                 · {`${r.firstName ?? ""} ${r.lastName ?? ""}`.trim() || "Coordonnées effacées"}
                 {r.phone ? ` · ${formatPhone(r.phone)}` : ""} · {r.motifName} · {r.placeName} · {r.mediatorName} · {statusLabels[r.status]}
+                {r.status === "a_venir" && r.startsAt > now ? (
+                  <>
+                    {" "}
+                    · <a class="govuk-link" href={`/t/${code}/rendez-vous/${r.id}/deplacer`}>Déplacer<span class="govuk-visually-hidden"> le rendez-vous du {formatDateTime(r.startsAt)}</span></a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -186,6 +192,63 @@ export function AgentContactPage({
           </form>
         </div>
       </div>
+    </Layout>
+  );
+}
+
+type MoveProps = {
+  ctx: PageContext;
+  appointment: { id: string; startsAt: Date; placeName: string; motifName: string; firstName: string | null; lastName: string | null };
+  day: string;
+  slots: Slot[];
+  error?: string;
+};
+
+/** Moving an appointment for the person (on the phone): the free slots of a day at the same place, for the same motif. */
+export function MoveAppointmentPage({ ctx, appointment, day, slots, error }: MoveProps) {
+  const code = ctx.territory!.code;
+  const base = `/t/${code}/rendez-vous/${appointment.id}/deplacer`;
+  const errors: FieldErrors = error ? { debut: error } : {};
+  const who = `${appointment.firstName ?? ""} ${appointment.lastName ?? ""}`.trim();
+  return (
+    <Layout ctx={ctx} title="Déplacer un rendez-vous" hasErrors={Boolean(error)}>
+      <a class="govuk-back-link" href={`/t/${code}/agenda?date=${parisDateOf(appointment.startsAt.getTime())}`}>Retour à l'agenda</a>
+      <ErrorSummary errors={errors} />
+      <span class="govuk-caption-l">
+        {appointment.motifName} · {appointment.placeName}
+      </span>
+      <h1 class="govuk-heading-l">Déplacer le rendez-vous {who ? `de ${who} ` : ""}du {formatDateTime(appointment.startsAt)}</h1>
+      <p class="govuk-body">
+        <a class="govuk-link" href={`${base}?jour=${addDays(day, -1)}`}>Jour précédent</a> · <a class="govuk-link" href={`${base}?jour=${addDays(day, 1)}`}>Jour suivant</a>
+      </p>
+      {slots.length === 0 ? (
+        <p class="govuk-body">Pas de créneau libre le {formatDay(new Date(`${day}T12:00:00Z`))}.</p>
+      ) : (
+        <form method="post" action={base} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <div class={`govuk-form-group${error ? " govuk-form-group--error" : ""}`}>
+            <fieldset class="govuk-fieldset">
+              <legend class="govuk-fieldset__legend govuk-fieldset__legend--m">Nouveau créneau, le {formatDay(new Date(`${day}T12:00:00Z`))}</legend>
+              {error ? (
+                <p class="govuk-error-message" id="debut-error">
+                  <span class="govuk-visually-hidden">Erreur :</span> {error}
+                </p>
+              ) : null}
+              <div class="govuk-radios govuk-radios--small" data-module="govuk-radios">
+                {slots.map((s, i) => (
+                  <div class="govuk-radios__item">
+                    <input class="govuk-radios__input" id={i === 0 ? "champ-debut" : `champ-debut-${i + 1}`} name="debut" type="radio" value={new Date(s.start).toISOString()} />
+                    <label class="govuk-label govuk-radios__label" for={i === 0 ? "champ-debut" : `champ-debut-${i + 1}`}>
+                      {formatTime(new Date(s.start))}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            </fieldset>
+          </div>
+          <Button>Déplacer le rendez-vous</Button>
+        </form>
+      )}
     </Layout>
   );
 }
