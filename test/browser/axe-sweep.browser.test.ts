@@ -156,7 +156,8 @@ describe("axe-core on every page, in Chromium", () => {
         expect(await rolePage.getByRole("heading", { name: heading }).count(), `${account.email} ${width}`).toBe(1);
         await checkA11y(rolePage).catch((error: Error) => violations.push(`${account.email} ${width} px: ${error.message}`));
         await measureOverflow(rolePage, `${account.email} /t/${code}`);
-        // The menu's pages, as this role sees them.
+        // The menu's pages, as this role sees them, on a phone (the admin pass above saw every page at 1,280 px).
+        if (width !== 360) continue;
         const menu = await rolePage.locator(".govuk-service-navigation__link, .govuk-header__navigation-item a").evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname));
         for (const path of [...new Set(menu)].filter((p) => p.startsWith(`/t/${code}/`))) {
           await rolePage.goto(`${running.url}${path}`);

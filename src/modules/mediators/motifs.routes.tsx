@@ -8,6 +8,7 @@ import { actorForAudit } from "../audit/audit.routes.js";
 import { canAnswerDataRequests } from "../personal-data/personal-data.policy.js";
 import { parseSettingsForm } from "./domain/mediator-form.js";
 import { motifDefaults, motifValuesOf, parseMotifForm, type MotifValues } from "./domain/motif-form.js";
+import { hasRole } from "../accounts/accounts.policy.js";
 import { canMediators } from "./mediators.policy.js";
 import { listPlaceChoices } from "./mediators.queries.js";
 import { saveInclusionSettings, saveMotif, setMotifActive } from "./motifs.commands.js";
@@ -44,7 +45,8 @@ const placesOf = (request: FastifyRequest) => request.tenant((tx) => listPlaceCh
 
 /** Registers the motifs pages and the settings page. */
 export function registerMotifRoutes(app: FastifyInstance, _deps: AppDeps): void {
-  addNavEntry({ path: "/motifs", text: "Motifs", order: 25, visible: (a, t) => canMediators(a, "motifs.view", t) });
+  // Elected officials may open the motifs, but their menu keeps to figures and places, not operational settings.
+  addNavEntry({ path: "/motifs", text: "Motifs", order: 25, visible: (a, t) => canMediators(a, "motifs.view", t) && hasRole(a, t, "coordinator", "mediator") });
   addNavEntry({ path: "/reglages-accompagnement", text: "Réglages", order: 85, visible: (a, t) => canMediators(a, "settings.manage", t) });
 
   app.get("/t/:code/motifs", async (request, reply) => {
