@@ -122,24 +122,29 @@ export async function listActivitiesAfter(
   return selectActivities(db, territoryId, [...activityConditions(territoryId, filters), gt(activities.id, afterId)], [asc(activities.id)], limit, 0);
 }
 
+/** The columns of a record's validated fields (domain/activity-rules.ts), but its place and mediator. */
+const recordColumns = {
+  kind: activities.kind,
+  day: activities.day,
+  durationMinutes: activities.durationMinutes,
+  locationKind: activities.locationKind,
+  thematiques: activities.thematiques,
+  sousThematiques: activities.sousThematiques,
+  precision: activities.precision,
+  materiel: activities.materiel,
+  autonomie: activities.autonomie,
+  orientation: activities.orientation,
+  niveau: activities.niveau,
+  participants: activities.participants,
+  communeInsee: activities.communeInsee,
+  firstVisit: activities.firstVisit,
+};
+
 async function selectActivities(db: Executor, territoryId: number, conditions: SQL[], order: SQL[], limit: number, offset: number): Promise<ActivityRow[]> {
   const rows = await db
     .select({
       id: activities.id,
-      kind: activities.kind,
-      day: activities.day,
-      durationMinutes: activities.durationMinutes,
-      locationKind: activities.locationKind,
-      thematiques: activities.thematiques,
-      sousThematiques: activities.sousThematiques,
-      precision: activities.precision,
-      materiel: activities.materiel,
-      autonomie: activities.autonomie,
-      orientation: activities.orientation,
-      niveau: activities.niveau,
-      participants: activities.participants,
-      communeInsee: activities.communeInsee,
-      firstVisit: activities.firstVisit,
+      ...recordColumns,
       appointmentId: activities.appointmentId,
       placeName: places.nom,
       mediatorName: mediators.name,
@@ -162,22 +167,9 @@ export async function findActivity(db: Executor, { territoryId, activityId }: { 
   const [row] = await db
     .select({
       id: activities.id,
-      kind: activities.kind,
-      day: activities.day,
-      durationMinutes: activities.durationMinutes,
-      locationKind: activities.locationKind,
+      ...recordColumns,
       placeId: activities.placeId,
       mediatorId: activities.mediatorId,
-      thematiques: activities.thematiques,
-      sousThematiques: activities.sousThematiques,
-      precision: activities.precision,
-      materiel: activities.materiel,
-      autonomie: activities.autonomie,
-      orientation: activities.orientation,
-      niveau: activities.niveau,
-      participants: activities.participants,
-      communeInsee: activities.communeInsee,
-      firstVisit: activities.firstVisit,
       appointmentId: appointments.id,
       appointmentStartsAt: appointments.startsAt,
       motifName: motifs.name,

@@ -22,11 +22,8 @@ export type AgendaRow = {
   activityId: number | null;
 };
 
-/** Appointments between two instants, in start order. */
-export async function listAgenda(
-  db: Executor,
-  { territoryId, from, to, mediatorId, placeId }: { territoryId: number; from: Date; to: Date; mediatorId?: number | undefined; placeId?: number | undefined },
-): Promise<AgendaRow[]> {
+/** Appointments with what an agenda row shows (person, mediator, place, motif, record), to be filtered. */
+function agendaRows(db: Executor) {
   return db
     .select({
       id: appointments.id,
@@ -49,7 +46,15 @@ export async function listAgenda(
     .innerJoin(mediators, eq(mediators.id, appointments.mediatorId))
     .innerJoin(places, eq(places.id, appointments.placeId))
     .innerJoin(motifs, eq(motifs.id, appointments.motifId))
-    .leftJoin(activities, eq(activities.appointmentId, appointments.id))
+    .leftJoin(activities, eq(activities.appointmentId, appointments.id));
+}
+
+/** Appointments between two instants, in start order. */
+export async function listAgenda(
+  db: Executor,
+  { territoryId, from, to, mediatorId, placeId }: { territoryId: number; from: Date; to: Date; mediatorId?: number | undefined; placeId?: number | undefined },
+): Promise<AgendaRow[]> {
+  return agendaRows(db)
     .where(
       and(
         eq(appointments.territoryId, territoryId),
@@ -107,29 +112,7 @@ export async function findAppointments(db: Executor, { territoryId, search, now 
   const words = search.toLowerCase().split(/\s+/).filter(Boolean);
   const nameMatch = words.map((w) => sql`lower(coalesce(${appointments.firstName}, '') || ' ' || coalesce(${appointments.lastName}, '')) like ${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const condition = byPhone ? sql`${appointments.phone} like ${`%${digits.slice(-9)}`}` : and(...nameMatch);
-  return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      firstName: appointments.firstName,
-      lastName: appointments.lastName,
-      phone: appointments.phone,
-      email: appointments.email,
-      bookedBy: appointments.bookedBy,
-      mediatorId: mediators.id,
-      mediatorName: mediators.name,
-      placeId: places.id,
-      placeName: places.nom,
-      motifName: motifs.name,
-      activityId: activities.id,
-    })
-    .from(appointments)
-    .innerJoin(mediators, eq(mediators.id, appointments.mediatorId))
-    .innerJoin(places, eq(places.id, appointments.placeId))
-    .innerJoin(motifs, eq(motifs.id, appointments.motifId))
-    .leftJoin(activities, eq(activities.appointmentId, appointments.id))
+  return agendaRows(db)
     .where(and(eq(appointments.territoryId, territoryId), gte(appointments.startsAt, new Date(now.getTime() - SEARCH_PAST_DAYS * 86_400_000)), condition))
     .orderBy(asc(appointments.startsAt))
     .limit(50);

@@ -3,43 +3,20 @@
 // Reads only; every query names the territory (row-level security applies as well).
 import { and, asc, eq, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import { queryRows, type Executor } from "../../db/client.js";
-import { activities, appointments, incidents, mediators, motifs, places, schoolReferents, schools, type AppointmentStatus } from "../../db/schema/index.js";
+import { activities, appointments, incidents, motifs, schoolReferents, schools } from "../../db/schema/index.js";
+import { listAgenda, type AgendaRow } from "../booking/agenda.queries.js";
 import { addDays, parisDateOf, parisToInstant } from "../../lib/paris-time.js";
 
 /** How far back a seen appointment still waits for its record on a home page. */
 export const RECORD_BACKLOG_DAYS = 30;
 
-export type DayAppointment = { id: string; startsAt: Date; endsAt: Date; status: AppointmentStatus; motifName: string; placeName: string; mediatorName: string; activityId: number | null };
+export type DayAppointment = Pick<AgendaRow, "id" | "startsAt" | "endsAt" | "status" | "motifName" | "placeName" | "mediatorName" | "activityId">;
 
 /** Today's appointments (Paris day of `now`), of one mediator or of the whole territory, cancelled ones left out. */
 export async function appointmentsOfDay(db: Executor, { territoryId, mediatorId, now }: { territoryId: number; mediatorId: number | undefined; now: Date }): Promise<DayAppointment[]> {
   const today = parisDateOf(now.getTime());
-  return db
-    .select({
-      id: appointments.id,
-      startsAt: appointments.startsAt,
-      endsAt: appointments.endsAt,
-      status: appointments.status,
-      motifName: motifs.name,
-      placeName: places.nom,
-      mediatorName: mediators.name,
-      activityId: activities.id,
-    })
-    .from(appointments)
-    .innerJoin(motifs, eq(motifs.id, appointments.motifId))
-    .innerJoin(places, eq(places.id, appointments.placeId))
-    .innerJoin(mediators, eq(mediators.id, appointments.mediatorId))
-    .leftJoin(activities, eq(activities.appointmentId, appointments.id))
-    .where(
-      and(
-        eq(appointments.territoryId, territoryId),
-        gte(appointments.startsAt, new Date(parisToInstant(today, "00:00"))),
-        lt(appointments.startsAt, new Date(parisToInstant(addDays(today, 1), "00:00"))),
-        inArray(appointments.status, ["a_venir", "honore", "absent"]),
-        mediatorId === undefined ? undefined : eq(appointments.mediatorId, mediatorId),
-      ),
-    )
-    .orderBy(asc(appointments.startsAt));
+  const rows = await listAgenda(db, { territoryId, from: new Date(parisToInstant(today, "00:00")), to: new Date(parisToInstant(addDays(today, 1), "00:00")), mediatorId });
+  return rows.filter((r) => r.status === "a_venir" || r.status === "honore" || r.status === "absent");
 }
 
 export type RecordToWrite = { id: string; startsAt: Date; motifName: string };
