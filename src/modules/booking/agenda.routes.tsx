@@ -11,11 +11,11 @@ import { agendaFilters, findAppointments, listAgenda, noShowRate } from "./agend
 import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome, rescheduleAppointment, slotRulesFor } from "./booking.commands.js";
 import { personValues, validatePerson } from "./booking.person.js";
 import { canBookForSomeone, canSeeAgenda } from "./booking.policy.js";
-import { getMotif, getPlaceForBooking, loadSlotInput, nextFreeSlotsForPlace } from "./booking.queries.js";
-import { computeSlots } from "./domain/slots.js";
+import { getMotif, getPlaceForBooking, nextFreeSlotsForPlace } from "./booking.queries.js";
+import { motifOfferedAt } from "../finder/finder.slots.js";
 import { AgendaPage } from "./views/agenda-page.js";
 import { AgentContactPage, AgentSearchPage, AppointmentSearchPage, MoveAppointmentPage, type NetworkSlots } from "./views/agent-booking.js";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { appointments, mediators, motifs, places } from "../../db/schema/index.js";
 
 const appointmentIdPattern = /^[0-9a-f-]{36}$/;
@@ -117,16 +117,14 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
         await tx
           .select({ id: places.id, name: places.nom, services: places.services })
           .from(places)
-          .where(and(eq(places.territoryId, territory.id), motif.placeIds.length ? sql`${places.id} = any(${motif.placeIds})` : undefined))
+          .where(eq(places.territoryId, territory.id))
           .orderBy(asc(places.nom))
-      ).filter((p) => (p.services.length === 0 || p.services.includes(motif.service)) && (placeFilter === undefined || p.id === placeFilter));
+      ).filter((p) => motifOfferedAt(motif, p.id, p.services) && (placeFilter === undefined || p.id === placeFilter));
       const rules = slotRulesFor(motif, "agent");
       const results: NetworkSlots[] = [];
       for (const p of placeRows) {
         // A chosen day lists all its free slots with their mediators; otherwise the next six of each place.
-        const slots = day
-          ? computeSlots(await loadSlotInput(tx, { territoryId: territory.id, placeId: p.id, motif: rules, from: day, to: day, now })).filter((s) => s.start > now.getTime())
-          : await nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: p.id, motif: rules, now, limit: 6 });
+        const slots = await nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: p.id, motif: rules, now, ...(day ? { from: day, days: 1, limit: Number.POSITIVE_INFINITY } : { limit: 6 }) });
         const chosen = mediatorFilter === undefined ? slots : slots.filter((s) => s.mediatorIds.includes(String(mediatorFilter)));
         results.push({ placeId: p.id, placeName: p.name, slots: chosen });
       }
@@ -186,7 +184,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     return request.tenant(async (tx) => {
       const motif = await getMotif(tx, { territoryId: territory.id, motifId: appointment.motifId });
       if (!motif) return [];
-      return computeSlots(await loadSlotInput(tx, { territoryId: territory.id, placeId: appointment.placeId, motif: slotRulesFor(motif, "agent"), from: day, to: day, now })).filter((s) => s.start > now.getTime());
+      return nextFreeSlotsForPlace(tx, { territoryId: territory.id, placeId: appointment.placeId, motif: slotRulesFor(motif, "agent"), now, from: day, days: 1, limit: Number.POSITIVE_INFINITY });
     });
   }
 
@@ -212,13 +210,6 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     return reply.redirect(`/t/${territory.code}/agenda?date=${parisDateOf(result.startsAt.getTime())}&mediateur=${result.mediatorId}&fait=deplacement`, 303);
   });
 
-  /** A mediator's name in the territory (for the pages that name the chosen one). */
-  async function mediatorNameOf(request: FastifyRequest, mediatorId: number): Promise<string | undefined> {
-    const territory = request.territory!;
-    const [row] = await request.tenant((tx) => tx.select({ name: mediators.name }).from(mediators).where(and(eq(mediators.territoryId, territory.id), eq(mediators.id, mediatorId))));
-    return row?.name;
-  }
-
   async function bookingContext(request: FastifyRequest, source: Record<string, unknown>) {
     const territory = request.territory!;
     if (!canBookForSomeone(request.actor, territory.id)) throw new ForbiddenError();
@@ -229,24 +220,24 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     const found = await request.tenant(async (tx) => ({
       motif: Number.isInteger(motifId) ? await getMotif(tx, { territoryId: territory.id, motifId }) : undefined,
       place: Number.isInteger(placeId) ? await getPlaceForBooking(tx, { placeId }) : undefined,
+      // The mediator of the slot chosen, named on the page and given the appointment.
+      mediator: mediatorId === undefined ? undefined : (await tx.select({ id: mediators.id, name: mediators.name }).from(mediators).where(and(eq(mediators.territoryId, territory.id), eq(mediators.id, mediatorId))))[0],
     }));
-    if (!found.motif || !found.place || found.place.territoryId !== territory.id || Number.isNaN(start.getTime())) throw new NotFoundError();
-    return { territory, motif: found.motif, place: found.place, start, mediatorId };
+    if (!found.motif || !found.place || found.place.territoryId !== territory.id || Number.isNaN(start.getTime()) || (mediatorId !== undefined && !found.mediator)) throw new NotFoundError();
+    return { territory, motif: found.motif, place: found.place, start, mediator: found.mediator };
   }
 
   app.get("/t/:code/rendez-vous/nouveau/coordonnees", async (request, reply) => {
-    const { motif, place, start, mediatorId } = await bookingContext(request, request.query as Record<string, unknown>);
-    const mediatorName = mediatorId === undefined ? undefined : await mediatorNameOf(request, mediatorId);
-    return reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} mediator={mediatorId === undefined ? undefined : { id: mediatorId, name: mediatorName ?? "" }} values={personValues({})} note="" />);
+    const { motif, place, start, mediator } = await bookingContext(request, request.query as Record<string, unknown>);
+    return reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} mediator={mediator} values={personValues({})} note="" />);
   });
 
   app.post("/t/:code/rendez-vous", async (request, reply) => {
     const body = request.body as Record<string, unknown>;
-    const { territory, motif, place, start, mediatorId } = await bookingContext(request, body);
+    const { territory, motif, place, start, mediator } = await bookingContext(request, body);
     const values = personValues(body);
     const note = text(body.note).trim();
     const checked = validatePerson(values);
-    const mediator = mediatorId === undefined ? undefined : { id: mediatorId, name: (await mediatorNameOf(request, mediatorId)) ?? "" };
     const page = (errors: Record<string, string>, status: number) =>
       reply.page(<AgentContactPage ctx={reply.viewContext()} placeId={place.id} placeName={place.nom} motifId={motif.id} motifName={motif.name} start={start} mediator={mediator} values={values} note={note} errors={errors} />, status);
     const errors = checked.ok ? {} : { ...checked.errors };
@@ -254,7 +245,7 @@ export function registerAgendaRoutes(app: FastifyInstance, deps: AppDeps): void 
     if (!checked.ok || Object.keys(errors).length > 0) return page(errors, 400);
     const secret = deps.linkSecret;
     const result = await request.tenant((tx) =>
-      bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: { ...checked.person, note }, bookedBy: "agent", ...(mediatorId === undefined ? {} : { mediatorId }), actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
+      bookAppointment(tx, { territoryId: territory.id, placeId: place.id, motifId: motif.id, start, person: { ...checked.person, note }, bookedBy: "agent", ...(mediator ? { mediatorId: mediator.id } : {}), actor: actorForAudit(request), now: deps.clock(), publicUrl: deps.config.publicUrl, organizerEmail: organizerEmail(), secret }),
     );
     if (!result.ok) return page({ debut: mediator ? `Ce créneau de ${mediator.name} vient d'être pris : choisissez-en un autre.` : "Ce créneau vient d'être pris : choisissez-en un autre." }, 409);
     // The agenda of the mediator who has the appointment, on its day.
