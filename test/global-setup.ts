@@ -1,4 +1,7 @@
 // Starts one PostgreSQL server for the whole run and prepares a migrated template database.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { migrateDatabase, openDatabase } from "../src/db/client.js";
@@ -10,13 +13,17 @@ declare module "vitest" {
     pgUrl: string;
     /** The same server through its Unix socket, with a password in the URL (the server trusts and ignores it). */
     pgSocketUrl: string;
+    /** A migrated PGlite data directory dump: test databases load it instead of running initdb and migrations. */
+    pgliteTemplate: string;
   }
 }
 
 let server: PgServer | undefined;
+let templateDir: string | undefined;
 
 export async function setup(project: TestProject) {
   buildAssets();
+  project.provide("pgliteTemplate", await pgliteTemplate());
   if (process.env.MAILLAGE_TEST_ENGINES === "pglite") {
     project.provide("pgUrl", "");
     project.provide("pgSocketUrl", "");
@@ -41,6 +48,19 @@ export async function setup(project: TestProject) {
   project.provide("pgSocketUrl", `postgres://postgres:s3cret%40pass@/postgres?host=${encodeURIComponent(server.dir)}&port=${server.port}`);
 }
 
+/** Migrates an in-memory PGlite once and writes its data directory to a temporary file. */
+async function pgliteTemplate(): Promise<string> {
+  const database = await openDatabase({ dataDir: "memory://" });
+  await migrateDatabase(database);
+  const dump = await database.pglite!.dumpDataDir("none");
+  await database.close();
+  templateDir = fs.mkdtempSync(path.join(os.tmpdir(), "maillage-pglite-"));
+  const file = path.join(templateDir, "template.tar");
+  fs.writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
+  return file;
+}
+
 export async function teardown() {
+  if (templateDir) fs.rmSync(templateDir, { recursive: true, force: true });
   server?.stop();
 }

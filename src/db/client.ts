@@ -52,6 +52,8 @@ export type OpenOptions = {
   databaseUrl?: string | undefined;
   /** PGlite data directory; "memory://" for an in-memory database (tests). */
   dataDir?: string;
+  /** PGlite only: start from this data directory dump (`dumpDataDir`), e.g. the tests' migrated template. */
+  loadDataDir?: Blob;
   /** What holds the data directory, shown to a second process that tries to open it. */
   holder?: string;
   poolSize?: number;
@@ -64,7 +66,7 @@ export type OpenOptions = {
 /** Opens the configured engine. With PGlite, refuses a data directory another process holds. */
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.replicaUrl ? { url: options.replicaUrl, maxLagMs: options.replicaMaxLagMs ?? 5_000 } : undefined);
-  return openPglite(options.dataDir ?? "./data", options.holder ?? "maillage");
+  return openPglite(options.dataDir ?? "./data", options.holder ?? "maillage", options.loadDataDir);
 }
 
 /** Startup options of the public pool's connections: the restricted role, no territory. */
@@ -113,7 +115,7 @@ export function splitPassword(url: string): { url: string; password: string | un
 
 const withoutPassword = (url: string) => splitPassword(url).url;
 
-async function openPglite(dataDir: string, holder: string): Promise<Database> {
+async function openPglite(dataDir: string, holder: string, loadDataDir: Blob | undefined): Promise<Database> {
   let lock: DataDirLock | undefined;
   let pgDir: string | undefined;
   if (dataDir !== "memory://") {
@@ -122,7 +124,7 @@ async function openPglite(dataDir: string, holder: string): Promise<Database> {
     pgDir = path.join(dataDir, "pglite");
   }
   try {
-    const client = await PGlite.create(pgDir, { extensions: pgliteExtensions });
+    const client = await PGlite.create(pgDir, { extensions: pgliteExtensions, ...(loadDataDir ? { loadDataDir } : {}) });
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     return {
       db,

@@ -1,5 +1,6 @@
 // A fresh, migrated database per test file, on either engine.
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { migrateDatabase, openDatabase, type Database, type Engine } from "../../src/db/client.js";
@@ -17,8 +18,8 @@ const serverDatabases = new WeakMap<Database, string>();
  */
 export async function createTestDatabase(engine: Engine): Promise<Database> {
   if (engine === "pglite") {
-    const database = await openDatabase({ dataDir: "memory://" });
-    await migrateDatabase(database);
+    const database = await openDatabase({ dataDir: "memory://", loadDataDir: pgliteTemplate() });
+    await migrateDatabase(database); // nothing left to apply: checks the template is current
     return database;
   }
   const serverUrl = inject("pgUrl");
@@ -42,6 +43,14 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   };
   serverDatabases.set(owned, name);
   return owned;
+}
+
+let templateBytes: Uint8Array<ArrayBuffer> | undefined;
+
+/** The migrated data directory prepared once per run by test/global-setup.ts. */
+function pgliteTemplate(): Blob {
+  templateBytes ??= new Uint8Array(fs.readFileSync(inject("pgliteTemplate")));
+  return new Blob([templateBytes]);
 }
 
 /** The test server's URL for a role and a database. */
