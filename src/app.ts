@@ -15,6 +15,8 @@ import { registerIncidentRoutes } from "./modules/schools/incidents/incidents.ro
 import { registerTrainingRoutes } from "./modules/schools/training/training.routes.js";
 import { registerConnectivityRoutes } from "./modules/connectivity/connectivity.routes.js";
 import { registerObservatoryRoutes } from "./modules/observatory/observatory.routes.js";
+import { registerNetworkRoutes } from "./modules/network/network.routes.js";
+import { registerNetworkTerritoryRoutes } from "./modules/network/network-territory.routes.js";
 import { registerOperatorRoutes } from "./modules/operator/operator.routes.js";
 import { registerPageRoutes } from "./modules/pages/pages.routes.js";
 import { registerPersonalDataRoutes } from "./modules/personal-data/personal-data.routes.js";
@@ -116,5 +118,7 @@ export async function buildApp(deps: AppDeps, options: { logger?: boolean; logSt
   registerTrainingRoutes(app, deps);
   registerConnectivityRoutes(app, deps);
   registerObservatoryRoutes(app, deps);
+  registerNetworkRoutes(app, deps);
+  registerNetworkTerritoryRoutes(app, deps);
   return app;
 }

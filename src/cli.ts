@@ -9,6 +9,7 @@ import { registerBackupCommands } from "./cli/backup.commands.js";
 import { registerContourCommands } from "./cli/contours.commands.js";
 import { frenchHelp } from "./cli/help-fr.js";
 import { registerMailCommands, registerJobCommands } from "./cli/ops.commands.js";
+import { registerNetworkCommands } from "./cli/network.commands.js";
 import { registerPlaceCommands } from "./cli/places.commands.js";
 import { registerSchoolCommands } from "./cli/schools.commands.js";
 import { registerObservatoryCommands } from "./cli/observatory.commands.js";
@@ -110,6 +111,7 @@ registerPlaceCommands(program);
 registerSchoolCommands(program);
 registerObservatoryCommands(program);
 registerContourCommands(program);
+registerNetworkCommands(program);
 
 // The release (docs/operations.md, "Releases and upgrades"): package.json's version, which its tag repeats.
 const { version } = JSON.parse(fs.readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };

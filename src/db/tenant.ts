@@ -54,6 +54,31 @@ export async function withTenant<T>(db: Db, territoryId: number | null, work: (t
   });
 }
 
+/** A facilitator or a partner of the network, acting at the instance level (migration 0022). */
+export type NetworkActor = { role: "facilitator" | "partner"; userId: number };
+
+/** The signature app_network_role() expects: the same keyed hash as maillage_network_signature. */
+export function networkSignature(key: string, actor: NetworkActor): string {
+  return sha256(`${key}:${sha256(`${key}:network:${actor.role}:${actor.userId}`)}`);
+}
+
+/**
+ * Runs `work` as maillage_app in a signed network context: a facilitator runs the network, a partner answers
+ * adopted proposals. With `territoryId`, the transaction also acts for that member territory. The database checks
+ * the person still holds the role.
+ */
+export async function withNetwork<T>(db: Db, actor: NetworkActor, work: (tx: Tx) => Promise<T>, territoryId: number | null = null): Promise<T> {
+  if (!Number.isSafeInteger(actor.userId)) throw new Error(`Invalid user id ${actor.userId}`);
+  const key = await contextKey(db);
+  const territorySignature = territoryId === null ? "" : contextSignature(key, territoryId);
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select set_config('app.territory_id', ${territoryId === null ? "" : String(territoryId)}, true), set_config('app.territory_signature', ${territorySignature}, true), set_config('app.network_actor', ${`${actor.role}:${actor.userId}`}, true), set_config('app.network_signature', ${networkSignature(key, actor)}, true), set_config('role', 'maillage_app', true)`,
+    );
+    return work(tx);
+  });
+}
+
 /**
  * Runs public reads (anonymous visitors: published places and what policies share). On a PostgreSQL server they
  * run on connections opened as maillage_app with no territory, a statement at a time with no transaction (one

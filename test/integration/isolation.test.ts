@@ -7,6 +7,9 @@ import { absences, allocationScenarios, appointments, communeIndicators, commune
 import { DEFAULT_PARAMS } from "../../src/modules/observatory/domain/planner.js";
 import { withPublic, withTenant } from "../../src/db/tenant.js";
 import { saveCommuneGroup } from "../../src/modules/territories/territories.commands.js";
+import { joinNetwork } from "../../src/modules/network/network.commands.js";
+import { createSheet } from "../../src/modules/network/sheets.commands.js";
+import { validateSheet } from "../../src/modules/network/domain/sheet-input.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, testActor, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
@@ -15,9 +18,24 @@ const FOREIGN_NAME = "Territoire-Etranger-Secret";
 
 /** Tables whose policy shares some rows on purpose with every territory, with the condition those rows meet. */
 // benchmark_figures: a row exists only because its territory shares that figure with the other territories.
-const sharedOnPurpose: Record<string, string> = { places: "published", benchmark_figures: "true" };
+const sharedOnPurpose: Record<string, string> = {
+  places: "published",
+  benchmark_figures: "true",
+  // The network (both test territories are members): what a territory shares with the other members.
+  experience_sheets: "visibility <> 'brouillon'",
+  sheet_questions: "true",
+  sheet_marks: "true",
+  motion_contributions: "true",
+  motion_amendments: "state <> 'brouillon'",
+  motion_votes: "true",
+  consultation_answers: "true",
+  // Instance-level events (a territory joining the network…) belong to no territory (policy instance_events).
+  audit_events: "territory_id is null",
+};
+/** Tables with a territory_id that belong to the instance, with policies of their own (migration 0022). */
+const instanceLevel = new Set(["network_members", "working_group_members"]);
 /** What the public context (anonymous pages) may read: published places, communes with a centre for the finder's distances. */
-const sharedWithPublic: Record<string, string> = { places: "published", communes: "centroid_lat is not null" };
+const sharedWithPublic: Record<string, string> = { places: "published", communes: "centroid_lat is not null", experience_sheets: "visibility = 'public'", audit_events: "territory_id is null" };
 
 /** Row counts per territory-owned table for one territory (to prove nothing foreign was written). */
 async function snapshot(t: TestApp, tables: string[], territoryId: number): Promise<Record<string, number>> {
@@ -88,12 +106,21 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     params.versionId = String(foreignVersion!.id);
     const [foreignPlan] = await t.database.db.insert(allocationScenarios).values({ territoryId: foreign.id, name: "Repartition-Etrangere-Secrete", params: DEFAULT_PARAMS }).returning({ id: allocationScenarios.id });
     params.planId = String(foreignPlan!.id);
+    // Both territories are members of the network; the foreign one has a draft sheet, a shared and a public one.
+    for (const territory of [home, foreign]) await t.database.db.transaction((tx) => joinNetwork(tx, { territory, actor: testActor }));
+    for (const [title, visibility] of [["Fiche-Etrangere-Secrete", "brouillon"], ["Fiche partagée", "reseau"], ["Fiche publique", "public"]] as const) {
+      const input = validateSheet({ titre: title, visibilite: visibility }, { themes: new Set(), currentYear: 2027 });
+      if (!input.ok) throw new Error("invalid fixture");
+      const id = await withTenant(t.database.db, foreign.id, (tx) => createSheet(tx, { territoryId: foreign.id, input: input.sheet, actor: testActor }));
+      if (visibility === "brouillon") params.id = String(id);
+    }
+    params.amendmentId = "1";
     tenantTables = (
       await queryRows<{ table_name: string }>(
         t.database.db,
         sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'territory_id' order by table_name`,
       )
-    ).map((r) => r.table_name);
+    ).map((r) => r.table_name).filter((table) => !instanceLevel.has(table));
   });
   afterAll(() => t.close());
 
@@ -191,7 +218,7 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
         (r: { status: number }) => r.status === 404 || r.status === 403,
       );
       expect(response.body).not.toContain(FOREIGN_NAME);
-      for (const secret of ["Groupe-Etranger-Secret", "Lieu-Etranger-Secret", "Mediateur-Etranger-Secret", "Personne-Etrangere-Secrete", "Ecole-Etrangere-Secrete", "Inventaire-Etranger-Secret", "Incident-Etranger-Secret", "Scenario-Etranger-Secret", "Formation-Etrangere-Secrete"]) {
+      for (const secret of ["Groupe-Etranger-Secret", "Lieu-Etranger-Secret", "Mediateur-Etranger-Secret", "Personne-Etrangere-Secrete", "Ecole-Etrangere-Secrete", "Inventaire-Etranger-Secret", "Incident-Etranger-Secret", "Scenario-Etranger-Secret", "Formation-Etrangere-Secrete", "Fiche-Etrangere-Secrete"]) {
         expect(response.body).not.toContain(secret);
       }
     }

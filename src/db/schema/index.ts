@@ -4,3 +4,4 @@ export * from "./inclusion.js";
 export * from "./schools.js";
 export * from "./connectivity.js";
 export * from "./observatory.js";
+export * from "./network.js";

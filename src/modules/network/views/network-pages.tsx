@@ -1,0 +1,176 @@
+// The network's entry pages: public, a member territory's, the facilitator's and a partner's.
+import { plural } from "../../../lib/format.js";
+import { Notice, Tag } from "../../../ui/components.js";
+import type { PageContext } from "../../../ui/context.js";
+import { Button, CsrfField, ErrorSummary, TextInput, Textarea, type FieldErrors } from "../../../ui/form.js";
+import { Layout } from "../../../ui/layout.js";
+import { phaseLabels } from "../motions.commands.js";
+import type { FollowedProposal, MotionRow } from "../motions.queries.js";
+import type { SheetHit } from "../sheets.queries.js";
+import { AnswerForm } from "./motion-pages.js";
+
+export type MemberRow = { territoryId: number; code: string; name: string; kind: string; population: number | null };
+
+export function NetworkHomePage({ ctx, members, recent, spaces, isFacilitator, isPartner }: { ctx: PageContext; members: MemberRow[]; recent: SheetHit[]; spaces: { code: string; name: string }[]; isFacilitator: boolean; isPartner: boolean }) {
+  return (
+    <Layout ctx={ctx} title="Le réseau des territoires">
+      <h1 class="govuk-heading-l">Le réseau des territoires</h1>
+      <p class="govuk-body-l">Les territoires membres mettent en commun leurs expériences du numérique éducatif et de l'inclusion numérique, et portent ensemble leurs motions auprès de l'État.</p>
+      {spaces.length > 0 || isFacilitator || isPartner ? (
+        <ul class="govuk-list">
+          {spaces.map((s) => (
+            <li>
+              <a class="govuk-link" href={`/t/${s.code}/reseau`}>
+                Espace réseau de {s.name}
+              </a>
+            </li>
+          ))}
+          {isFacilitator ? (
+            <li>
+              <a class="govuk-link" href="/reseau/animation">
+                Animer le réseau
+              </a>
+            </li>
+          ) : null}
+          {isPartner ? (
+            <li>
+              <a class="govuk-link" href="/reseau/partenaire">
+                Répondre aux propositions adoptées
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
+      <ul class="govuk-list">
+        <li>
+          <a class="govuk-link" href="/reseau/fiches">
+            Les fiches d'expérience publiques
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/reseau/suivi">
+            Le suivi des motions portées par le réseau
+          </a>
+        </li>
+        <li>
+          <a class="govuk-link" href="/reseau/fiches.atom">
+            Fil Atom des fiches publiques
+          </a>{" "}
+          ·{" "}
+          <a class="govuk-link" href="/api/v1/experiences">
+            Données ouvertes (JSON)
+          </a>
+        </li>
+      </ul>
+      <h2 class="govuk-heading-m">{plural(members.length, "territoire membre", "territoires membres")}</h2>
+      <ul class="govuk-list govuk-list--bullet maillage-columns">
+        {members.map((m) => (
+          <li>{m.name}</li>
+        ))}
+      </ul>
+      {recent.length > 0 ? (
+        <>
+          <h2 class="govuk-heading-m">Dernières fiches publiques</h2>
+          <ul class="govuk-list">
+            {recent.map((s) => (
+              <li>
+                <a class="govuk-link" href={`/reseau/fiches/${s.id}`}>
+                  {s.title}
+                </a>{" "}
+                — {s.territoryName}, {s.year}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </Layout>
+  );
+}
+
+export function NotMemberPage({ ctx }: { ctx: PageContext }) {
+  return (
+    <Layout ctx={ctx} title="Réseau des territoires">
+      <h1 class="govuk-heading-l">Votre territoire n'est pas membre du réseau</h1>
+      <p class="govuk-body">Les fiches partagées, les motions et les consultations du réseau sont réservées aux territoires membres. L'animateur ou l'animatrice du réseau, ou l'opérateur de l'instance, ajoute un territoire.</p>
+      <p class="govuk-body">
+        <a class="govuk-link" href="/reseau/fiches">
+          Lire les fiches d'expérience publiques
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+export function MotionList({ motions, href }: { motions: MotionRow[]; href: (id: number) => string }) {
+  if (motions.length === 0) return <p class="govuk-body">Aucune motion pour l'instant.</p>;
+  return (
+    <ul class="govuk-list">
+      {motions.map((m) => (
+        <li>
+          <a class="govuk-link" href={href(m.id)}>
+            {m.title}
+          </a>{" "}
+          ({m.year}) <Tag colour={m.phase === "vote" || m.phase === "amendements" || m.phase === "contributions" ? "blue" : "grey"}>{phaseLabels[m.phase]}</Tag>
+          {m.demo ? " (démonstration)" : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function FacilitationPage({ ctx, motions, members, errors, values, notice }: { ctx: PageContext; motions: MotionRow[]; members: MemberRow[]; errors: FieldErrors; values: Record<string, string>; notice?: string }) {
+  return (
+    <Layout ctx={ctx} title="Animer le réseau" hasErrors={Object.keys(errors).length > 0}>
+      <ErrorSummary errors={errors} />
+      {notice ? <Notice title={notice} success /> : null}
+      <h1 class="govuk-heading-l">Animer le réseau</h1>
+      <h2 class="govuk-heading-m">Motions</h2>
+      <MotionList motions={motions} href={(id) => `/reseau/animation/motions/${id}`} />
+      <details class="govuk-details" open={Object.keys(errors).length > 0}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Ouvrir une motion</span>
+        </summary>
+        <div class="govuk-details__text">
+          <form method="post" action="/reseau/animation/motions" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextInput name="titre" label="Titre" error={errors.titre} value={values.titre} />
+            <TextInput name="annee" label="Année" width="4" inputmode="numeric" error={errors.annee} value={values.annee} />
+            <Textarea name="description" label="Description" rows={3} value={values.description} />
+            <TextInput name="quorum" label="Quorum, en % des territoires membres" width="4" inputmode="numeric" error={errors.quorum} value={values.quorum ?? "50"} />
+            <TextInput name="majorite" label="Majorité, en % des votes exprimés (strictement plus de)" width="4" inputmode="numeric" error={errors.majorite} value={values.majorite ?? "50"} />
+            <TextInput name="echeance" type="date" label="Fin des contributions" width="10" error={errors.echeance} value={values.echeance} />
+            <Button>Ouvrir la motion aux contributions</Button>
+          </form>
+        </div>
+      </details>
+      <h2 class="govuk-heading-m">{plural(members.length, "territoire membre", "territoires membres")}</h2>
+      <ul class="govuk-list govuk-list--bullet">
+        {members.map((m) => (
+          <li>
+            {m.name} ({m.code})
+          </li>
+        ))}
+      </ul>
+      <p class="govuk-body-s">
+        L'opérateur ajoute un territoire avec <code>maillage network join --territory &lt;code&gt;</code>.
+      </p>
+    </Layout>
+  );
+}
+
+export function PartnerPage({ ctx, institution, proposals, notice, error }: { ctx: PageContext; institution: string; proposals: FollowedProposal[]; notice?: string; error?: string }) {
+  return (
+    <Layout ctx={ctx} title="Répondre aux propositions du réseau" hasErrors={Boolean(error)}>
+      {error ? <ErrorSummary errors={{ formulaire: error }} /> : null}
+      {notice ? <Notice title={notice} success /> : null}
+      <span class="govuk-caption-l">{institution}</span>
+      <h1 class="govuk-heading-l">Répondre aux propositions adoptées</h1>
+      <p class="govuk-body">Votre réponse paraît sur la page publique de suivi, avec le nom de votre institution.</p>
+      {proposals.length === 0 ? (
+        <p class="govuk-body">Aucune proposition adoptée pour l'instant.</p>
+      ) : (
+        <AnswerForm ctx={ctx} action="/reseau/partenaire/reponses" institution={institution} proposals={proposals.map((p) => ({ id: p.sectionId, label: `Proposition ${p.number} : ${p.body.slice(0, 80)}${p.body.length > 80 ? "…" : ""}`, motion: `${p.motionTitle} (${p.year})` }))} />
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,226 @@
+// The network between territories, end to end over HTTP on both engines: sheets shared and found in French,
+// drafts kept at home, public open data without contacts, the import's line-numbered errors, a motion through
+// every phase with two territories, the adopted DOCX read back, a partner's answer on the public follow-up page.
+import mammoth from "mammoth";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/client.js";
+import { withNetwork, withTenant } from "../../src/db/tenant.js";
+import { importSheets } from "../../src/modules/network/import-export/sheets-import.js";
+import { castVote } from "../../src/modules/network/motions.commands.js";
+import { createTestApp, testActor, TestClient, type TestApp } from "../support/app.js";
+import { engines } from "../support/database.js";
+import { makeFacilitator, makeMemberTerritory, makePartner, type NetworkMember } from "../support/network.js";
+
+const sheetForm = (over: Record<string, string | string[]> = {}) => ({
+  titre: "Des écoles numériques en milieu rural",
+  resume: "Équiper les écoles élémentaires des petites communes et former leurs enseignants.",
+  texte: "Nous avons équipé douze écoles rurales de classes mobiles.",
+  themes: ["education"],
+  annee: "2026",
+  budget_euros: "48 000",
+  partenaires: "Académie de Poitiers",
+  contact: "Contact-Secret numerique@cc.example.fr",
+  visibilite: "brouillon",
+  ...over,
+});
+
+describe.each(engines)("network between territories on %s", (engine) => {
+  let t: TestApp;
+  let a: NetworkMember;
+  let b: NetworkMember;
+  let outsider: NetworkMember;
+  let facilitatorId: number;
+  const client = async (userId: number) => new TestClient(t.app).signInAs(t, userId);
+
+  beforeAll(async () => {
+    t = await createTestApp(engine);
+    a = await makeMemberTerritory(t, { name: "Gâtine-Réseau" });
+    b = await makeMemberTerritory(t, { name: "Bocage-Réseau", delegates: 2 });
+    outsider = await makeMemberTerritory(t, { name: "Hors-Réseau", join: false });
+    facilitatorId = await makeFacilitator(t);
+  });
+  afterAll(() => t.close());
+
+  it("keeps a draft at home, shares it with members who find it by other word forms, and publishes it without its contact", async () => {
+    const coordA = await client(a.coordinatorId);
+    const created = await coordA.post(`/t/${a.code}/reseau/fiches/nouvelle`, sheetForm());
+    expect(created.statusCode).toBe(303);
+    const sheetUrl = created.headers.location!.replace(/\?.*/, "");
+    const id = Number(/fiches\/(\d+)/.exec(sheetUrl)![1]);
+    const electedB = await client(b.electedId);
+    const search = (c: TestClient, q: string) => c.get(`/t/${b.code}/reseau?q=${encodeURIComponent(q)}`);
+    // A draft: the other member finds nothing and cannot open it, even by its number.
+    expect((await search(electedB, "école numérique rurale")).body).toContain("Aucune fiche ne correspond");
+    expect((await electedB.get(`/t/${b.code}/reseau/fiches/${id}`)).statusCode).toBe(404);
+    // Shared: found by singular, unaccented and different forms, the matched words highlighted.
+    const form = await coordA.get(`/t/${a.code}/reseau/fiches/${id}/modifier`);
+    expect(form.body).toContain("Des écoles numériques en milieu rural");
+    expect((await coordA.post(`/t/${a.code}/reseau/fiches/${id}/modifier`, sheetForm({ visibilite: "reseau" }))).statusCode).toBe(303);
+    for (const q of ["école numérique rurale", "ecole numerique", "ÉCOLES rurales"]) {
+      const body = (await search(electedB, q)).body;
+      expect(body, q).toContain("1 fiche trouvée");
+      expect(body, q).toContain("Des écoles numériques en milieu rural");
+    }
+    expect((await search(electedB, "écoles")).body).toMatch(/<mark>écoles<\/mark>/);
+    const seenByB = await electedB.get(`/t/${b.code}/reseau/fiches/${id}`);
+    expect(seenByB.body).toContain("Contact-Secret");
+    // Not public yet; a territory outside the network sees nothing of it.
+    expect((await t.app.inject({ url: `/reseau/fiches/${id}` })).statusCode).toBe(404);
+    const out = await client(outsider.coordinatorId);
+    const outPage = await out.get(`/t/${outsider.code}/reseau?q=ecole`);
+    expect(outPage.statusCode).toBe(403);
+    expect(outPage.body).toContain("n'est pas membre du réseau");
+    expect(outPage.body).not.toContain("Des écoles numériques");
+    // Public: the page, the API and the feed, never the contact.
+    await coordA.post(`/t/${a.code}/reseau/fiches/${id}/modifier`, sheetForm({ visibilite: "public" }));
+    const page = await t.app.inject({ url: `/reseau/fiches/${id}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain("Contact-Secret");
+    const api = await t.app.inject({ url: "/api/v1/experiences?q=numerique%20rural" });
+    expect(api.json()).toEqual({ items: [{ id, titre: "Des écoles numériques en milieu rural", resume: expect.any(String), territoire: "Gâtine-Réseau", themes: ["education"], annee: 2026, url: `http://maillage.test/reseau/fiches/${id}` }], total: 1 });
+    expect(api.body).not.toContain("Contact-Secret");
+    const atom = await t.app.inject({ url: "/reseau/fiches.atom" });
+    expect(atom.headers["content-type"]).toContain("application/atom+xml");
+    expect(atom.body).toContain("<title type=\"html\"><![CDATA[Des écoles numériques en milieu rural]]></title>");
+    expect(atom.body).not.toContain("Contact-Secret");
+    expect((await t.app.inject({ url: "/api/v1/experiences?par_page=0" })).statusCode).toBe(400);
+  });
+
+  it("lets members ask the author territory, mark « nous l'avons fait aussi », and e-mails the author", async () => {
+    const id = (await queryRows<{ id: number }>(t.database.db, sql`select id from experience_sheets where territory_id = ${a.id} order by id limit 1`))[0]!.id;
+    const electedB = await client(b.electedId);
+    expect((await electedB.post(`/t/${b.code}/reseau/fiches/${id}/questions`, { question: "Combien de classes mobiles par école ?" })).statusCode).toBe(303);
+    expect((await electedB.post(`/t/${b.code}/reseau/fiches/${id}/marque`, { marque: "oui" })).statusCode).toBe(303);
+    const page = (await electedB.get(`/t/${b.code}/reseau/fiches/${id}`)).body;
+    expect(page).toContain("Combien de classes mobiles par école");
+    expect(page).toMatch(/Nous l'avons fait aussi<\/h2>\s*<p class="govuk-body">Bocage-Réseau<\/p>/);
+    const mails = await queryRows<{ subject: string; to_address: string }>(t.database.db, sql`select subject, to_address from mails where kind = 'network.question'`);
+    expect(mails).toEqual([{ subject: "Question de Bocage-Réseau sur votre fiche « Des écoles numériques en milieu rural »", to_address: expect.stringMatching(/^coord-reseau-/) }]);
+  });
+
+  it("imports a base of sheets all or nothing, each problem with its line, field and reason", async () => {
+    const bad = "titre;resume;texte;themes;annee;budget_euros;partenaires;contact;visibilite\n" + "Tiers-lieu numérique;Un lieu;Texte;mediation;2025;12000;;;reseau\n" + ";Sans titre;;inconnu|education;20x5;douze;;;secret\n";
+    const refused = await importSheets(t.database.db, { territoryId: a.id, text: bad, format: "csv", actor: testActor });
+    expect(refused.imported).toBe(0);
+    expect(refused.errors.map((e) => `${e.line} ${e.field}`)).toEqual(["3 titre", "3 themes", "3 annee", "3 budget_euros", "3 visibilite"]);
+    expect(refused.errors[1]!.reason).toContain("inconnu");
+    const good = JSON.stringify([{ titre: "Conseillers numériques itinérants", resume: "Un bus", themes: ["mediation"], annee: 2025, budget_euros: 30000, visibilite: "reseau" }, { titre: "Ateliers parents", themes: "education|solidarites" }]);
+    const done = await importSheets(t.database.db, { territoryId: a.id, text: good, format: "json", actor: testActor });
+    expect(done).toMatchObject({ imported: 2, errors: [] });
+    const electedB = await client(b.electedId);
+    expect((await electedB.get(`/t/${b.code}/reseau?q=conseiller%20itinerant`)).body).toContain("Conseillers numériques itinérants");
+    expect((await electedB.get(`/t/${b.code}/reseau?q=ateliers`)).body).not.toContain("Ateliers parents");
+  });
+
+  it("runs a motion through every phase: contributions, text, amendments, one vote per territory, frozen version, DOCX, delivery, answers", async () => {
+    const facilitator = await client(facilitatorId);
+    const opened = await facilitator.post("/reseau/animation/motions", { titre: "Motion numérique 2027", annee: "2027", description: "", quorum: "50", majorite: "50", echeance: "2027-04-30" });
+    expect(opened.statusCode).toBe(303);
+    const motionId = Number(/motions\/(\d+)/.exec(opened.headers.location!)![1]);
+    const phaseMails = await queryRows<{ subject: string; attachments: { filename: string; content: string }[] }>(t.database.db, sql`select subject, attachments from mails where kind = 'network.phase'`);
+    expect(phaseMails.length).toBeGreaterThanOrEqual(6);
+    expect(phaseMails[0]!.subject).toBe("Motion numérique 2027 : phase « Contributions » jusqu'au 30 avril 2027");
+    expect(Buffer.from(phaseMails[0]!.attachments[0]!.content, "base64").toString()).toContain("DTSTART;VALUE=DATE:20270430");
+    const electedA = await client(a.electedId);
+    const electedB = await client(b.electedId);
+    const motionA = `/t/${a.code}/reseau/motions/${motionId}`;
+    const motionB = `/t/${b.code}/reseau/motions/${motionId}`;
+    const empty = await electedA.post(`${motionA}/contributions`, { theme: "Éducation", texte: "" });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain("Saisissez votre contribution");
+    for (const [c, url, body] of [[electedA, motionA, "Former les enseignants au numérique"], [electedB, motionB, "Financer les équipements des écoles rurales"]] as const) {
+      expect((await c.post(`${url}/contributions`, { theme: "Éducation", texte: body })).statusCode).toBe(303);
+    }
+    const contributionIds = (await queryRows<{ id: number }>(t.database.db, sql`select id from motion_contributions where motion_id = ${motionId} order by id`)).map((r) => r.id);
+    await facilitator.post(`/reseau/animation/motions/${motionId}/phase`, { phase: "redaction", echeance: "" });
+    expect((await electedA.post(`${motionA}/contributions`, { theme: "Éducation", texte: "Trop tard" })).body).toContain("Les contributions sont closes");
+    await facilitator.post(`/reseau/animation/motions/${motionId}/sections`, { nature: "preambule", titre: "", texte: "Les territoires réunis demandent à l'État…", contributions: "" });
+    await facilitator.post(`/reseau/animation/motions/${motionId}/sections`, { nature: "question", titre: "L'école", texte: "Comment équiper toutes les écoles ?", contributions: "" });
+    const unknownContribution = await facilitator.post(`/reseau/animation/motions/${motionId}/sections`, { nature: "proposition", titre: "", texte: "x", contributions: "999999" });
+    expect(unknownContribution.body).toContain("Aucune contribution de cette motion ne porte le numéro 999999");
+    await facilitator.post(`/reseau/animation/motions/${motionId}/sections`, { nature: "proposition", titre: "", texte: "Former les enseignants au numérique", contributions: contributionIds.join(", ") });
+    const [proposal] = await queryRows<{ id: number }>(t.database.db, sql`select id from motion_sections where motion_id = ${motionId} and kind = 'proposition'`);
+    await facilitator.post(`/reseau/animation/motions/${motionId}/phase`, { phase: "amendements", echeance: "2027-06-15" });
+    // Territory B amends; A sees the word-level difference once it is submitted.
+    const amended = await electedB.post(`${motionB}/amendements`, { section: String(proposal!.id), [`nature-${proposal!.id}`]: "remplacer", [`texte-${proposal!.id}`]: "Former tous les enseignants au numérique éducatif", [`justification-${proposal!.id}`]: "Aucune école oubliée" });
+    expect(amended.statusCode).toBe(303);
+    const seenByA = (await electedA.get(motionA)).body;
+    expect(seenByA).toContain("<ins>tous </ins>");
+    expect(seenByA).toContain("Aucune école oubliée");
+    const [amendment] = await queryRows<{ id: number }>(t.database.db, sql`select id from motion_amendments where motion_id = ${motionId}`);
+    const noReason = await facilitator.post(`/reseau/animation/motions/${motionId}/amendements/${amendment!.id}/decision`, { decision: "rejete", raison: "" });
+    expect(noReason.body).toContain("Donnez la raison du rejet");
+    await facilitator.post(`/reseau/animation/motions/${motionId}/amendements/${amendment!.id}/decision`, { decision: "accepte", raison: "" });
+    await facilitator.post(`/reseau/animation/motions/${motionId}/phase`, { phase: "vote", echeance: "2027-09-30" });
+    // Only delegates vote; each territory has one vote, changeable.
+    expect((await electedA.post(`${motionA}/votes`, { section: "texte", "choix-texte": "pour" })).statusCode).toBe(403);
+    const delegateA = await client(a.delegateIds[0]!);
+    const [delegateB1, delegateB2] = [await client(b.delegateIds[0]!), await client(b.delegateIds[1]!)];
+    await delegateA.post(`${motionA}/votes`, { section: "texte", "choix-texte": "pour" });
+    await delegateA.post(`${motionA}/votes`, { section: String(proposal!.id), [`choix-${proposal!.id}`]: "pour" });
+    await delegateB1.post(`${motionB}/votes`, { section: "texte", "choix-texte": "contre" });
+    await delegateB2.post(`${motionB}/votes`, { section: "texte", "choix-texte": "pour" });
+    await delegateB2.post(`${motionB}/votes`, { section: String(proposal!.id), [`choix-${proposal!.id}`]: "abstention" });
+    const votes = await queryRows<{ territory_id: number; section_id: number | null; choice: string }>(t.database.db, sql`select territory_id, section_id, choice from motion_votes where motion_id = ${motionId} order by territory_id, section_id nulls first`);
+    expect(votes).toEqual([
+      { territory_id: a.id, section_id: null, choice: "pour" },
+      { territory_id: a.id, section_id: proposal!.id, choice: "pour" },
+      { territory_id: b.id, section_id: null, choice: "pour" },
+      { territory_id: b.id, section_id: proposal!.id, choice: "abstention" },
+    ]);
+    // Adoption freezes a numbered version; its DOCX carries the amended text and the signatories.
+    const adopted = await facilitator.post(`/reseau/animation/motions/${motionId}/adopter`, {});
+    expect(adopted.statusCode).toBe(303);
+    const [version] = await queryRows<{ number: number; content_hash: string; signatories: string[] }>(t.database.db, sql`select number, content_hash, signatories from motion_versions where motion_id = ${motionId}`);
+    expect(version).toMatchObject({ number: 1, signatories: ["Bocage-Réseau", "Gâtine-Réseau"] });
+    const docx = await t.app.inject({ url: `/reseau/motions/${motionId}/versions/1.docx` });
+    expect(docx.headers["content-type"]).toContain("wordprocessingml");
+    const docText = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(docText).toContain("Motion numérique 2027");
+    expect(docText).toContain("Proposition 1");
+    expect(docText).toContain("Former tous les enseignants au numérique éducatif");
+    expect(docText).toContain("Bocage-Réseau, Gâtine-Réseau");
+    expect(docText).toContain(version!.content_hash);
+    const pdf = await t.app.inject({ url: `/reseau/motions/${motionId}/versions/1.pdf` });
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
+    // A frozen version never changes, even for its owner's connection.
+    await expect(t.database.db.execute(sql`update motion_versions set signatories = '{}' where motion_id = ${motionId}`)).rejects.toThrow();
+    await facilitator.post(`/reseau/animation/motions/${motionId}/remises`, { destinataire: "Cabinet du Premier ministre", date: "2027-10-10", note: "" });
+    // A partner answers; the public follow-up page shows it.
+    const partnerId = await makePartner(t, "Ministère de l'Éducation nationale", facilitatorId);
+    const partner = await client(partnerId);
+    expect((await partner.get("/reseau/partenaire")).body).toContain("Former tous les enseignants");
+    const answered = await partner.post("/reseau/partenaire/reponses", { proposition: String(proposal!.id), institution: "Ministère de l'Éducation nationale", date: "2027-11-15", statut: "engagement", resume: "Un plan de formation sera lancé en 2028." });
+    expect(answered.statusCode).toBe(303);
+    const followUp = (await t.app.inject({ url: "/reseau/suivi" })).body;
+    expect(followUp).toContain("Un plan de formation sera lancé en 2028.");
+    expect(followUp).toContain("Engagement");
+    expect(followUp).toContain("remis à Cabinet du Premier ministre le 10/10/2027");
+    // Partners and facilitators are refused elsewhere; nobody else reaches the facilitation pages.
+    expect((await electedA.get("/reseau/animation")).statusCode).toBe(404);
+    expect((await electedA.get("/reseau/partenaire")).statusCode).toBe(404);
+  });
+
+  it("keeps one vote per territory when its delegates vote at the same instant, and refuses a vote for another territory", async () => {
+    const [motion] = await withNetwork(t.database.db, { role: "facilitator", userId: facilitatorId }, (tx) =>
+      queryRows<{ id: number }>(tx, sql`insert into motions (title, year, phase) values ('Course', 2027, 'vote') returning id`),
+    );
+    const choices = ["pour", "contre", "abstention", "pour", "contre", "pour"] as const;
+    const c = await makeMemberTerritory(t, { name: "Course-Réseau", delegates: choices.length });
+    await Promise.all(choices.map((choice, i) => withTenant(t.database.db, c.id, (tx) => castVote(tx, { motionId: motion!.id, sectionId: null, territoryId: c.id, choice, actor: { ...testActor, userId: c.delegateIds[i]! } }))));
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from motion_votes where motion_id = ${motion!.id} and territory_id = ${c.id}`);
+    expect(rows[0]!.n).toBe(1);
+    // Row-level security: a territory's context cannot vote for another, nor as someone who is not its delegate.
+    await expect(withTenant(t.database.db, c.id, (tx) => castVote(tx, { motionId: motion!.id, sectionId: null, territoryId: a.id, choice: "pour", actor: { ...testActor, userId: a.delegateIds[0]! } }))).rejects.toThrow();
+    await expect(withTenant(t.database.db, c.id, (tx) => castVote(tx, { motionId: motion!.id, sectionId: null, territoryId: c.id, choice: "pour", actor: { ...testActor, userId: c.coordinatorId } }))).rejects.toThrow();
+    // A forged network context is refused outright.
+    const forged = await t.database.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select set_config('app.network_actor', ${`facilitator:${facilitatorId}`}, true), set_config('app.network_signature', 'forged', true), set_config('role', 'maillage_app', true)`);
+        await tx.execute(sql`select count(*) from motions`);
+      })
+      .then(() => undefined, (error: Error & { cause?: Error }) => error.cause?.message ?? error.message);
+    expect(forged).toMatch(/not signed/);
+  });
+});
