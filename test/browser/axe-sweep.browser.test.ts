@@ -75,6 +75,10 @@ describe("axe-core on every page, in Chromium", () => {
           groupId: await first(sql`select id from commune_groups where territory_id = ${t} order by id limit 1`),
           insee: await first(sql`select insee as id from communes where territory_id = ${t} and insee = '79202'`),
           planId: await first(sql`select id from allocation_scenarios where territory_id = ${t} order by id limit 1`),
+          // The demo network: a public sheet of another member, this year's motion (amendments), last year's (adopted).
+          publicSheet: await first(sql`select id from experience_sheets where visibility = 'public' and territory_id <> ${t} order by id limit 1`),
+          currentMotion: await first(sql`select id from motions where phase = 'amendements' order by id limit 1`),
+          pastMotion: await first(sql`select id from motions where phase = 'suivi' order by id limit 1`),
         };
         for (const [k, v] of Object.entries(values)) if (v !== undefined) params[k] = String(v);
       },
@@ -110,6 +114,27 @@ describe("axe-core on every page, in Chromium", () => {
     }
     // Pages of the observatory reached with parameters: another theme, another indicator on the map, a computed plan.
     for (const path of [`/t/${code}/observatoire?theme=population`, `/t/${code}/observatoire/carte?indicateur=part_locaux_ftth`, `/t/${code}/observatoire/indice/comparer?a=defaut`]) {
+      const response = await page.goto(`${running.url}${path}`);
+      expect(response!.status(), path).toBeLessThan(400);
+      await checkA11y(page);
+      await measureBothWidths(page, path);
+      visited.push(path);
+    }
+    // The network's pages: public, a member territory's, the facilitator's (the demo admin facilitates).
+    for (const path of [
+      "/reseau",
+      "/reseau/fiches?q=ecole",
+      `/reseau/fiches/${params.publicSheet}`,
+      "/reseau/suivi",
+      `/reseau/motions/${params.pastMotion}/versions/1`,
+      "/reseau/animation",
+      `/reseau/animation/motions/${params.currentMotion}`,
+      `/reseau/animation/motions/${params.pastMotion}`,
+      `/t/${code}/reseau?q=numerique`,
+      `/t/${code}/reseau/fiches/${params.publicSheet}`,
+      `/t/${code}/reseau/motions/${params.currentMotion}`,
+      `/t/${code}/reseau/motions/${params.pastMotion}`,
+    ]) {
       const response = await page.goto(`${running.url}${path}`);
       expect(response!.status(), path).toBeLessThan(400);
       await checkA11y(page);

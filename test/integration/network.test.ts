@@ -149,9 +149,9 @@ describe.each(engines)("network between territories on %s", (engine) => {
     expect(seenByA).toContain("<ins>tous </ins>");
     expect(seenByA).toContain("Aucune école oubliée");
     const [amendment] = await queryRows<{ id: number }>(t.database.db, sql`select id from motion_amendments where motion_id = ${motionId}`);
-    const noReason = await facilitator.post(`/reseau/animation/motions/${motionId}/amendements/${amendment!.id}/decision`, { decision: "rejete", raison: "" });
+    const noReason = await facilitator.post(`/reseau/animation/motions/${motionId}/amendements/${amendment!.id}/decision`, { [`decision-${amendment!.id}`]: "rejete", [`raison-${amendment!.id}`]: "" });
     expect(noReason.body).toContain("Donnez la raison du rejet");
-    await facilitator.post(`/reseau/animation/motions/${motionId}/amendements/${amendment!.id}/decision`, { decision: "accepte", raison: "" });
+    await facilitator.post(`/reseau/animation/motions/${motionId}/amendements/${amendment!.id}/decision`, { [`decision-${amendment!.id}`]: "accepte" });
     await facilitator.post(`/reseau/animation/motions/${motionId}/phase`, { phase: "vote", echeance: "2027-09-30" });
     // Only delegates vote; each territory has one vote, changeable.
     expect((await electedA.post(`${motionA}/votes`, { section: "texte", "choix-texte": "pour" })).statusCode).toBe(403);

@@ -15,9 +15,12 @@ import { seedDemoSchools } from "./demo-schools.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { seedDemoObservatory } from "./demo-observatory.js";
 import { seedDemoPlanSettings, seedDemoTraining } from "./demo-year.js";
+import { seedDemoNetwork } from "./demo-network.js";
 
 export const DEMO_EPCI = "200041333";
 export const DEMO_EMAIL_DOMAIN = "demo.maillage.invalid";
+/** The demo network's partner (a ministry, demonstration): no territory, so not among the territory accounts. */
+export const DEMO_PARTNER_EMAIL = `partenaire@${DEMO_EMAIL_DOMAIN}`;
 
 /** Demo accounts: one per role, plus an operator. */
 export const demoAccounts: { email: string; name: string; roles: TerritoryRole[]; operator?: boolean }[] = [
@@ -78,6 +81,7 @@ export async function seedDemo(db: Db, now: Date): Promise<DemoSeedResult> {
     await seedDemoSchools(tx, { territoryId: territory.id, referentEmail: `ecole@${DEMO_EMAIL_DOMAIN}`, now });
     await seedDemoPlanSettings(tx, { territoryId: territory.id, year: Number(parisDateOf(now.getTime()).slice(0, 4)) });
     await seedDemoTraining(tx, { territoryId: territory.id, today: parisDateOf(now.getTime()) });
+    await seedDemoNetwork(tx, { territoryId: territory.id, code: territory.code, now, adminEmail: `admin@${DEMO_EMAIL_DOMAIN}`, electedEmail: `elu@${DEMO_EMAIL_DOMAIN}`, partnerEmail: DEMO_PARTNER_EMAIL });
     return { territoryId: territory.id, code: territory.code, created: territory.created };
   });
   // Imported through the real importers, which write in batches of their own transactions.

@@ -266,9 +266,10 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return "etiquettes";
   });
   motionStep("/amendements/:amendmentId/decision", async (request, tx) => {
-    const decision = field(request, "decision");
+    const amendmentId = Number((request.params as { amendmentId: string }).amendmentId);
+    const decision = field(request, `decision-${amendmentId}`);
     if (decision !== "accepte" && decision !== "rejete" && decision !== "fusionne") throw new MotionRuleError("Choisissez d'accepter, de rejeter ou de fusionner l'amendement.");
-    await decideAmendment(tx, { amendmentId: Number((request.params as { amendmentId: string }).amendmentId), decision, reason: field(request, "raison").slice(0, 2_000), actor: actorForAudit(request) });
+    await decideAmendment(tx, { amendmentId, decision, reason: field(request, `raison-${amendmentId}`).slice(0, 2_000), actor: actorForAudit(request) });
     return "decision";
   });
   motionStep("/adopter", async (request, tx, motionId) => {

@@ -299,8 +299,8 @@ export function FacilitatorMotionPage(props: FacilitatorMotionProps) {
               .map((a) => (
                 <form method="post" action={`${base}/amendements/${a.id}/decision`} class="maillage-decision">
                   <CsrfField token={ctx.csrfToken} />
-                  <Radios name="decision" label={`Décision sur l'amendement de ${a.territoryName}`} small inline options={[{ value: "accepte", text: "Accepter" }, { value: "rejete", text: "Rejeter" }, { value: "fusionne", text: "Fusionner" }]} />
-                  <TextInput name="raison" label="Raison (obligatoire pour rejeter ou fusionner)" />
+                  <Radios name={`decision-${a.id}`} label={`Décision sur l'amendement de ${a.territoryName}`} small inline options={[{ value: "accepte", text: "Accepter" }, { value: "rejete", text: "Rejeter" }, { value: "fusionne", text: "Fusionner" }]} />
+                  <TextInput name={`raison-${a.id}`} label="Raison (obligatoire pour rejeter ou fusionner)" />
                   <Button secondary>Décider</Button>
                 </form>
               ))}
