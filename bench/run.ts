@@ -1,5 +1,5 @@
 // `npm run bench`: runs every benchmark on a throw-away PostgreSQL server and writes docs/performance.md.
-// Usage: npm run bench [-- finder places booking schools] (default: all).
+// Usage: npm run bench [-- finder places booking schools observatory network] (default: all).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -78,6 +78,12 @@ if (run("observatory")) {
   const { benchObservatory } = await import("./observatory.js");
   const f = await benchObservatory();
   sections.push({ title: "Connectivity and observatory (issue 12)", rows: f.rows, notes: f.notes });
+}
+
+if (run("network")) {
+  const { benchNetwork } = await import("./network.js");
+  const f = await benchNetwork();
+  sections.push({ title: "Network between territories (issue 11)", rows: f.rows, notes: f.notes });
 }
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
