@@ -79,6 +79,7 @@ describe("axe-core on every page, in Chromium", () => {
           publicSheet: await first(sql`select id from experience_sheets where visibility = 'public' and territory_id <> ${t} order by id limit 1`),
           currentMotion: await first(sql`select id from motions where phase = 'amendements' order by id limit 1`),
           pastMotion: await first(sql`select id from motions where phase = 'suivi' order by id limit 1`),
+          consultation: await first(sql`select id from consultations order by id limit 1`),
         };
         for (const [k, v] of Object.entries(values)) if (v !== undefined) params[k] = String(v);
       },
@@ -134,6 +135,10 @@ describe("axe-core on every page, in Chromium", () => {
       `/t/${code}/reseau/fiches/${params.publicSheet}`,
       `/t/${code}/reseau/motions/${params.currentMotion}`,
       `/t/${code}/reseau/motions/${params.pastMotion}`,
+      `/t/${code}/reseau/consultations/${params.consultation}`,
+      `/reseau/animation/consultations/${params.consultation}`,
+      `/t/${code}/reseau/fiches/nouvelle`,
+      `/t/${code}/reseau/delegues`,
     ]) {
       const response = await page.goto(`${running.url}${path}`);
       expect(response!.status(), path).toBeLessThan(400);

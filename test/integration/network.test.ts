@@ -8,7 +8,7 @@ import { queryRows } from "../../src/db/client.js";
 import { withNetwork, withTenant } from "../../src/db/tenant.js";
 import { importSheets } from "../../src/modules/network/import-export/sheets-import.js";
 import { castVote } from "../../src/modules/network/motions.commands.js";
-import { createTestApp, testActor, TestClient, type TestApp } from "../support/app.js";
+import { createTestApp, testActor, testEpoch, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { makeFacilitator, makeMemberTerritory, makePartner, type NetworkMember } from "../support/network.js";
 
@@ -200,6 +200,48 @@ describe.each(engines)("network between territories on %s", (engine) => {
     // Partners and facilitators are refused elsewhere; nobody else reaches the facilitation pages.
     expect((await electedA.get("/reseau/animation")).statusCode).toBe(404);
     expect((await electedA.get("/reseau/partenaire")).statusCode).toBe(404);
+  });
+
+  it("consults the members: one answer per territory and question, editable until the closing day, quoted in the synthesis", async () => {
+    const facilitator = await client(facilitatorId);
+    const missing = await facilitator.post("/reseau/animation/consultations", { consultation_titre: "Stratégie 2022-2027", consultation_auteur: "", consultation_texte: "", consultation_questions: "", consultation_cloture: "" });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.body).toContain("Saisissez au moins une question");
+    expect(missing.body).toContain("Stratégie 2022-2027");
+    const created = await facilitator.post("/reseau/animation/consultations", { consultation_titre: "Stratégie 2022-2027", consultation_auteur: "Ministère de l'Éducation nationale", consultation_texte: "", consultation_questions: "Quels équipements manquent ?\nQuelles formations ?", consultation_cloture: "2027-03-02" });
+    const path = created.headers.location!;
+    const id = Number(path.split("/").pop());
+    const electedA = await client(a.electedId);
+    expect((await electedA.get(`/t/${a.code}/reseau/consultations/${id}`)).statusCode).toBe(404);
+    await facilitator.post(`${path}/publier`, {});
+    const [q1] = await queryRows<{ id: number }>(t.database.db, sql`select id from consultation_questions where consultation_id = ${id} order by position`);
+    const answer = (c: TestClient, m: NetworkMember, text: string) => c.post(`/t/${m.code}/reseau/consultations/${id}/reponses`, { question: String(q1!.id), [`reponse-${q1!.id}`]: text });
+    expect((await answer(electedA, a, "Des écrans interactifs")).statusCode).toBe(303);
+    expect((await answer(electedA, a, "Des écrans interactifs et des tablettes")).statusCode).toBe(303);
+    await answer(await client(b.electedId), b, "=HYPERLINK(\"x\") des classes mobiles");
+    const rows = await queryRows<{ n: number }>(t.database.db, sql`select count(*)::int as n from consultation_answers where question_id = ${q1!.id}`);
+    expect(rows[0]!.n).toBe(2);
+    const synthesis = (await facilitator.get(path)).body;
+    expect(synthesis).toContain("2 territoires ont répondu sur");
+    expect(synthesis).toContain("Des écrans interactifs et des tablettes");
+    const csv = (await facilitator.get(`${path}/synthese.csv`)).body;
+    expect(csv).toContain("1;Quels équipements manquent ?;Gâtine-Réseau;Des écrans interactifs et des tablettes");
+    expect(csv).toContain("'=HYPERLINK");
+    expect(csv).not.toMatch(/;"?=HYPERLINK/);
+    const docx = await facilitator.get(`${path}/synthese.docx`);
+    const text = (await mammoth.extractRawText({ buffer: docx.rawPayload })).value;
+    expect(text).toContain("Question 1 : Quels équipements manquent ?");
+    expect(text).toContain("Gâtine-Réseau");
+    expect(text).toContain("« Des écrans interactifs et des tablettes »");
+    // After the closing day (Paris time: 00:30 on 3 March is 23:30 UTC on the 2nd), answers no longer change.
+    t.clock.set(new Date("2027-03-02T23:30:00Z"));
+    try {
+      const late = await answer(electedA, a, "Trop tard");
+      expect(late.statusCode).toBe(400);
+      expect(late.body).toContain("La consultation est close (dernier jour pour répondre : 02/03/2027)");
+    } finally {
+      t.clock.set(testEpoch);
+    }
   });
 
   it("keeps one vote per territory when its delegates vote at the same instant, and refuses a vote for another territory", async () => {

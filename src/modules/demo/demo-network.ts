@@ -4,11 +4,12 @@
 // connection, in one transaction; running the seed again changes nothing.
 import { eq } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { experienceSheets, motionAmendments, motionAnswers, motionContributions, motionDeliveries, motionSections, motionVotes, motions, networkDelegates, users } from "../../db/schema/index.js";
+import { consultationAnswers, consultationQuestions, consultations, experienceSheets, motionAmendments, motionAnswers, motionContributions, motionDeliveries, motionSections, motionVotes, motions, networkDelegates, users } from "../../db/schema/index.js";
 import { cliActor } from "../audit/audit.commands.js";
 import { ensureUser } from "../accounts/sign-in.commands.js";
 import { addPartner, joinNetwork } from "../network/network.commands.js";
 import { adoptMotion } from "../network/motions.commands.js";
+import { createConsultation } from "../network/consultations.js";
 import { findCommune, findDepartement, findEpci } from "../territories/geography.js";
 import { createTerritory } from "../territories/territories.commands.js";
 
@@ -105,5 +106,20 @@ export async function seedDemoNetwork(db: Executor, { territoryId, code, now, ad
   await db.insert(motionSections).values({ motionId: current!.id, kind: "preambule", position: 1, body: "Texte en cours d'amendement (démonstration)." });
   const [proposal] = await db.insert(motionSections).values({ motionId: current!.id, kind: "proposition", position: 2, body: "Former les enseignants au numérique", contributionIds: currentContributions.slice(0, 3) }).returning({ id: motionSections.id });
   await db.insert(motionSections).values({ motionId: current!.id, kind: "proposition", position: 3, body: "Raccorder toutes les écoles à la fibre optique d'ici 2030.", contributionIds: currentContributions.slice(3) });
+  // The ministry's questions on its strategy, open for a month.
+  const consultationId = await createConsultation(db, {
+    title: "Stratégie du numérique éducatif 2022-2027 : questions aux élus (démonstration)",
+    body: "Le ministère interroge les élus et élues du réseau sur la stratégie du numérique pour l'éducation.",
+    askedBy: "Ministère de l'Éducation nationale (démonstration)",
+    closesOn: deadline,
+    questions: ["Quels équipements manquent le plus dans vos écoles ?", "Quelles formations attendez-vous pour les enseignants ?"],
+    actor,
+    demo: true,
+  });
+  await db.update(consultations).set({ published: true }).where(eq(consultations.id, consultationId));
+  const [firstQuestion] = await db.select({ id: consultationQuestions.id }).from(consultationQuestions).where(eq(consultationQuestions.consultationId, consultationId)).orderBy(consultationQuestions.position);
+  for (const [i, m] of members.slice(1, 4).entries()) {
+    await db.insert(consultationAnswers).values({ questionId: firstQuestion!.id, territoryId: m.id, body: ["Des écrans interactifs dans les classes élémentaires (démonstration).", "Des tablettes pour les élèves en difficulté (démonstration).", "Une connexion fibre dans chaque école (démonstration)."][i]!, updatedAt: now });
+  }
   await db.insert(motionAmendments).values({ motionId: current!.id, sectionId: proposal!.id, territoryId: members[1]!.id, kind: "remplacer", original: "Former les enseignants au numérique", proposed: "Former tous les enseignants au numérique éducatif, pendant le temps de service", justification: "Une formation hors temps de service n'est pas suivie (démonstration).", state: "depose", createdAt: now });
 }

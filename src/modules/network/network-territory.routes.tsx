@@ -15,6 +15,9 @@ import { hasRole } from "../accounts/accounts.policy.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { queueMail } from "../mail/mail.commands.js";
 import { SHEET_FORM_ONLY, SHEET_IMPORT_COLUMNS, problemSentence, validateSheet, type SheetRaw } from "./domain/sheet-input.js";
+import { answerQuestion, ConsultationClosedError, getConsultation, listConsultations } from "./consultations.js";
+import { TerritoryConsultationPage } from "./views/consultation-pages.js";
+import { parisDateOf } from "../../lib/paris-time.js";
 import { addContribution, castVote, changeOwnAmendment, MotionRuleError, submitAmendment } from "./motions.commands.js";
 import { getMotion, listMotions } from "./motions.queries.js";
 import { setDelegate } from "./network.commands.js";
@@ -56,6 +59,7 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
       result: await searchSheets(tx, filters, { limit: SHEETS_PAGE_SIZE, offset: (page - 1) * SHEETS_PAGE_SIZE }),
       own: await searchSheets(tx, { territoryId: territory.id }, { limit: 100, offset: 0 }),
       motions: await listMotions(tx),
+      consultations: await listConsultations(tx),
     }));
     if (!view) return reply;
     const base = `/t/${territory.code}/reseau`;
@@ -63,6 +67,21 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
       <>
         <h2 class="govuk-heading-m">Motions du réseau</h2>
         <MotionList motions={view.motions} href={(id) => `${base}/motions/${id}`} />
+        {view.consultations.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">Consultations</h2>
+            <ul class="govuk-list">
+              {view.consultations.map((c) => (
+                <li>
+                  <a class="govuk-link" href={`${base}/consultations/${c.id}`}>
+                    {c.title}
+                  </a>{" "}
+                  ({c.askedBy}, jusqu'au {c.closesOn.split("-").reverse().join("/")})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
         <h2 class="govuk-heading-m">Les fiches de {territory.name}</h2>
         {isContributor(request.actor, territory.id) ? (
           <p class="govuk-body">
@@ -345,6 +364,41 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
     if (choice !== "pour" && choice !== "contre" && choice !== "abstention") throw new MotionRuleError("Choisissez pour, contre ou abstention.");
     await castVote(tx, { motionId, sectionId, territoryId: territory.id, choice: choice as VoteChoice, actor: { ...actorForAudit(request), userId: request.actor.userId } });
     return "vote";
+  });
+
+  // Consultations.
+  const consultationPage = async (request: FastifyRequest, reply: FastifyReply, extra: { error?: string } = {}) => {
+    const territory = request.territory!;
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const data = await inNetwork(request, reply, (tx) => getConsultation(tx, { id }));
+    if (reply.sent) return reply;
+    if (!data) throw new NotFoundError();
+    const today = parisDateOf(deps.clock().getTime());
+    const notice = text((request.query as { fait?: string }).fait) === "reponse" ? "La réponse de votre territoire est enregistrée." : undefined;
+    return reply.page(
+      <TerritoryConsultationPage ctx={reply.viewContext()} {...data} territoryId={territory.id} open={today <= data.consultation.closesOn} canAnswer={isContributor(request.actor, territory.id)} {...(notice && !extra.error ? { notice } : {})} {...(extra.error ? { error: extra.error } : {})} />,
+      extra.error ? 400 : 200,
+    );
+  };
+  app.get("/t/:code/reseau/consultations/:id", (request, reply) => consultationPage(request, reply));
+  app.post("/t/:code/reseau/consultations/:id/reponses", async (request, reply) => {
+    requireContributor(request);
+    const territory = request.territory!;
+    const id = Number((request.params as { id: string }).id);
+    const body = request.body as Record<string, unknown>;
+    const question = text(body.question);
+    if (!Number.isSafeInteger(id) || !/^\d{1,9}$/.test(question)) throw new NotFoundError();
+    const answer = text(body[`reponse-${question}`]);
+    if (answer.length > 10_000) return consultationPage(request, reply, { error: "La réponse fait plus de 10 000 caractères : raccourcissez-la." });
+    try {
+      await inNetwork(request, reply, (tx) => answerQuestion(tx, { consultationId: id, questionId: Number(question), territoryId: territory.id, body: answer, today: parisDateOf(deps.clock().getTime()), actor: actorForAudit(request) }));
+    } catch (error) {
+      if (error instanceof ConsultationClosedError) return consultationPage(request, reply, { error: error.message });
+      throw error;
+    }
+    if (reply.sent) return reply;
+    return reply.redirect(`/t/${territory.code}/reseau/consultations/${id}?fait=reponse#question-${question}`, 303);
   });
 
   // Delegates.

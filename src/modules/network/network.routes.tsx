@@ -12,6 +12,8 @@ import { parseForm, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { versionDiff } from "./domain/motion-text.js";
+import { createConsultation, getConsultation, listConsultations, publishConsultation, synthesisCsv, synthesisDocx } from "./consultations.js";
+import { FacilitatorConsultationPage } from "./views/consultation-pages.js";
 import { motionDocx, motionPdf } from "./import-export/motion-export.js";
 import { adoptMotion, createMotion, decideAmendment, MotionRuleError, postAnswer, recordDelivery, saveSection, setPhase, tagContribution } from "./motions.commands.js";
 import { followUp, getMotion, getVersion, listAmendments, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions, listVotes, memberCount, tallies } from "./motions.queries.js";
@@ -173,9 +175,8 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
 
   // Facilitation.
   const facilitationPage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {}) => {
-    const [motions, members] = await asFacilitator(request, async (tx) => [await listMotions(tx), await listMembers(tx)] as const);
-    const notice = text((request.query as { fait?: string }).fait) === "motion" ? "La motion est ouverte aux contributions." : undefined;
-    return reply.page(<FacilitationPage ctx={reply.viewContext()} motions={motions} members={members} errors={extra.errors ?? {}} values={extra.values ?? {}} {...(notice ? { notice } : {})} />, extra.status ?? 200);
+    const [motions, members, consultations] = await asFacilitator(request, async (tx) => [await listMotions(tx), await listMembers(tx), await listConsultations(tx)] as const);
+    return reply.page(<FacilitationPage ctx={reply.viewContext()} motions={motions} members={members} consultations={consultations} errors={extra.errors ?? {}} values={extra.values ?? {}} />, extra.status ?? 200);
   };
   app.get("/reseau/animation", (request, reply) => facilitationPage(request, reply));
 
@@ -294,6 +295,50 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     await postAnswer(tx, { motionId, sectionId: proposal.sectionId, answeredOn: form.data.date, institution: form.data.institution, summary: form.data.resume, status: form.data.statut as FollowUpStatus, actor: actorForAudit(request) });
     await tx.execute(sql`update motions set phase = 'suivi' where id = ${motionId} and phase in ('adoptee', 'remise')`);
     return "reponse";
+  });
+
+  // Consultations.
+  app.post("/reseau/animation/consultations", async (request, reply) => {
+    const body = request.body as Record<string, unknown>;
+    const values = Object.fromEntries(["consultation_titre", "consultation_auteur", "consultation_texte", "consultation_questions", "consultation_cloture"].map((k) => [k, text(body[k])]));
+    const questions = values.consultation_questions!.split(/\r?\n/).map((q) => q.trim()).filter(Boolean);
+    const errors: Record<string, string> = {};
+    if (!values.consultation_titre || values.consultation_titre.length > 200) errors.consultation_titre = "Saisissez le titre de la consultation (200 caractères au plus)";
+    if (!values.consultation_auteur || values.consultation_auteur.length > 200) errors.consultation_auteur = "Saisissez qui consulte (200 caractères au plus)";
+    if (questions.length === 0) errors.consultation_questions = "Saisissez au moins une question, une par ligne";
+    else if (questions.length > 50 || questions.some((q) => q.length > 1_000)) errors.consultation_questions = "50 questions au plus, de 1 000 caractères au plus";
+    if (!isoDate(values.consultation_cloture!)) errors.consultation_cloture = "Saisissez le dernier jour pour répondre, par exemple 2027-06-30";
+    if (Object.keys(errors).length > 0) return facilitationPage(request, reply, { errors, values, status: 400 });
+    const id = await asFacilitator(request, (tx) => createConsultation(tx, { title: values.consultation_titre!, body: values.consultation_texte!.slice(0, 5_000), askedBy: values.consultation_auteur!, closesOn: values.consultation_cloture!, questions, actor: actorForAudit(request) }));
+    return reply.redirect(`/reseau/animation/consultations/${id}`, 303);
+  });
+  const consultationOf = async (request: FastifyRequest) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const found = await asFacilitator(request, async (tx) => {
+      const data = await getConsultation(tx, { id });
+      return data ? { ...data, members: (await listMembers(tx)).length } : undefined;
+    });
+    if (!found) throw new NotFoundError();
+    return found;
+  };
+  app.get("/reseau/animation/consultations/:id", async (request, reply) => {
+    const data = await consultationOf(request);
+    const notice = text((request.query as { fait?: string }).fait) === "publiee" ? "La consultation est publiée : les territoires membres peuvent répondre." : undefined;
+    return reply.page(<FacilitatorConsultationPage ctx={reply.viewContext()} {...data} {...(notice ? { notice } : {})} />);
+  });
+  app.post("/reseau/animation/consultations/:id/publier", async (request, reply) => {
+    const data = await consultationOf(request);
+    await asFacilitator(request, (tx) => publishConsultation(tx, { id: data.consultation.id, actor: actorForAudit(request) }));
+    return reply.redirect(`/reseau/animation/consultations/${data.consultation.id}?fait=publiee`, 303);
+  });
+  app.get("/reseau/animation/consultations/:id/synthese.csv", async (request, reply) => {
+    const data = await consultationOf(request);
+    return download(reply, Buffer.from(synthesisCsv(data)), "text/csv; charset=utf-8", `consultation-${data.consultation.id}.csv`);
+  });
+  app.get("/reseau/animation/consultations/:id/synthese.docx", async (request, reply) => {
+    const data = await consultationOf(request);
+    return download(reply, await synthesisDocx(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", `consultation-${data.consultation.id}.docx`);
   });
 
   // Partners.

@@ -5,6 +5,7 @@ import type { PageContext } from "../../../ui/context.js";
 import { Button, CsrfField, ErrorSummary, TextInput, Textarea, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import { phaseLabels } from "../motions.commands.js";
+import type { ConsultationRow } from "../consultations.js";
 import type { FollowedProposal, MotionRow } from "../motions.queries.js";
 import type { SheetHit } from "../sheets.queries.js";
 import { AnswerForm } from "./motion-pages.js";
@@ -118,7 +119,7 @@ export function MotionList({ motions, href }: { motions: MotionRow[]; href: (id:
   );
 }
 
-export function FacilitationPage({ ctx, motions, members, errors, values, notice }: { ctx: PageContext; motions: MotionRow[]; members: MemberRow[]; errors: FieldErrors; values: Record<string, string>; notice?: string }) {
+export function FacilitationPage({ ctx, motions, members, consultations, errors, values, notice }: { ctx: PageContext; motions: MotionRow[]; members: MemberRow[]; consultations: ConsultationRow[]; errors: FieldErrors; values: Record<string, string>; notice?: string }) {
   return (
     <Layout ctx={ctx} title="Animer le réseau" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -140,6 +141,35 @@ export function FacilitationPage({ ctx, motions, members, errors, values, notice
             <TextInput name="majorite" label="Majorité, en % des votes exprimés (strictement plus de)" width="4" inputmode="numeric" error={errors.majorite} value={values.majorite ?? "50"} />
             <TextInput name="echeance" type="date" label="Fin des contributions" width="10" error={errors.echeance} value={values.echeance} />
             <Button>Ouvrir la motion aux contributions</Button>
+          </form>
+        </div>
+      </details>
+      <h2 class="govuk-heading-m">Consultations</h2>
+      {consultations.length === 0 ? <p class="govuk-body">Aucune consultation pour l'instant.</p> : (
+        <ul class="govuk-list">
+          {consultations.map((c) => (
+            <li>
+              <a class="govuk-link" href={`/reseau/animation/consultations/${c.id}`}>
+                {c.title}
+              </a>{" "}
+              ({c.published ? `close le ${c.closesOn.split("-").reverse().join("/")}` : "non publiée"})
+            </li>
+          ))}
+        </ul>
+      )}
+      <details class="govuk-details" open={Object.keys(errors).some((k) => k.startsWith("consultation"))}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Préparer une consultation</span>
+        </summary>
+        <div class="govuk-details__text">
+          <form method="post" action="/reseau/animation/consultations" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextInput name="consultation_titre" label="Titre de la consultation" error={errors.consultation_titre} value={values.consultation_titre} />
+            <TextInput name="consultation_auteur" label="Qui consulte" hint="Par exemple : ministère de l'Éducation nationale" error={errors.consultation_auteur} value={values.consultation_auteur} />
+            <Textarea name="consultation_texte" label="Présentation" rows={3} value={values.consultation_texte} />
+            <Textarea name="consultation_questions" label="Questions" hint="Une question par ligne." error={errors.consultation_questions} value={values.consultation_questions} rows={6} />
+            <TextInput name="consultation_cloture" type="date" label="Dernier jour pour répondre" width="10" error={errors.consultation_cloture} value={values.consultation_cloture} />
+            <Button>Préparer la consultation</Button>
           </form>
         </div>
       </details>
