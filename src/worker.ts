@@ -16,6 +16,7 @@ import { runPlacesImport } from "./modules/places/places-import.js";
 import { runSchoolsImport } from "./modules/schools/schools-import-jobs.js";
 import { runObservatoryImport } from "./modules/observatory/observatory-import-jobs.js";
 import { transportFor, type MailTransport } from "./modules/mail/mail.transport.js";
+import { sendWeeklyDigest } from "./modules/network/network.digest.js";
 
 export type WorkerDeps = { db: Db; config: Config; clock: Clock; transport: MailTransport; smsProvider?: SmsProvider | undefined };
 
@@ -40,6 +41,9 @@ export function buildExecutors({ db, config, clock, transport, smsProvider = sms
     "import.lieux": ({ importId }) => runPlacesImport(db, { importId, clock }),
     "import.schools": ({ importId }) => runSchoolsImport(db, { importId, clock }),
     "import.observatory": ({ importId }) => runObservatoryImport(db, { importId, clock }),
+    "network.digest": async () => {
+      await sendWeeklyDigest(db, { now: clock(), publicUrl: config.publicUrl });
+    },
     "jobs.purge": async () => {
       await purgeDoneJobs(db, { before: new Date(clock().getTime() - keepDoneJobsDays * 86_400_000) });
     },

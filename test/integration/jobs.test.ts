@@ -35,6 +35,10 @@ describe("recurring periods", () => {
     expect(periodKey("day", new Date("2027-03-02T23:30:00Z"))).toBe("2027-03-03");
     expect(periodKey("day", new Date("2027-07-14T22:30:00Z"))).toBe("2027-07-15");
     expect(periodKey("hour", new Date("2027-03-02T09:15:00Z"))).toBe("2027-03-02T10");
+    // A week by its Monday in Paris: Sunday 23:30 UTC is already Monday in Paris.
+    expect(periodKey("week", new Date("2027-03-03T09:00:00Z"))).toBe("W2027-03-01");
+    expect(periodKey("week", new Date("2027-03-07T22:30:00Z"))).toBe("W2027-03-01");
+    expect(periodKey("week", new Date("2027-03-07T23:30:00Z"))).toBe("W2027-03-08");
   });
 });
 
@@ -187,7 +191,7 @@ describe.each(engines)("background jobs on %s", (engine) => {
     await b.runUntilIdle();
     const day = periodKey("day", clock());
     const rows = await database.db.select({ key: jobs.dedupeKey, status: jobs.status }).from(jobs).orderBy(jobs.dedupeKey);
-    expect(rows).toEqual(maintenanceSchedule.map((s) => ({ key: `${s.name}:${day}`, status: "done" })).sort((x, y) => x.key.localeCompare(y.key)));
+    expect(rows).toEqual(maintenanceSchedule.map((s) => ({ key: `${s.name}:${periodKey(s.every, clock())}`, status: "done" })).sort((x, y) => x.key!.localeCompare(y.key!)));
     const left = await database.db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.userId, userId));
     expect(left).toHaveLength(1);
     expect(kept).toBeTruthy();

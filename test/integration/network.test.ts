@@ -8,6 +8,7 @@ import { queryRows } from "../../src/db/client.js";
 import { withNetwork, withTenant } from "../../src/db/tenant.js";
 import { importSheets } from "../../src/modules/network/import-export/sheets-import.js";
 import { castVote } from "../../src/modules/network/motions.commands.js";
+import { sendWeeklyDigest } from "../../src/modules/network/network.digest.js";
 import { createTestApp, testActor, testEpoch, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
 import { makeFacilitator, makeMemberTerritory, makePartner, type NetworkMember } from "../support/network.js";
@@ -242,6 +243,18 @@ describe.each(engines)("network between territories on %s", (engine) => {
     } finally {
       t.clock.set(testEpoch);
     }
+  });
+
+  it("e-mails each member a weekly digest of what the others shared, the motions' phases and open consultations", async () => {
+    const queued = await sendWeeklyDigest(t.database.db, { now: t.clock(), publicUrl: "http://maillage.test" });
+    expect(queued).toBeGreaterThan(0);
+    const digests = await queryRows<{ to_address: string; text_body: string; territory_id: number }>(t.database.db, sql`select to_address, text_body, territory_id from mails where kind = 'network.digest'`);
+    const toB = digests.find((d) => d.territory_id === b.id)!;
+    expect(toB.text_body).toContain("Des écoles numériques en milieu rural (Gâtine-Réseau)");
+    expect(toB.text_body).toContain("Motion numérique 2027");
+    const toA = digests.find((d) => d.territory_id === a.id)!;
+    expect(toA.text_body).not.toContain("(Gâtine-Réseau)");
+    expect(digests.some((d) => d.territory_id === outsider.id)).toBe(false);
   });
 
   it("keeps one vote per territory when its delegates vote at the same instant, and refuses a vote for another territory", async () => {

@@ -3,7 +3,7 @@ import type { Executor } from "../../db/client.js";
 import { enqueueJob } from "./jobs.queue.js";
 import type { JobName, JobPayload } from "./registry.js";
 
-export type Period = "day" | "hour";
+export type Period = "week" | "day" | "hour";
 
 export type RecurringJob = { [N in JobName]: { name: N; payload: JobPayload<N>; every: Period } }[JobName];
 
@@ -12,6 +12,7 @@ export const maintenanceSchedule: RecurringJob[] = [
   { name: "sessions.purge", payload: {}, every: "day" },
   { name: "jobs.purge", payload: {}, every: "day" },
   { name: "personal-data.purge", payload: {}, every: "day" },
+  { name: "network.digest", payload: {}, every: "week" },
 ];
 
 const parisParts = new Intl.DateTimeFormat("en-CA", {
@@ -23,10 +24,15 @@ const parisParts = new Intl.DateTimeFormat("en-CA", {
   hourCycle: "h23",
 });
 
-/** The period an instant falls in, as people in France count it: "2027-03-02" or "2027-03-02T10". */
+/** The period an instant falls in, as people in France count it: "2027-03-02", "2027-03-02T10", or its week by its Monday, "W2027-03-01". */
 export function periodKey(every: Period, now: Date): string {
   const part = (type: string) => parisParts.formatToParts(now).find((p) => p.type === type)!.value;
   const day = `${part("year")}-${part("month")}-${part("day")}`;
+  if (every === "week") {
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7));
+    return `W${date.toISOString().slice(0, 10)}`;
+  }
   return every === "day" ? day : `${day}T${part("hour")}`;
 }
 

@@ -11,6 +11,7 @@ export const jobPayloads = {
   "appointment.reminder": z.object({ appointmentId: z.uuid(), sequence: z.number().int().min(0) }),
   "personal-data.purge": z.object({}),
   "sms.send": z.object({ smsId: z.number().int().positive() }),
+  "network.digest": z.object({}),
 } as const;
 
 export type JobName = keyof typeof jobPayloads;
