@@ -245,6 +245,18 @@ describe.each(engines)("network between territories on %s", (engine) => {
     }
   });
 
+  it("shows the member territories most like mine or like a sheet's author, with their sheets", async () => {
+    await t.database.db.execute(sql`update network_members set population = case territory_id when ${a.id} then 3000 when ${b.id} then 4500 else population end`);
+    const electedB = await client(b.electedId);
+    const mine = (await electedB.get(`/t/${b.code}/reseau/semblables`)).body;
+    expect(mine).toContain("Gâtine-Réseau");
+    expect(mine).toContain("Des écoles numériques en milieu rural");
+    const sheetId = (await queryRows<{ id: number }>(t.database.db, sql`select id from experience_sheets where territory_id = ${a.id} order by id limit 1`))[0]!.id;
+    const ofSheet = (await electedB.get(`/t/${b.code}/reseau/semblables?fiche=${sheetId}`)).body;
+    expect(ofSheet).toContain("Les territoires du réseau les plus semblables à Gâtine-Réseau");
+    expect(ofSheet).toContain("Bocage-Réseau");
+  });
+
   it("e-mails each member a weekly digest of what the others shared, the motions' phases and open consultations", async () => {
     const queued = await sendWeeklyDigest(t.database.db, { now: t.clock(), publicUrl: "http://maillage.test" });
     expect(queued).toBeGreaterThan(0);

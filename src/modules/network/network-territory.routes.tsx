@@ -17,6 +17,8 @@ import { queueMail } from "../mail/mail.commands.js";
 import { SHEET_FORM_ONLY, SHEET_IMPORT_COLUMNS, problemSentence, validateSheet, type SheetRaw } from "./domain/sheet-input.js";
 import { answerQuestion, ConsultationClosedError, getConsultation, listConsultations } from "./consultations.js";
 import { TerritoryConsultationPage } from "./views/consultation-pages.js";
+import { SimilarMembersPage } from "./views/similar-page.js";
+import { similarMembers } from "./similar.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { addContribution, castVote, changeOwnAmendment, MotionRuleError, submitAmendment } from "./motions.commands.js";
 import { getMotion, listMotions } from "./motions.queries.js";
@@ -109,6 +111,11 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
             </a>
           </p>
         ) : null}
+        <p class="govuk-body">
+          <a class="govuk-link" href={`${base}/semblables`}>
+            Les territoires du réseau les plus semblables à {territory.name}
+          </a>
+        </p>
         <h2 class="govuk-heading-m">Rechercher dans les fiches du réseau</h2>
       </>
     );
@@ -364,6 +371,27 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
     if (choice !== "pour" && choice !== "contre" && choice !== "abstention") throw new MotionRuleError("Choisissez pour, contre ou abstention.");
     await castVote(tx, { motionId, sectionId, territoryId: territory.id, choice: choice as VoteChoice, actor: { ...actorForAudit(request), userId: request.actor.userId } });
     return "vote";
+  });
+
+  // Similar territories: to mine, or to a sheet's author (?fiche=<id>).
+  app.get("/t/:code/reseau/semblables", async (request, reply) => {
+    const territory = request.territory!;
+    const sheetParam = text((request.query as { fiche?: string }).fiche);
+    const view = await inNetwork(request, reply, async (tx) => {
+      let of = { id: territory.id, name: territory.name };
+      if (/^\d{1,9}$/.test(sheetParam)) {
+        const sheet = await getSheet(tx, { id: Number(sheetParam), withContact: false });
+        if (!sheet) return undefined;
+        of = { id: sheet.territoryId, name: sheet.territoryName };
+      }
+      const found = await similarMembers(tx, { territoryId: of.id });
+      const sheets = new Map<number, Awaited<ReturnType<typeof searchSheets>>["items"]>();
+      for (const s of found.similar) sheets.set(s.territoryId, (await searchSheets(tx, { territoryId: s.territoryId }, { limit: 5, offset: 0 })).items);
+      return { of: of.name, ...found, sheets };
+    });
+    if (reply.sent) return reply;
+    if (!view) throw new NotFoundError();
+    return reply.page(<SimilarMembersPage ctx={reply.viewContext()} {...view} />);
   });
 
   // Consultations.

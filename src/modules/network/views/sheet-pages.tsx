@@ -153,6 +153,11 @@ export function SheetPage({ ctx, sheet, themes, back, member }: SheetPageProps) 
               <p class="govuk-body maillage-pre-line">{sheet.contact}</p>
             </>
           ) : null}
+          <p class="govuk-body">
+            <a class="govuk-link" href={`${back}/semblables?fiche=${sheet.id}`}>
+              Les territoires semblables à {sheet.territoryName}, et leurs fiches
+            </a>
+          </p>
           {member.own ? (
             <p class="govuk-body">
               <a class="govuk-link" href={member.editHref}>
