@@ -290,4 +290,23 @@ describe.each(engines)("network between territories on %s", (engine) => {
       .then(() => undefined, (error: Error & { cause?: Error }) => error.cause?.message ?? error.message);
     expect(forged).toMatch(/not signed/);
   });
+
+  it("lets facilitators add a territory, create a working group and extend the themes", async () => {
+    const facilitator = await client(facilitatorId);
+    const unknown = await facilitator.post("/reseau/animation/membres", { membre_code: "000000000" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain("Aucun territoire de l'instance ne porte ce code");
+    const late = await makeMemberTerritory(t, { name: "Nouveau-Réseau", join: false });
+    expect((await facilitator.post("/reseau/animation/membres", { membre_code: late.code })).statusCode).toBe(303);
+    expect((await (await client(late.electedId)).get(`/t/${late.code}/reseau`)).statusCode).toBe(200);
+    expect((await facilitator.post("/reseau/animation/groupes", { groupe_nom: "Numérique éducatif", groupe_description: "", groupe_membres: [String(a.id), String(b.id)] })).statusCode).toBe(303);
+    expect((await facilitator.post("/reseau/animation/groupes", { groupe_nom: "Numérique éducatif", groupe_description: "" })).body).toContain("Un groupe porte déjà ce nom");
+    const badTheme = await facilitator.post("/reseau/animation/themes", { theme_code: "Inclusion numérique", theme_libelle: "Inclusion" });
+    expect(badTheme.body).toContain("Le code s'écrit en lettres minuscules");
+    await facilitator.post("/reseau/animation/themes", { theme_code: "inclusion-numerique", theme_libelle: "Inclusion numérique" });
+    const page = (await facilitator.get("/reseau/animation")).body;
+    expect(page).toContain("Gâtine-Réseau, Bocage-Réseau".split(", ").sort((x, y) => x.localeCompare(y, "fr")).join(", "));
+    expect(page).toContain("Inclusion numérique (inclusion-numerique)");
+    expect((await (await client(a.coordinatorId)).get(`/t/${a.code}/reseau/fiches/nouvelle`)).body).toContain("Inclusion numérique");
+  });
 });

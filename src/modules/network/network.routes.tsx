@@ -8,10 +8,13 @@ import type { AppDeps } from "../../app-deps.js";
 import { queryRows, type Executor, type Tx } from "../../db/client.js";
 import { followUpStatuses, motionPhases, type FollowUpStatus, type MotionPhase } from "../../db/schema/index.js";
 import { withNetwork, withPublic, type NetworkActor } from "../../db/tenant.js";
-import { parseForm, text } from "../../lib/validation.js";
+import { list, parseForm, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { versionDiff } from "./domain/motion-text.js";
+import { createGroup, groupNameTaken, listGroups, saveTheme } from "./groups-themes.js";
+import { joinNetwork } from "./network.commands.js";
+import { findTerritory } from "../territories/territories.queries.js";
 import { createConsultation, getConsultation, listConsultations, publishConsultation, synthesisCsv, synthesisDocx } from "./consultations.js";
 import { FacilitatorConsultationPage } from "./views/consultation-pages.js";
 import { motionDocx, motionPdf } from "./import-export/motion-export.js";
@@ -175,8 +178,9 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
 
   // Facilitation.
   const facilitationPage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {}) => {
-    const [motions, members, consultations] = await asFacilitator(request, async (tx) => [await listMotions(tx), await listMembers(tx), await listConsultations(tx)] as const);
-    return reply.page(<FacilitationPage ctx={reply.viewContext()} motions={motions} members={members} consultations={consultations} errors={extra.errors ?? {}} values={extra.values ?? {}} />, extra.status ?? 200);
+    const [motions, members, consultations, groups, themes] = await asFacilitator(request, async (tx) => [await listMotions(tx), await listMembers(tx), await listConsultations(tx), await listGroups(tx), await listThemes(tx)] as const);
+    const notice = facilitationNotices[text((request.query as { fait?: string }).fait)];
+    return reply.page(<FacilitationPage ctx={reply.viewContext()} motions={motions} members={members} consultations={consultations} groups={groups} themes={themes} errors={extra.errors ?? {}} values={extra.values ?? {}} {...(notice && !extra.errors ? { notice } : {})} />, extra.status ?? 200);
   };
   app.get("/reseau/animation", (request, reply) => facilitationPage(request, reply));
 
@@ -295,6 +299,38 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     await postAnswer(tx, { motionId, sectionId: proposal.sectionId, answeredOn: form.data.date, institution: form.data.institution, summary: form.data.resume, status: form.data.statut as FollowUpStatus, actor: actorForAudit(request) });
     await tx.execute(sql`update motions set phase = 'suivi' where id = ${motionId} and phase in ('adoptee', 'remise')`);
     return "reponse";
+  });
+
+  const facilitationNotices: Record<string, string> = { membre: "Le territoire est membre du réseau.", groupe: "Le groupe de travail est créé.", theme: "Le thème est enregistré." };
+  const form = (request: FastifyRequest, names: string[]) => Object.fromEntries(names.map((k) => [k, text((request.body as Record<string, unknown>)[k])]));
+  app.post("/reseau/animation/membres", async (request, reply) => {
+    const values = form(request, ["membre_code"]);
+    const territory = values.membre_code ? await findTerritory(db, { code: values.membre_code }) : undefined;
+    if (!territory) return facilitationPage(request, reply, { errors: { membre_code: "Aucun territoire de l'instance ne porte ce code : l'opérateur le crée d'abord depuis la géographie officielle" }, values, status: 400 });
+    await asFacilitator(request, (tx) => joinNetwork(tx, { territory, actor: actorForAudit(request) }));
+    return reply.redirect("/reseau/animation?fait=membre", 303);
+  });
+  app.post("/reseau/animation/groupes", async (request, reply) => {
+    const values = form(request, ["groupe_nom", "groupe_description"]);
+    const territoryIds = list((request.body as Record<string, unknown>).groupe_membres).filter((v) => /^\d{1,9}$/.test(v)).map(Number);
+    const errors: Record<string, string> = {};
+    if (!values.groupe_nom || values.groupe_nom.length > 120) errors.groupe_nom = "Saisissez le nom du groupe (120 caractères au plus)";
+    else if (await asFacilitator(request, (tx) => groupNameTaken(tx, values.groupe_nom!))) errors.groupe_nom = "Un groupe porte déjà ce nom";
+    if (Object.keys(errors).length > 0) return facilitationPage(request, reply, { errors, values, status: 400 });
+    await asFacilitator(request, async (tx) => {
+      const members = new Set((await listMembers(tx)).map((m) => m.territoryId));
+      await createGroup(tx, { name: values.groupe_nom!, description: values.groupe_description!.slice(0, 1_000), territoryIds: territoryIds.filter((id) => members.has(id)), actor: actorForAudit(request) });
+    });
+    return reply.redirect("/reseau/animation?fait=groupe", 303);
+  });
+  app.post("/reseau/animation/themes", async (request, reply) => {
+    const values = form(request, ["theme_code", "theme_libelle"]);
+    const errors: Record<string, string> = {};
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.theme_code!) || values.theme_code!.length > 40) errors.theme_code = "Le code s'écrit en lettres minuscules sans accent, chiffres et tirets, par exemple inclusion-numerique";
+    if (!values.theme_libelle || values.theme_libelle.length > 80) errors.theme_libelle = "Saisissez le libellé du thème (80 caractères au plus)";
+    if (Object.keys(errors).length > 0) return facilitationPage(request, reply, { errors, values, status: 400 });
+    await asFacilitator(request, (tx) => saveTheme(tx, { code: values.theme_code!, label: values.theme_libelle!, actor: actorForAudit(request) }));
+    return reply.redirect("/reseau/animation?fait=theme", 303);
   });
 
   // Consultations.

@@ -2,10 +2,12 @@
 import { plural } from "../../../lib/format.js";
 import { Notice, Tag } from "../../../ui/components.js";
 import type { PageContext } from "../../../ui/context.js";
-import { Button, CsrfField, ErrorSummary, TextInput, Textarea, type FieldErrors } from "../../../ui/form.js";
+import { Button, Checkboxes, CsrfField, ErrorSummary, TextInput, Textarea, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import { phaseLabels } from "../motions.commands.js";
 import type { ConsultationRow } from "../consultations.js";
+import type { GroupRow } from "../groups-themes.js";
+import type { ThemeRow } from "../sheets.queries.js";
 import type { FollowedProposal, MotionRow } from "../motions.queries.js";
 import type { SheetHit } from "../sheets.queries.js";
 import { AnswerForm } from "./motion-pages.js";
@@ -119,7 +121,7 @@ export function MotionList({ motions, href }: { motions: MotionRow[]; href: (id:
   );
 }
 
-export function FacilitationPage({ ctx, motions, members, consultations, errors, values, notice }: { ctx: PageContext; motions: MotionRow[]; members: MemberRow[]; consultations: ConsultationRow[]; errors: FieldErrors; values: Record<string, string>; notice?: string }) {
+export function FacilitationPage({ ctx, motions, members, consultations, groups, themes, errors, values, notice }: { ctx: PageContext; motions: MotionRow[]; members: MemberRow[]; consultations: ConsultationRow[]; groups: GroupRow[]; themes: ThemeRow[]; errors: FieldErrors; values: Record<string, string>; notice?: string }) {
   return (
     <Layout ctx={ctx} title="Animer le réseau" hasErrors={Object.keys(errors).length > 0}>
       <ErrorSummary errors={errors} />
@@ -181,9 +183,47 @@ export function FacilitationPage({ ctx, motions, members, consultations, errors,
           </li>
         ))}
       </ul>
-      <p class="govuk-body-s">
-        L'opérateur ajoute un territoire avec <code>maillage network join --territory &lt;code&gt;</code>.
-      </p>
+      <form method="post" action="/reseau/animation/membres" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput name="membre_code" label="Ajouter un territoire de l'instance" hint="Son code : SIREN d'une intercommunalité, code INSEE d'une commune ou code du département. L'opérateur peut aussi lancer maillage network join --territory <code>." width="10" error={errors.membre_code} value={values.membre_code} />
+        <Button secondary>Ajouter au réseau</Button>
+      </form>
+      <h2 class="govuk-heading-m">Groupes de travail</h2>
+      {groups.length === 0 ? <p class="govuk-body">Aucun groupe de travail pour l'instant.</p> : (
+        <dl class="govuk-summary-list">
+          {groups.map((g) => (
+            <div class="govuk-summary-list__row">
+              <dt class="govuk-summary-list__key">{g.name}</dt>
+              <dd class="govuk-summary-list__value">
+                {g.description ? <p class="govuk-body">{g.description}</p> : null}
+                {g.members.map((m) => m.name).join(", ") || "Aucun territoire"}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <details class="govuk-details" open={Object.keys(errors).some((k) => k.startsWith("groupe"))}>
+        <summary class="govuk-details__summary">
+          <span class="govuk-details__summary-text">Créer un groupe de travail</span>
+        </summary>
+        <div class="govuk-details__text">
+          <form method="post" action="/reseau/animation/groupes" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextInput name="groupe_nom" label="Nom du groupe" hint="Par exemple : Numérique éducatif" error={errors.groupe_nom} value={values.groupe_nom} />
+            <Textarea name="groupe_description" label="Description" rows={2} value={values.groupe_description} />
+            <Checkboxes name="groupe_membres" label="Territoires du groupe" small options={members.map((m) => ({ value: String(m.territoryId), text: m.name }))} />
+            <Button>Créer le groupe</Button>
+          </form>
+        </div>
+      </details>
+      <h2 class="govuk-heading-m">Thèmes des fiches</h2>
+      <p class="govuk-body">{themes.map((t) => `${t.label} (${t.code})`).join(" · ")}</p>
+      <form method="post" action="/reseau/animation/themes" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput name="theme_code" label="Code du thème" hint="Lettres minuscules, chiffres et tirets ; un code existant garde son code et change de libellé." width="20" error={errors.theme_code} value={values.theme_code} />
+        <TextInput name="theme_libelle" label="Libellé du thème" error={errors.theme_libelle} value={values.theme_libelle} />
+        <Button secondary>Enregistrer le thème</Button>
+      </form>
     </Layout>
   );
 }
