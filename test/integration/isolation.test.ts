@@ -115,6 +115,7 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
       if (visibility === "brouillon") params.id = String(id);
     }
     params.amendmentId = "1";
+    params.attachmentId = "1";
     tenantTables = (
       await queryRows<{ table_name: string }>(
         t.database.db,

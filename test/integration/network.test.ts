@@ -309,4 +309,35 @@ describe.each(engines)("network between territories on %s", (engine) => {
     expect(page).toContain("Inclusion numérique (inclusion-numerique)");
     expect((await (await client(a.coordinatorId)).get(`/t/${a.code}/reseau/fiches/nouvelle`)).body).toContain("Inclusion numérique");
   });
+
+  it("attaches PDF and images to a sheet, checked by content and size, downloadable where the sheet is readable", async () => {
+    const coordA = await client(a.coordinatorId);
+    const id = (await queryRows<{ id: number }>(t.database.db, sql`select id from experience_sheets where territory_id = ${a.id} and visibility = 'public' order by id limit 1`))[0]!.id;
+    const base = `/t/${a.code}/reseau/fiches/${id}`;
+    const upload = async (filename: string, content: Buffer) => {
+      const token = /name="_csrf" value="([^"]+)"/.exec((await coordA.get(base)).body)![1]!;
+      const boundary = "----maillage-piece-jointe";
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${boundary}\r\nContent-Disposition: form-data; name="fichier"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const cookie = `maillage_session=${coordA.cookie("maillage_session")}; maillage_csrf=${coordA.cookie("maillage_csrf")}`;
+      return t.app.inject({ method: "POST", url: `${base}/pieces`, payload, headers: { cookie, "content-type": `multipart/form-data; boundary=${boundary}` } });
+    };
+    const fake = await upload("bilan.pdf", Buffer.from("<script>alert(1)</script>"));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.body).toContain("Le fichier doit être un PDF ou une image");
+    expect((await upload("../../bilan 2026.pdf", Buffer.from("%PDF-1.4\n% bilan\n"))).statusCode).toBe(303);
+    const [file] = await queryRows<{ id: number; filename: string }>(t.database.db, sql`select id, filename from sheet_attachments where sheet_id = ${id}`);
+    expect(file!.filename).toBe("bilan 2026.pdf");
+    const publicDownload = await t.app.inject({ url: `/reseau/fiches/${id}/pieces/${file!.id}` });
+    expect(publicDownload.headers["content-type"]).toBe("application/pdf");
+    expect(publicDownload.headers["content-disposition"]).toContain("attachment");
+    expect(publicDownload.body.startsWith("%PDF-")).toBe(true);
+    expect((await (await client(b.electedId)).get(`/t/${b.code}/reseau/fiches/${id}/pieces/${file!.id}`)).statusCode).toBe(200);
+    expect((await (await client(outsider.coordinatorId)).get(`/t/${outsider.code}/reseau/fiches/${id}/pieces/${file!.id}`)).statusCode).toBe(403);
+    expect((await coordA.post(`${base}/pieces/${file!.id}/supprimer`, {})).statusCode).toBe(303);
+    expect((await t.app.inject({ url: `/reseau/fiches/${id}/pieces/${file!.id}` })).statusCode).toBe(404);
+  });
 });

@@ -1,6 +1,7 @@
 // A member territory's network space (/t/<code>/reseau): sheets (search, write, share), questions and marks,
 // motions (contribute, amend, vote), delegates. Everything runs in the territory's context: row-level security
 // shows it its own drafts and what the other members shared, and lets it write only its own rows.
+import type { FastifyMultipartBaseOptions } from "@fastify/multipart";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "drizzle-orm";
 import type { AppDeps } from "../../app-deps.js";
@@ -24,7 +25,9 @@ import { addContribution, castVote, changeOwnAmendment, MotionRuleError, submitA
 import { getMotion, listMotions } from "./motions.queries.js";
 import { setDelegate } from "./network.commands.js";
 import { isContributor, namesDelegates } from "./network.policy.js";
-import { motionText, sheetFilters, SHEETS_PAGE_SIZE } from "./network.routes.js";
+import { motionText, sendAttachment, sheetFilters, SHEETS_PAGE_SIZE } from "./network.routes.js";
+import { addAttachment, attachmentProblem, getAttachment, listAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, removeAttachment } from "./attachments.js";
+import { multipartCsrfValid } from "../../plugins/security.js";
 import { askQuestion, createSheet, setMark, updateSheet } from "./sheets.commands.js";
 import { getSheet, listMarks, listQuestions, listThemes, searchSheets } from "./sheets.queries.js";
 import { DelegatesPage } from "./views/delegates-page.js";
@@ -166,14 +169,14 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
     return id;
   };
 
-  app.get("/t/:code/reseau/fiches/:id", async (request, reply) => {
+  const sheetView = async (request: FastifyRequest, reply: FastifyReply, attachmentError?: string) => {
     const territory = request.territory!;
     const id = sheetId(request);
     const view = await inNetwork(request, reply, async (tx) => {
       const sheet = await getSheet(tx, { id, withContact: true });
       if (!sheet) return undefined;
       const marks = await listMarks(tx, { sheetId: id });
-      return { sheet, themes: await listThemes(tx), questions: await listQuestions(tx, { sheetId: id }), marks };
+      return { sheet, themes: await listThemes(tx), questions: await listQuestions(tx, { sheetId: id }), marks, attachments: await listAttachments(tx, { sheetId: id }) };
     });
     if (reply.sent) return reply;
     if (!view) throw new NotFoundError();
@@ -185,6 +188,9 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
         sheet={view.sheet}
         themes={view.themes}
         back={`/t/${territory.code}/reseau`}
+        attachments={view.attachments}
+        attachmentBase={base}
+        {...(attachmentError ? { attachmentError } : {})}
         member={{
           own: view.sheet.territoryId === territory.id,
           editHref: `${base}/modifier`,
@@ -196,7 +202,57 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
           ...(notice ? { notice } : {}),
         }}
       />,
+      attachmentError ? 400 : 200,
     );
+  };
+  app.get("/t/:code/reseau/fiches/:id", (request, reply) => sheetView(request, reply));
+
+  app.post("/t/:code/reseau/fiches/:id/pieces", { config: { csrf: "multipart-field" } }, async (request, reply) => {
+    requireContributor(request);
+    const territory = request.territory!;
+    const id = sheetId(request);
+    if (!request.isMultipart()) return sheetView(request, reply, "Choisissez un fichier");
+    const fields: Record<string, string> = {};
+    let file: { bytes: Buffer; filename: string; tooLarge: boolean } = { bytes: Buffer.alloc(0), filename: "", tooLarge: false };
+    const options: FastifyMultipartBaseOptions = { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 5, fieldSize: 2_000 }, throwFileSizeLimit: false };
+    for await (const part of request.parts(options)) {
+      if (part.type === "file") {
+        const bytes = await part.toBuffer();
+        if (part.fieldname === "fichier") file = { bytes, filename: part.filename, tooLarge: part.file.truncated };
+      } else if (typeof part.value === "string") fields[part.fieldname] = part.value;
+    }
+    if (!multipartCsrfValid(request, reply, fields._csrf)) return reply;
+    const problem = attachmentProblem(file);
+    if (problem) return sheetView(request, reply, problem);
+    const outcome = await inNetwork(request, reply, async (tx) => {
+      const sheet = await getSheet(tx, { id, withContact: false });
+      if (!sheet || sheet.territoryId !== territory.id) return undefined;
+      return addAttachment(tx, { territoryId: territory.id, sheetId: id, filename: file.filename, bytes: file.bytes, actor: actorForAudit(request) });
+    });
+    if (reply.sent) return reply;
+    if (outcome === undefined) throw new NotFoundError();
+    if (outcome === "too-many") return sheetView(request, reply, `Une fiche a ${MAX_ATTACHMENTS} documents au plus : retirez-en un d'abord`);
+    return reply.redirect(`/t/${territory.code}/reseau/fiches/${id}?fait=enregistree`, 303);
+  });
+
+  app.get("/t/:code/reseau/fiches/:id/pieces/:attachmentId", async (request, reply) => {
+    const id = sheetId(request);
+    const attachmentId = Number((request.params as { attachmentId: string }).attachmentId);
+    if (!Number.isSafeInteger(attachmentId)) throw new NotFoundError();
+    const file = await inNetwork(request, reply, (tx) => getAttachment(tx, { sheetId: id, id: attachmentId }));
+    if (reply.sent) return reply;
+    if (!file) throw new NotFoundError();
+    return sendAttachment(reply, file);
+  });
+
+  app.post("/t/:code/reseau/fiches/:id/pieces/:attachmentId/supprimer", async (request, reply) => {
+    requireContributor(request);
+    const territory = request.territory!;
+    const id = sheetId(request);
+    const attachmentId = Number((request.params as { attachmentId: string }).attachmentId);
+    const removed = Number.isSafeInteger(attachmentId) && (await request.tenant((tx) => removeAttachment(tx, { territoryId: territory.id, sheetId: id, id: attachmentId, actor: actorForAudit(request) })));
+    if (!removed) throw new NotFoundError();
+    return reply.redirect(`/t/${territory.code}/reseau/fiches/${id}`, 303);
   });
 
   app.get("/t/:code/reseau/fiches/:id/modifier", async (request, reply) => {

@@ -12,6 +12,7 @@ import { list, parseForm, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { versionDiff } from "./domain/motion-text.js";
+import { getAttachment, listAttachments } from "./attachments.js";
 import { createGroup, groupNameTaken, listGroups, saveTheme } from "./groups-themes.js";
 import { joinNetwork } from "./network.commands.js";
 import { findTerritory } from "../territories/territories.queries.js";
@@ -26,6 +27,15 @@ import { FacilitatorMotionPage, FollowUpPage, VersionPage, type MotionText } fro
 import { FacilitationPage, NetworkHomePage, PartnerPage, type MemberRow } from "./views/network-pages.js";
 
 export const SHEETS_PAGE_SIZE = 10;
+
+/** Sends an attached file as a download (never shown inline: its content was checked, its name made safe). */
+export function sendAttachment(reply: FastifyReply, file: { filename: string; mediaType: string; content: Buffer }) {
+  return reply
+    .header("content-disposition", `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .header("cache-control", "private, no-store")
+    .type(file.mediaType)
+    .send(file.content);
+}
 
 /** The search filters of a query string; unknown values are dropped rather than refused (links from elsewhere). */
 export function sheetFilters(query: Record<string, unknown>): { filters: SheetFilters; page: number } {
@@ -109,9 +119,18 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
   app.get("/reseau/fiches/:id", async (request, reply) => {
     const id = Number((request.params as { id: string }).id);
     if (!Number.isSafeInteger(id)) throw new NotFoundError();
-    const [sheet, themes] = await withPublic(deps.database, async (tx) => [await getSheet(tx, { id, withContact: false }), await listThemes(tx)] as const);
+    const [sheet, themes, attachments] = await withPublic(deps.database, async (tx) => [await getSheet(tx, { id, withContact: false }), await listThemes(tx), await listAttachments(tx, { sheetId: id })] as const);
     if (!sheet || sheet.visibility !== "public") throw new NotFoundError();
-    return reply.page(<SheetPage ctx={reply.viewContext()} sheet={sheet} themes={themes} back="/reseau/fiches" />);
+    return reply.page(<SheetPage ctx={reply.viewContext()} sheet={sheet} themes={themes} back="/reseau/fiches" attachments={attachments} attachmentBase={`/reseau/fiches/${id}`} />);
+  });
+
+  app.get("/reseau/fiches/:id/pieces/:attachmentId", async (request, reply) => {
+    const { id, attachmentId } = request.params as { id: string; attachmentId: string };
+    const sheetId = Number(id);
+    if (!Number.isSafeInteger(sheetId) || !/^\d{1,9}$/.test(attachmentId)) throw new NotFoundError();
+    const file = await withPublic(deps.database, async (tx) => ((await getSheet(tx, { id: sheetId, withContact: false }))?.visibility === "public" ? getAttachment(tx, { sheetId, id: Number(attachmentId) }) : undefined));
+    if (!file) throw new NotFoundError();
+    return sendAttachment(reply, file);
   });
 
   app.get("/reseau/fiches.atom", async (_request, reply) => {

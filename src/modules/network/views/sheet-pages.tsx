@@ -5,6 +5,7 @@ import type { PageContext } from "../../../ui/context.js";
 import { Button, Checkboxes, CsrfField, ErrorSummary, Radios, Select, TextInput, Textarea, formFields, type FieldErrors } from "../../../ui/form.js";
 import { Layout } from "../../../ui/layout.js";
 import type { SheetRaw } from "../domain/sheet-input.js";
+import type { AttachmentRow } from "../attachments.js";
 import { visibilityLabels } from "../domain/sheet-input.js";
 import { highlightParts, POPULATION_BANDS, type QuestionRow, type SheetDetail, type SheetFilters, type SheetHit, type ThemeRow } from "../sheets.queries.js";
 
@@ -96,11 +97,15 @@ export type SheetPageProps = {
   sheet: SheetDetail;
   themes: ThemeRow[];
   back: string;
+  attachments: AttachmentRow[];
+  /** Where the attachments download from: /reseau/fiches/<id> or /t/<code>/reseau/fiches/<id>. */
+  attachmentBase: string;
+  attachmentError?: string;
   /** Member territory view: contact, questions, marks, and the edit link when it is the territory's own. */
   member?: { own: boolean; editHref: string; questions: QuestionRow[]; marks: string[]; marked: boolean; postBase: string; canWrite: boolean; notice?: string };
 };
 
-export function SheetPage({ ctx, sheet, themes, back, member }: SheetPageProps) {
+export function SheetPage({ ctx, sheet, themes, back, member, attachments, attachmentBase, attachmentError }: SheetPageProps) {
   const themeLabel = new Map(themes.map((t) => [t.code, t.label]));
   const euros = sheet.budgetEuros !== null ? `${formatNumber(sheet.budgetEuros)} €` : "";
   const rows = [
@@ -144,6 +149,48 @@ export function SheetPage({ ctx, sheet, themes, back, member }: SheetPageProps) 
           <h2 class="govuk-heading-m">Ce que nous referions autrement</h2>
           <p class="govuk-body maillage-pre-line">{sheet.lessons}</p>
         </>
+      ) : null}
+      {attachments.length > 0 || member?.own ? <h2 class="govuk-heading-m">Documents</h2> : null}
+      {attachments.length > 0 ? (
+        <ul class="govuk-list">
+          {attachments.map((f) => (
+            <li>
+              <a class="govuk-link" href={`${attachmentBase}/pieces/${f.id}`}>
+                {f.filename}
+              </a>{" "}
+              ({f.mediaType === "application/pdf" ? "PDF" : "image"}, {formatNumber(Math.max(1, Math.round(f.size / 1024)))} ko)
+              {member?.own && member.canWrite ? (
+                <form method="post" action={`${attachmentBase}/pieces/${f.id}/supprimer`} class="maillage-inline-form">
+                  <CsrfField token={ctx.csrfToken} />
+                  <button type="submit" class="maillage-link-button">
+                    Retirer<span class="govuk-visually-hidden"> {f.filename}</span>
+                  </button>
+                </form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {member?.own && member.canWrite ? (
+        <form method="post" action={`${attachmentBase}/pieces`} enctype="multipart/form-data" novalidate>
+          <input type="hidden" name="_csrf" value={ctx.csrfToken} />
+          <div class={`govuk-form-group${attachmentError ? " govuk-form-group--error" : ""}`}>
+            <label class="govuk-label" for="champ-fichier">
+              Joindre un document
+            </label>
+            <div class="govuk-hint" id="champ-fichier-hint">
+              PDF ou image JPEG, PNG ou WebP, 10 Mo au plus.
+            </div>
+            {attachmentError ? (
+              <p class="govuk-error-message" id="champ-fichier-error">
+                <span class="govuk-visually-hidden">Erreur : </span>
+                {attachmentError}
+              </p>
+            ) : null}
+            <input class="govuk-file-upload" id="champ-fichier" name="fichier" type="file" accept="application/pdf,image/jpeg,image/png,image/webp" aria-describedby={attachmentError ? "champ-fichier-hint champ-fichier-error" : "champ-fichier-hint"} />
+          </div>
+          <Button secondary>Joindre le document</Button>
+        </form>
       ) : null}
       {member ? (
         <>
