@@ -340,4 +340,18 @@ describe.each(engines)("network between territories on %s", (engine) => {
     expect((await coordA.post(`${base}/pieces/${file!.id}/supprimer`, {})).statusCode).toBe(303);
     expect((await t.app.inject({ url: `/reseau/fiches/${id}/pieces/${file!.id}` })).statusCode).toBe(404);
   });
+
+  it("shows cards of the author territory's own figures, computed in its context when the sheet is saved", async () => {
+    const coordA = await client(a.coordinatorId);
+    const created = await coordA.post(`/t/${a.code}/reseau/fiches/nouvelle`, sheetForm({ titre: "Fiche avec chiffres", visibilite: "reseau", chiffres: ["ecoles", "harmonisation_ecoles", "personnes_accompagnees"] }));
+    expect(created.statusCode).toBe(303);
+    const id = Number(/fiches\/(\d+)/.exec(created.headers.location!)![1]);
+    const page = (await (await client(b.electedId)).get(`/t/${b.code}/reseau/fiches/${id}`)).body;
+    expect(page).toContain("Écoles suivies (Gâtine-Réseau, au 02/03/2027)");
+    expect(page).toContain("Personnes accompagnées sur 12 mois");
+    // No school: no harmonisation rate to show rather than a meaningless one.
+    expect(page).not.toContain("Équipement des écoles au socle");
+    const edit = (await coordA.get(`/t/${a.code}/reseau/fiches/${id}/modifier`)).body;
+    expect(edit).toMatch(/value="ecoles" checked/);
+  });
 });

@@ -82,6 +82,10 @@ export const workingGroupFacilitators = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.userId] })],
 );
 
+export const sheetFigureKeys = ["personnes_accompagnees", "ateliers", "lieux_publies", "ecoles", "harmonisation_ecoles"] as const;
+export type SheetFigureKey = (typeof sheetFigureKeys)[number];
+export type SheetFigure = { key: SheetFigureKey; value: number; asOf: string };
+
 export const sheetVisibilities = ["brouillon", "reseau", "public"] as const;
 export type SheetVisibility = (typeof sheetVisibilities)[number];
 
@@ -109,6 +113,8 @@ export const experienceSheets = pgTable(
     /** Shown to member territories only, never on public pages or in the open data. */
     contact: text("contact").notNull().default(""),
     visibility: text("visibility").$type<SheetVisibility>().notNull().default("brouillon"),
+    /** Cards of the author territory's own figures, chosen by the author and computed when the sheet is saved. */
+    figures: jsonb("figures").$type<SheetFigure[]>().notNull().default([]),
     demo: boolean("demo").notNull().default(false),
     /** French full-text search (configuration maillage_fr: accents removed, French stems), weighted A–D. */
     search: tsvector("search").generatedAlwaysAs(

@@ -10,6 +10,7 @@ import { ensureUser } from "../accounts/sign-in.commands.js";
 import { addPartner, joinNetwork } from "../network/network.commands.js";
 import { adoptMotion } from "../network/motions.commands.js";
 import { createConsultation } from "../network/consultations.js";
+import { computeFigures } from "../network/sheet-figures.js";
 import { findCommune, findDepartement, findEpci } from "../territories/geography.js";
 import { createTerritory } from "../territories/territories.commands.js";
 
@@ -62,8 +63,11 @@ export async function seedDemoNetwork(db: Executor, { territoryId, code, now, ad
   const partnerId = await ensureUser(db, { email: partnerEmail, displayName: "Dominique Partenaire (démo)", demo: true });
   await addPartner(db, { userId: partnerId, institution: "Ministère de l'Éducation nationale (démonstration)", actor });
 
+  // The demo territory's sheets show its own figures (accompaniments, schools' equipment), as of the seed.
+  const ownFigures = await computeFigures(db, { territoryId, keys: ["personnes_accompagnees", "ateliers", "harmonisation_ecoles"], now });
   for (const s of SHEETS) {
     await db.insert(experienceSheets).values({
+      figures: s.territory === 0 ? ownFigures : [],
       territoryId: members[s.territory]!.id, title: s.title, summary: s.summary, body: s.body, themes: s.themes, year: s.year, budgetEuros: s.budget,
       partners: s.partners, results: s.results, lessons: s.lessons, contact: "contact@demo.maillage.invalid (démonstration)", visibility: s.visibility, demo: true,
       createdAt: now, updatedAt: now, sharedAt: s.visibility === "brouillon" ? null : now,

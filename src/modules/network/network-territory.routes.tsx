@@ -20,6 +20,7 @@ import { answerQuestion, ConsultationClosedError, getConsultation, listConsultat
 import { TerritoryConsultationPage } from "./views/consultation-pages.js";
 import { SimilarMembersPage } from "./views/similar-page.js";
 import { similarMembers } from "./similar.js";
+import { computeFigures, figureKeysOf } from "./sheet-figures.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { addContribution, castVote, changeOwnAmendment, MotionRuleError, submitAmendment } from "./motions.commands.js";
 import { getMotion, listMotions } from "./motions.queries.js";
@@ -128,6 +129,7 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
   const readForm = (body: Record<string, unknown>): SheetRaw => {
     const raw: SheetRaw = {};
     for (const f of [...SHEET_IMPORT_COLUMNS, ...SHEET_FORM_ONLY]) raw[f] = f === "themes" ? list(body.themes).join("|") : text(body[f]);
+    raw.chiffres = figureKeysOf(list(body.chiffres)).join("|");
     return raw;
   };
   const emptySheet: SheetRaw = { visibilite: "brouillon" };
@@ -148,9 +150,11 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
       for (const p of checked.problems) errors[p.field] ??= problemSentence(p);
       return sheetForm(request, reply, { ...(sheetId ? { sheetId } : {}), values, errors, status: 400 });
     }
+    const keys = figureKeysOf(list((request.body as Record<string, unknown>).chiffres));
     const id = await inNetwork(request, reply, async (tx) => {
-      if (sheetId) return (await updateSheet(tx, { territoryId: territory.id, sheetId, input: checked.sheet, actor: actorForAudit(request) })) ? sheetId : undefined;
-      return createSheet(tx, { territoryId: territory.id, input: checked.sheet, actor: actorForAudit(request) });
+      const figures = await computeFigures(tx, { territoryId: territory.id, keys, now: deps.clock() });
+      if (sheetId) return (await updateSheet(tx, { territoryId: territory.id, sheetId, input: checked.sheet, figures, actor: actorForAudit(request) })) ? sheetId : undefined;
+      return createSheet(tx, { territoryId: territory.id, input: checked.sheet, figures, actor: actorForAudit(request) });
     });
     if (reply.sent) return reply;
     if (id === undefined) throw new NotFoundError();
@@ -263,7 +267,7 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
     const values: SheetRaw = {
       titre: sheet.title, resume: sheet.summary, texte: sheet.body, themes: sheet.themes.join("|"), annee: String(sheet.year), budget_euros: sheet.budgetEuros === null ? "" : String(sheet.budgetEuros),
       partenaires: sheet.partners, contact: sheet.contact, visibilite: sheet.visibility, publics: sheet.audiences, financement: sheet.funding, equipe: sheet.staff,
-      debut: sheet.startedOn ?? "", fin: sheet.endedOn ?? "", resultats: sheet.results, lecons: sheet.lessons,
+      debut: sheet.startedOn ?? "", fin: sheet.endedOn ?? "", resultats: sheet.results, lecons: sheet.lessons, chiffres: sheet.figures.map((f) => f.key).join("|"),
     };
     return sheetForm(request, reply, { sheetId: id, values, errors: {} });
   });

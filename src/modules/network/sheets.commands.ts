@@ -2,7 +2,7 @@
 // territory's context (row-level security checks the territory again).
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client.js";
-import { experienceSheets, sheetMarks, sheetQuestions } from "../../db/schema/index.js";
+import { experienceSheets, sheetMarks, sheetQuestions, type SheetFigure } from "../../db/schema/index.js";
 import { recordAudit, type AuditActor } from "../audit/audit.commands.js";
 import type { SheetInput } from "./domain/sheet-input.js";
 
@@ -28,22 +28,22 @@ function columns(input: SheetInput) {
 }
 
 /** Creates a sheet; returns its id. */
-export async function createSheet(db: Executor, props: { territoryId: number; input: SheetInput; actor: AuditActor; demo?: boolean }): Promise<number> {
+export async function createSheet(db: Executor, props: { territoryId: number; input: SheetInput; actor: AuditActor; demo?: boolean; figures?: SheetFigure[] }): Promise<number> {
   const { territoryId, input, actor } = props;
   const [row] = await db
     .insert(experienceSheets)
-    .values({ territoryId, authorUserId: actor.userId, ...columns(input), demo: props.demo ?? false, createdAt: actor.at, updatedAt: actor.at, sharedAt: input.visibility === "brouillon" ? null : actor.at })
+    .values({ territoryId, authorUserId: actor.userId, ...columns(input), figures: props.figures ?? [], demo: props.demo ?? false, createdAt: actor.at, updatedAt: actor.at, sharedAt: input.visibility === "brouillon" ? null : actor.at })
     .returning({ id: experienceSheets.id });
   await recordAudit(db, { territoryId, actor, action: "sheet.create", entityType: "experience_sheet", entityId: row!.id, details: { visibility: input.visibility } });
   return row!.id;
 }
 
 /** Replaces a sheet's content (its own territory only); false when there is no such sheet. */
-export async function updateSheet(db: Executor, props: { territoryId: number; sheetId: number; input: SheetInput; actor: AuditActor }): Promise<boolean> {
+export async function updateSheet(db: Executor, props: { territoryId: number; sheetId: number; input: SheetInput; actor: AuditActor; figures?: SheetFigure[] }): Promise<boolean> {
   const { territoryId, sheetId, input, actor } = props;
   const updated = await db
     .update(experienceSheets)
-    .set({ ...columns(input), updatedAt: actor.at, sharedAt: input.visibility === "brouillon" ? null : sql`coalesce(${experienceSheets.sharedAt}, ${actor.at.toISOString()}::timestamptz)` })
+    .set({ ...columns(input), ...(props.figures ? { figures: props.figures } : {}), updatedAt: actor.at, sharedAt: input.visibility === "brouillon" ? null : sql`coalesce(${experienceSheets.sharedAt}, ${actor.at.toISOString()}::timestamptz)` })
     .where(and(eq(experienceSheets.id, sheetId), eq(experienceSheets.territoryId, territoryId)))
     .returning({ id: experienceSheets.id });
   if (updated.length === 0) return false;

@@ -3,7 +3,7 @@
 // the queries only choose columns: the contact never leaves for a public page.
 import { sql, type SQL } from "drizzle-orm";
 import { queryRows, type Executor } from "../../db/client.js";
-import type { SheetVisibility } from "../../db/schema/index.js";
+import type { SheetFigure, SheetVisibility } from "../../db/schema/index.js";
 
 /** Population bands of the filters (inhabitants). */
 export const POPULATION_BANDS = {
@@ -132,6 +132,7 @@ export type SheetDetail = {
   contact: string;
   visibility: SheetVisibility;
   demo: boolean;
+  figures: SheetFigure[];
   updatedAt: Date;
 };
 
@@ -142,7 +143,7 @@ export async function getSheet(db: Executor, { id, withContact }: { id: number; 
     sql`select s.id, s.territory_id as "territoryId", t.name as "territoryName", t.code as "territoryCode", t.kind as "territoryKind",
           m.population, m.departement, s.title, s.summary, s.body, s.themes, s.audiences, s.budget_euros as "budgetEuros", s.funding,
           s.partners, s.staff, s.started_on::text as "startedOn", s.ended_on::text as "endedOn", s.year, s.results, s.lessons,
-          ${withContact ? sql`s.contact` : sql`''`} as contact, s.visibility, s.demo, s.updated_at as "updatedAt"
+          ${withContact ? sql`s.contact` : sql`''`} as contact, s.visibility, s.demo, s.figures, s.updated_at as "updatedAt"
         from experience_sheets s join territories t on t.id = s.territory_id left join network_members m on m.territory_id = s.territory_id
         where s.id = ${id}`,
   );

@@ -10,7 +10,8 @@ export const SHEET_IMPORT_COLUMNS = ["titre", "resume", "texte", "themes", "anne
 export const SHEET_FORM_ONLY = ["publics", "financement", "equipe", "debut", "fin", "resultats", "lecons"] as const;
 
 export type SheetField = (typeof SHEET_IMPORT_COLUMNS)[number] | (typeof SHEET_FORM_ONLY)[number];
-export type SheetRaw = Partial<Record<SheetField, string>>;
+/** What was typed, by field; `chiffres` holds the figure cards chosen on the form (codes joined by "|"). */
+export type SheetRaw = Partial<Record<SheetField | "chiffres", string>>;
 
 export type SheetInput = {
   title: string;

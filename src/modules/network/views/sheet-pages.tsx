@@ -6,6 +6,8 @@ import { Button, Checkboxes, CsrfField, ErrorSummary, Radios, Select, TextInput,
 import { Layout } from "../../../ui/layout.js";
 import type { SheetRaw } from "../domain/sheet-input.js";
 import type { AttachmentRow } from "../attachments.js";
+import { sheetFigureKeys } from "../../../db/schema/index.js";
+import { figureLabels, formatFigure } from "../sheet-figures.js";
 import { visibilityLabels } from "../domain/sheet-input.js";
 import { highlightParts, POPULATION_BANDS, type QuestionRow, type SheetDetail, type SheetFilters, type SheetHit, type ThemeRow } from "../sheets.queries.js";
 
@@ -131,6 +133,18 @@ export function SheetPage({ ctx, sheet, themes, back, member, attachments, attac
       <h1 class="govuk-heading-l">{sheet.title}</h1>
       {member ? <p class="govuk-body"><Tag colour={sheet.visibility === "brouillon" ? "grey" : sheet.visibility === "public" ? "green" : "blue"}>{visibilityLabels[sheet.visibility]}</Tag></p> : null}
       {sheet.summary ? <p class="govuk-body-l">{sheet.summary}</p> : null}
+      {sheet.figures.length > 0 ? (
+        <ul class="govuk-list maillage-cards">
+          {sheet.figures.map((f) => (
+            <li class="maillage-card">
+              <span class="maillage-card__value">{formatFigure(f)}</span>
+              <span class="maillage-card__label">
+                {figureLabels[f.key]} ({sheet.territoryName}, au {f.asOf.split("-").reverse().join("/")})
+              </span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <SummaryList rows={rows} />
       {sheet.body ? (
         <>
@@ -282,6 +296,13 @@ export function SheetFormPage({ ctx, action, values, errors, themes, editing }: 
         <TextInput {...field("fin")} type="date" label="Fin" hint="Laissez vide si l'action continue." width="10" />
         <Textarea {...field("resultats")} label="Résultats, avec des chiffres" rows={4} />
         <Textarea {...field("lecons")} label="Ce que nous referions autrement" rows={4} />
+        <Checkboxes
+          name="chiffres"
+          label="Chiffres de votre territoire à montrer sur la fiche"
+          hint="Calculés à l'enregistrement de la fiche, datés."
+          small
+          options={sheetFigureKeys.map((k) => ({ value: k, text: figureLabels[k], checked: (values.chiffres ?? "").split("|").includes(k) }))}
+        />
         <Textarea {...field("contact")} label="Contact" hint="Montré aux territoires membres du réseau seulement, jamais sur les pages publiques." rows={2} />
         <Radios
           name="visibilite"

@@ -1,0 +1,1 @@
+ALTER TABLE "experience_sheets" ADD COLUMN "figures" jsonb DEFAULT '[]'::jsonb NOT NULL;
