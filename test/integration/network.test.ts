@@ -198,6 +198,16 @@ describe.each(engines)("network between territories on %s", (engine) => {
     expect(followUp).toContain("Un plan de formation sera lancé en 2028.");
     expect(followUp).toContain("Engagement");
     expect(followUp).toContain("remis à Cabinet du Premier ministre le 10/10/2027");
+    // A later correction makes a new version; the adopted one stays, and the new one shows what changed.
+    expect((await facilitator.post(`/reseau/animation/motions/${motionId}/adopter`, {})).body).toContain("Le texte n'a pas changé depuis la version 1");
+    await facilitator.post(`/reseau/animation/motions/${motionId}/sections/${proposal!.id}`, { nature: "proposition", titre: "", texte: "Former tous les enseignants au numérique éducatif, sur le temps de service", contributions: contributionIds.join(", ") });
+    expect((await facilitator.post(`/reseau/animation/motions/${motionId}/adopter`, {})).statusCode).toBe(303);
+    const v2 = (await t.app.inject({ url: `/reseau/motions/${motionId}/versions/2` })).body;
+    expect(v2).toContain("Changements depuis la version 1");
+    expect(v2).toContain("<ins>, sur le temps de service</ins>");
+    const v1Text = (await mammoth.extractRawText({ buffer: (await t.app.inject({ url: `/reseau/motions/${motionId}/versions/1.docx` })).rawPayload })).value;
+    expect(v1Text).not.toContain("sur le temps de service");
+    expect((await t.app.inject({ url: "/reseau/suivi" })).body).toContain("Un plan de formation sera lancé en 2028.");
     // Partners and facilitators are refused elsewhere; nobody else reaches the facilitation pages.
     expect((await electedA.get("/reseau/animation")).statusCode).toBe(404);
     expect((await electedA.get("/reseau/partenaire")).statusCode).toBe(404);

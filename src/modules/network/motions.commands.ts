@@ -113,10 +113,13 @@ export async function tagContribution(db: Executor, props: { contributionId: num
   await db.update(motionContributions).set({ tags: props.tags }).where(eq(motionContributions.id, props.contributionId));
 }
 
-/** Adds or changes a section of the text (facilitator), with the contributions a proposal synthesises. */
+/**
+ * Adds or changes a section of the text (facilitator), with the contributions a proposal synthesises. Never during
+ * the vote; after the adoption, a change waits for a new adoption to make a new version (the adopted ones stay).
+ */
 export async function saveSection(db: Executor, props: { motionId: number; sectionId?: number; kind: SectionKind; position: number; title: string; body: string; contributionIds: number[]; actor: AuditActor }): Promise<number> {
   const phase = await phaseOf(db, props.motionId);
-  if (phase !== "redaction" && phase !== "amendements" && phase !== "contributions") throw new MotionRuleError("Le texte ne change plus une fois le vote ouvert : une modification fera une nouvelle version après l'adoption.");
+  if (phase === "vote") throw new MotionRuleError("Le texte ne change pas pendant le vote : après l'adoption, une modification fera une nouvelle version.");
   const values = { kind: props.kind, position: props.position, title: props.title, body: props.body, contributionIds: props.contributionIds, updatedAt: props.actor.at };
   if (props.sectionId) {
     await db.update(motionSections).set(values).where(and(eq(motionSections.id, props.sectionId), eq(motionSections.motionId, props.motionId)));
@@ -210,6 +213,8 @@ export async function adoptMotion(db: Executor, props: { motionId: number; actor
   const signatories = signatoryIds.length > 0 ? (await queryRows<{ name: string }>(db, sql`select name from territories where id = any(${`{${signatoryIds.join(",")}}`}::int[]) order by name`)).map((r) => r.name) : [];
   const [{ next }] = (await queryRows<{ next: number }>(db, sql`select coalesce(max(number), 0)::int + 1 as next from motion_versions where motion_id = ${props.motionId}`)) as [{ next: number }];
   const hash = contentHash(content);
+  const [last] = await db.select({ number: motionVersions.number, hash: motionVersions.contentHash }).from(motionVersions).where(eq(motionVersions.motionId, props.motionId)).orderBy(sql`${motionVersions.number} desc`).limit(1);
+  if (last && last.hash === hash) throw new MotionRuleError(`Le texte n'a pas changé depuis la version ${last.number} : modifiez-le avant d'adopter une nouvelle version.`);
   const [row] = await db.insert(motionVersions).values({ motionId: props.motionId, number: next, content, contentHash: hash, signatories, adoptedAt: props.actor.at }).returning({ id: motionVersions.id });
   if (motion.phase === "vote") await db.update(motions).set({ phase: "adoptee" }).where(eq(motions.id, props.motionId));
   await recordAudit(db, { territoryId: null, actor: props.actor, action: "motion.adopt", entityType: "motion", entityId: props.motionId, details: { version: next, hash } });

@@ -268,19 +268,30 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     await setPhase(tx, { motionId, phase: phase as MotionPhase, deadline: deadline || null, actor: actorForAudit(request), baseUrl: deps.config.publicUrl });
     return "phase";
   });
-  motionStep("/sections", async (request, tx, motionId) => {
+  const readSection = async (request: FastifyRequest, tx: Tx, motionId: number, sectionId?: number) => {
     const kind = field(request, "nature");
     if (!["preambule", "question", "proposition"].includes(kind)) throw new MotionRuleError("Choisissez la nature de la section.");
     const body = field(request, "texte");
     if (!body || body.length > 10_000) throw new MotionRuleError("Saisissez le texte de la section (10 000 caractères au plus).");
-    const title = field(request, "titre").slice(0, 200);
     const ids = field(request, "contributions").split(/[\s,;]+/).filter(Boolean);
     if (ids.some((i) => !/^\d{1,9}$/.test(i))) throw new MotionRuleError("Les contributions synthétisées sont des numéros séparés par des virgules, par exemple 3, 7, 12.");
     const known = new Set((await listContributions(tx, { motionId })).map((c) => c.id));
     const missing = ids.map(Number).filter((i) => !known.has(i));
     if (missing.length > 0) throw new MotionRuleError(`Aucune contribution de cette motion ne porte le numéro ${missing.join(", ")}.`);
-    const position = (await listSections(tx, { motionId })).reduce((max, s) => Math.max(max, s.position), 0) + 1;
-    await saveSection(tx, { motionId, kind: kind as "preambule", position, title, body, contributionIds: ids.map(Number), actor: actorForAudit(request) });
+    const sections = await listSections(tx, { motionId });
+    const existing = sectionId ? sections.find((s) => s.id === sectionId) : undefined;
+    if (sectionId && !existing) throw new NotFoundError();
+    const position = existing?.position ?? sections.reduce((max, s) => Math.max(max, s.position), 0) + 1;
+    return { kind: kind as "preambule", position, title: field(request, "titre").slice(0, 200), body, contributionIds: ids.map(Number) };
+  };
+  motionStep("/sections/:sectionId", async (request, tx, motionId) => {
+    const sectionId = Number((request.params as { sectionId: string }).sectionId);
+    if (!Number.isSafeInteger(sectionId)) throw new NotFoundError();
+    await saveSection(tx, { motionId, sectionId, ...(await readSection(request, tx, motionId, sectionId)), actor: actorForAudit(request) });
+    return "section";
+  });
+  motionStep("/sections", async (request, tx, motionId) => {
+    await saveSection(tx, { motionId, ...(await readSection(request, tx, motionId)), actor: actorForAudit(request) });
     return "section";
   });
   motionStep("/contributions/:contributionId/etiquettes", async (request, tx) => {

@@ -305,6 +305,7 @@ export function FacilitatorMotionPage(props: FacilitatorMotionProps) {
                 </form>
               ))}
             {s.kind === "proposition" ? <TallyText t={text.tallies.get(s.id)} /> : null}
+            {motion.phase !== "vote" ? <SectionEditForm ctx={ctx} action={`${base}/sections/${s.id}`} section={s} /> : null}
           </>
         )}
       />
@@ -332,6 +333,13 @@ export function FacilitatorMotionPage(props: FacilitatorMotionProps) {
             <Button>Adopter et figer le texte</Button>
           </form>
         </>
+      ) : null}
+      {latest && motion.phase !== "vote" ? (
+        <form method="post" action={`${base}/adopter`}>
+          <CsrfField token={ctx.csrfToken} />
+          <p class="govuk-body">Après une correction du texte, adoptez une nouvelle version : les versions adoptées ne changent jamais.</p>
+          <Button secondary>Adopter une nouvelle version</Button>
+        </form>
       ) : null}
       {props.versions.length > 0 ? (
         <>
@@ -373,6 +381,48 @@ export function FacilitatorMotionPage(props: FacilitatorMotionProps) {
         </>
       ) : null}
     </Layout>
+  );
+}
+
+/** Changes a section in place: ids carry the section's, so that every form of the page has its own. */
+function SectionEditForm({ ctx, action, section }: { ctx: PageContext; action: string; section: SectionView }) {
+  const id = (name: string) => `section-${section.id}-${name}`;
+  return (
+    <details class="govuk-details">
+      <summary class="govuk-details__summary">
+        <span class="govuk-details__summary-text">Modifier la section<span class="govuk-visually-hidden"> {section.label}</span></span>
+      </summary>
+      <div class="govuk-details__text">
+        <form method="post" action={action} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <div class="govuk-form-group">
+            <label class="govuk-label" for={id("nature")}>Nature</label>
+            <select class="govuk-select" id={id("nature")} name="nature">
+              {(["preambule", "question", "proposition"] as const).map((k) => (
+                <option value={k} selected={k === section.kind}>
+                  {k === "preambule" ? "Préambule" : k === "question" ? "Question" : "Proposition"}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="govuk-form-group">
+            <label class="govuk-label" for={id("titre")}>Titre (facultatif)</label>
+            <input class="govuk-input" id={id("titre")} name="titre" value={section.title} />
+          </div>
+          <div class="govuk-form-group">
+            <label class="govuk-label" for={id("texte")}>Texte</label>
+            <textarea class="govuk-textarea" id={id("texte")} name="texte" rows={5}>
+              {section.body}
+            </textarea>
+          </div>
+          <div class="govuk-form-group">
+            <label class="govuk-label" for={id("contributions")}>Contributions synthétisées</label>
+            <input class="govuk-input" id={id("contributions")} name="contributions" value={section.contributionIds.join(", ")} />
+          </div>
+          <Button secondary>Enregistrer la section</Button>
+        </form>
+      </div>
+    </details>
   );
 }
 
