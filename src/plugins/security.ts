@@ -46,11 +46,10 @@ export async function registerSecurity(app: FastifyInstance, config: Config, rat
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true, secure: https, signed: false },
     getToken: (req: FastifyRequest) => {
       const body = req.body as Record<string, unknown> | undefined;
-      const query = req.query as Record<string, unknown> | undefined;
+      // From the form's field (multipart forms too, see multipartCsrfValid) or a header; never from the address,
+      // where browsers' history and servers' logs would keep it.
       const fromBody = body && typeof body === "object" ? body._csrf : undefined;
-      return (typeof fromBody === "string" ? fromBody : undefined) ??
-        (typeof query?._csrf === "string" ? query._csrf : undefined) ??
-        (req.headers["x-csrf-token"] as string | undefined);
+      return (typeof fromBody === "string" ? fromBody : undefined) ?? (req.headers["x-csrf-token"] as string | undefined);
     },
   });
   await app.register(formbody, { bodyLimit: 1_048_576 });

@@ -79,10 +79,10 @@ describe.each(engines)("connectivity on %s", (engine) => {
     const client = await new TestClient(t.app).signInAs(t, userId);
     const form = await client.get(`/t/${territory.code}/connectivite/import`);
     expect(form.statusCode).toBe(200);
-    const token = decodeURIComponent(/action="[^"]*[?&]_csrf=([^"&]+)"/.exec(form.body)![1]!);
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const cookie = `maillage_session=${client.cookie("maillage_session")}; maillage_csrf=${client.cookie("maillage_csrf")}`;
-    const body = multipartBody({ lignes_invalides: "rien" }, { filename: "commune_techno.csv", content: TECHNO_2026T1 });
-    const posted = await t.app.inject({ method: "POST", url: `/t/${territory.code}/connectivite/import?_csrf=${encodeURIComponent(token)}`, payload: body.payload, headers: { cookie, "content-type": body.contentType } });
+    const body = multipartBody({ _csrf: token, lignes_invalides: "rien" }, { filename: "commune_techno.csv", content: TECHNO_2026T1 });
+    const posted = await t.app.inject({ method: "POST", url: `/t/${territory.code}/connectivite/import`, payload: body.payload, headers: { cookie, "content-type": body.contentType } });
     expect(posted.statusCode).toBe(303);
     const url = posted.headers.location as string;
     expect((await client.get(url)).body).toContain("<progress");

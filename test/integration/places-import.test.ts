@@ -131,13 +131,17 @@ describe.each(engines)("places import and export on %s", (engine) => {
     const client = await new TestClient(t.app).signInAs(t, userId);
     const form = await client.get(`/t/${territory.code}/lieux/import`);
     expect(form.statusCode).toBe(200);
-    const token = decodeURIComponent(/action="[^"]*[?&]_csrf=([^"&]+)"/.exec(form.body)![1]!);
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
     const { text } = await csvWithBadRows();
-    const body = multipart({ lignes_invalides: "ignorer" }, { name: "fichier", filename: "lieux.csv", type: "text/csv", content: text });
+    const body = multipart({ _csrf: token, lignes_invalides: "ignorer" }, { name: "fichier", filename: "lieux.csv", type: "text/csv", content: text });
     const cookie = `maillage_session=${client.cookie("maillage_session")}; maillage_csrf=${client.cookie("maillage_csrf")}`;
+    // The token travels as the form's field, never in its address; without it, nothing is imported.
+    expect(form.body).toContain(`action="/t/${territory.code}/lieux/import" enctype="multipart/form-data"`);
+    const forged = multipart({ _csrf: "faux", lignes_invalides: "ignorer" }, { name: "fichier", filename: "lieux.csv", type: "text/csv", content: text });
+    expect((await t.app.inject({ method: "POST", url: `/t/${territory.code}/lieux/import`, payload: forged.payload, headers: { cookie, "content-type": forged.contentType } })).statusCode).toBe(419);
     const posted = await t.app.inject({
       method: "POST",
-      url: `/t/${territory.code}/lieux/import?_csrf=${encodeURIComponent(token)}`,
+      url: `/t/${territory.code}/lieux/import`,
       payload: body.payload,
       headers: { cookie, "content-type": body.contentType },
     });
@@ -178,10 +182,10 @@ describe.each(engines)("places import and export on %s", (engine) => {
     const userId = await makeUser(t.database, { email: `coord-vide-${engine}@exemple.fr`, territoryId: territory.id, roles: ["coordinator"] });
     const client = await new TestClient(t.app).signInAs(t, userId);
     const form = await client.get(`/t/${territory.code}/lieux/import`);
-    const token = decodeURIComponent(/action="[^"]*[?&]_csrf=([^"&]+)"/.exec(form.body)![1]!);
-    const body = multipart({ lignes_invalides: "rien" }, { name: "fichier", filename: "lieux.txt", type: "text/plain", content: "x" });
+    const token = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+    const body = multipart({ _csrf: token, lignes_invalides: "rien" }, { name: "fichier", filename: "lieux.txt", type: "text/plain", content: "x" });
     const cookie = `maillage_session=${client.cookie("maillage_session")}; maillage_csrf=${client.cookie("maillage_csrf")}`;
-    const posted = await t.app.inject({ method: "POST", url: `/t/${territory.code}/lieux/import?_csrf=${encodeURIComponent(token)}`, payload: body.payload, headers: { cookie, "content-type": body.contentType } });
+    const posted = await t.app.inject({ method: "POST", url: `/t/${territory.code}/lieux/import`, payload: body.payload, headers: { cookie, "content-type": body.contentType } });
     expect(posted.statusCode).toBe(400);
     expect(posted.body).toContain("govuk-error-summary");
     expect(posted.body).toContain("Le fichier doit être au format CSV ou JSON");

@@ -3,6 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { readUpload } from "../places/places-import.routes.js";
+import { multipartCsrfValid } from "../../plugins/security.js";
 import type { AppDeps } from "../../app-deps.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
@@ -22,12 +23,13 @@ function registerKind(app: FastifyInstance, kind: ObservatoryImportKind): void {
     return reply.page(<ObservatoryImportFormPage ctx={reply.viewContext()} kind={kind} recent={await recent(request, territory.id)} />);
   });
 
-  app.post(path, async (request, reply) => {
+  app.post(path, { config: { csrf: "multipart-field" } }, async (request, reply) => {
     const territory = authorize(request, "observatory.manage");
     const fail = async (message: string, skipInvalid?: string) =>
       reply.page(<ObservatoryImportFormPage ctx={reply.viewContext()} kind={kind} recent={await recent(request, territory.id)} errors={{ fichier: message }} skipInvalid={skipInvalid} />, 400);
     if (!request.isMultipart()) return fail("Choisissez un fichier");
-    const { file, skipInvalid } = await readUpload(request);
+    const { file, skipInvalid, csrfToken } = await readUpload(request);
+    if (!multipartCsrfValid(request, reply, csrfToken)) return reply;
     if (!file || file.bytes.length === 0) return fail("Choisissez un fichier", skipInvalid);
     if (!extensions.test(file.filename)) return fail(wrongType, skipInvalid);
     const filename = file.filename.replace(/[\\/\u0000-\u001f\u007f]/g, "_").slice(0, 200);

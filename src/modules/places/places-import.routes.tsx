@@ -8,21 +8,25 @@ import { NotFoundError } from "../../plugins/tenant.js";
 import { STANDARD_COLUMNS } from "./import-export/lieu-record.js";
 import { createPlacesImport, decodeUpload, getPlacesImport } from "./places-import.js";
 import { authorize, idParam } from "./places.guards.js";
+import { multipartCsrfValid } from "../../plugins/security.js";
 import { ImportFormPage, ImportStatusPage } from "./views/import-pages.js";
 
 /** Reads the multipart form: the file and the choice about invalid rows, whatever their order in the body. */
 export async function readUpload(request: FastifyRequest) {
   let file: { filename: string; bytes: Buffer } | undefined;
   let skipInvalid = "rien";
+  let csrfToken: string | undefined;
   for await (const part of request.parts()) {
     if (part.type === "file") {
       const bytes = await part.toBuffer();
       if (part.fieldname === "fichier" && part.filename) file = { filename: part.filename, bytes };
     } else if (part.fieldname === "lignes_invalides" && typeof part.value === "string") {
       skipInvalid = part.value;
+    } else if (part.fieldname === "_csrf" && typeof part.value === "string") {
+      csrfToken = part.value;
     }
   }
-  return { file, skipInvalid };
+  return { file, skipInvalid, csrfToken };
 }
 
 /** Registers /t/:code/lieux/import and its status and report pages. */
@@ -41,10 +45,11 @@ export function registerPlaceImportRoutes(app: FastifyInstance, deps: AppDeps): 
       .send(`\uFEFF${stringify([[...STANDARD_COLUMNS]], { delimiter: ";" })}`);
   });
 
-  app.post("/t/:code/lieux/import", async (request, reply) => {
+  app.post("/t/:code/lieux/import", { config: { csrf: "multipart-field" } }, async (request, reply) => {
     const territory = authorize(request, "places.import");
     if (!request.isMultipart()) return reply.page(<ImportFormPage ctx={reply.viewContext()} errors={{ fichier: "Choisissez un fichier CSV ou JSON" }} />, 400);
-    const { file, skipInvalid } = await readUpload(request);
+    const { file, skipInvalid, csrfToken } = await readUpload(request);
+    if (!multipartCsrfValid(request, reply, csrfToken)) return reply;
     const fail = (message: string) => reply.page(<ImportFormPage ctx={reply.viewContext()} errors={{ fichier: message }} skipInvalid={skipInvalid} />, 400);
     if (!file || file.bytes.length === 0) return fail("Choisissez un fichier CSV ou JSON");
     if (!/\.(csv|json)$/i.test(file.filename)) return fail("Le fichier doit être au format CSV ou JSON (nom finissant par .csv ou .json)");

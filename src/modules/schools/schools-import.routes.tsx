@@ -8,6 +8,7 @@ import { decodeUpload } from "../places/places-import.js";
 import { createSchoolsImport, getSchoolsImport, isSchoolsImportKind, listSchoolsImports } from "./schools-import-jobs.js";
 import { accessOf, authorize, idParam } from "./schools.guards.js";
 import { SchoolsImportFormPage, SchoolsImportStatusPage } from "./views/import-pages.js";
+import { multipartCsrfValid } from "../../plugins/security.js";
 
 /** Reads the multipart form: the file, its kind and the choice about invalid rows, whatever their order. */
 async function readUpload(request: FastifyRequest) {
@@ -21,7 +22,7 @@ async function readUpload(request: FastifyRequest) {
       fields[part.fieldname] = part.value;
     }
   }
-  return { file, kind: fields.type ?? "", skipInvalid: fields.lignes_invalides ?? "rien" };
+  return { file, kind: fields.type ?? "", skipInvalid: fields.lignes_invalides ?? "rien", csrfToken: fields._csrf };
 }
 
 /** Registers the schools import pages. */
@@ -32,14 +33,15 @@ export function registerSchoolsImportRoutes(app: FastifyInstance, deps: AppDeps)
     return reply.page(<SchoolsImportFormPage ctx={reply.viewContext()} abilities={accessOf(request).abilities} recent={recent} />);
   });
 
-  app.post("/t/:code/ecoles/import", async (request, reply) => {
+  app.post("/t/:code/ecoles/import", { config: { csrf: "multipart-field" } }, async (request, reply) => {
     const territory = authorize(request, "schools.import");
     const { abilities } = accessOf(request);
     const recent = () => request.tenant((tx) => listSchoolsImports(tx, { territoryId: territory.id }));
     if (!request.isMultipart()) {
       return reply.page(<SchoolsImportFormPage ctx={reply.viewContext()} abilities={abilities} recent={await recent()} errors={{ fichier: "Choisissez un fichier CSV" }} />, 400);
     }
-    const { file, kind, skipInvalid } = await readUpload(request);
+    const { file, kind, skipInvalid, csrfToken } = await readUpload(request);
+    if (!multipartCsrfValid(request, reply, csrfToken)) return reply;
     const fail = async (errors: Record<string, string>) =>
       reply.page(<SchoolsImportFormPage ctx={reply.viewContext()} abilities={abilities} recent={await recent()} errors={errors} kind={kind} skipInvalid={skipInvalid} />, 400);
     if (!isSchoolsImportKind(kind)) return fail({ type: "Indiquez ce que contient le fichier" });

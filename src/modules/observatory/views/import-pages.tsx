@@ -68,8 +68,9 @@ export function ObservatoryImportFormPage({ ctx, kind, errors = {}, skipInvalid,
       <ErrorSummary errors={errors} />
       <PageHeading caption={text.caption}>{text.title}</PageHeading>
       {text.intro}
-      {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
-      <form method="post" action={`${base}${text.path}?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`${base}${text.path}`} enctype="multipart/form-data" novalidate>
+        {/* The token as the first field: never in the address (the handler checks it once the parts are read). */}
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <FileUpload hint={text.hint} accept={text.accept} error={errors.fichier} />
         <InvalidRowsChoice value={skipInvalid} />
         <Button>Importer le fichier</Button>

@@ -33,8 +33,9 @@ export function ImportFormPage({ ctx, errors = {}, skipInvalid }: { ctx: PageCon
         (les colonnes du standard, dans son ordre, à remplir dans un tableur ; obligatoires : {REQUIRED_COLUMNS.join(", ")}). Vous pouvez aussi partir de
         l'export de vos lieux actuels, depuis la liste des lieux.
       </p>
-      {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
-      <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
+        {/* The token as the first field: never in the address (the handler checks it once the parts are read). */}
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <FileUpload hint="CSV ou JSON, 50 Mo au plus." accept=".csv,.json,text/csv,application/json" error={error} />
         <InvalidRowsChoice value={skipInvalid} />
         <Button>Importer le fichier</Button>

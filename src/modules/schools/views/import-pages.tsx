@@ -40,8 +40,9 @@ export function SchoolsImportFormPage(props: { ctx: PageContext; abilities: Set<
       <h1 class="govuk-heading-l">Importer des fichiers des écoles</h1>
       <SchoolsSubNav ctx={ctx} abilities={props.abilities} current="/import" />
       <p class="govuk-body">Importez d'abord les écoles, puis les classes, puis les équipements : chaque fichier s'appuie sur les précédents.</p>
-      {/* Multipart bodies are not parsed before the CSRF check, so the token travels in the address. */}
-      <form method="post" action={`${base}/import?_csrf=${encodeURIComponent(ctx.csrfToken)}`} enctype="multipart/form-data" novalidate>
+      <form method="post" action={`${base}/import`} enctype="multipart/form-data" novalidate>
+        {/* The token as the first field: never in the address (the handler checks it once the parts are read). */}
+        <input type="hidden" name="_csrf" value={ctx.csrfToken} />
         <Radios name="type" label="Que contient le fichier ?" legendSize="m" value={props.kind ?? "ecoles"} error={errors.type} options={KIND_OPTIONS} />
         <FileUpload hint="CSV (UTF-8 ou Windows-1252), 50 Mo au plus." accept=".csv,text/csv" error={error} />
         <InvalidRowsChoice value={props.skipInvalid} />
