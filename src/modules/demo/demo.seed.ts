@@ -98,5 +98,11 @@ export async function demoSignInLinks(db: Db, { publicUrl, now, territoryId }: {
     const token = await createLoginToken(db, { userId: user.id, purpose: "demo", territoryId, now, validMinutes: DEMO_LINK_HOURS * 60 });
     links.push({ email: account.email, name: account.name, roles: account.roles, url: `${publicUrl}/connexion/lien?jeton=${token}` });
   }
+  // The network's partner (a ministry, demonstration): no territory, lands on the public network page.
+  const [partner] = await db.select({ id: users.id, name: users.displayName }).from(users).where(eq(users.email, DEMO_PARTNER_EMAIL));
+  if (partner) {
+    const token = await createLoginToken(db, { userId: partner.id, purpose: "demo", now, validMinutes: DEMO_LINK_HOURS * 60 });
+    links.push({ email: DEMO_PARTNER_EMAIL, name: partner.name, roles: [], url: `${publicUrl}/connexion/lien?jeton=${token}` });
+  }
   return links;
 }

@@ -37,6 +37,14 @@ export function HomePage({ ctx, territories }: { ctx: PageContext; territories: 
           ))}
         </ul>
       )}
+      <h2 class="govuk-heading-m">Le réseau des territoires</h2>
+      <p class="govuk-body">
+        Les expériences que les territoires partagent, les motions qu'ils portent ensemble auprès de l'État et les réponses obtenues :{" "}
+        <a class="govuk-link" href="/reseau">
+          le réseau des territoires
+        </a>
+        .
+      </p>
       {actor ? null : (
         <p class="govuk-body">
           Vous travaillez pour une collectivité, un lieu de médiation ou une école ? <a class="govuk-link" href="/connexion">Connectez-vous</a>.
