@@ -70,8 +70,8 @@ describe("the network between territories in Chromium", () => {
     const facilitator = await open(facilitatorId);
     await go(facilitator, "/reseau/animation");
     await facilitator.getByText("Ouvrir une motion").click();
-    await facilitator.getByLabel("Titre").fill("Motion des territoires 2027");
-    await facilitator.getByLabel("Année").fill("2027");
+    await facilitator.getByLabel("Titre", { exact: true }).fill("Motion des territoires 2027");
+    await facilitator.getByLabel("Année", { exact: true }).fill("2027");
     await submit(facilitator, "Ouvrir la motion aux contributions");
     const motionPath = new URL(facilitator.url()).pathname;
     const motionId = motionPath.split("/").pop()!;
