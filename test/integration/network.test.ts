@@ -194,8 +194,21 @@ describe.each(engines)("network between territories on %s", (engine) => {
     expect((await partner.get("/reseau/partenaire")).body).toContain("Former tous les enseignants");
     const answered = await partner.post("/reseau/partenaire/reponses", { proposition: String(proposal!.id), institution: "Ministère de l'Éducation nationale", date: "2027-11-15", statut: "engagement", resume: "Un plan de formation sera lancé en 2028." });
     expect(answered.statusCode).toBe(303);
+    // A second answer comes with the ministry's letter (multipart, the token as the form's first field).
+    const token = /name="_csrf" value="([^"]+)"/.exec((await partner.get("/reseau/partenaire")).body)![1]!;
+    const boundary = "----maillage-reponse";
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const payload = Buffer.concat([
+      Buffer.from([part("_csrf", token), part("proposition", String(proposal!.id)), part("institution", "Ministère de l'Éducation nationale"), part("date", "2027-12-01"), part("statut", "mis_en_oeuvre"), part("resume", "Le plan est lancé.")].join("")),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="piece"; filename="courrier.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 courrier\r\n--${boundary}--\r\n`),
+    ]);
+    const withLetter = await t.app.inject({ method: "POST", url: "/reseau/partenaire/reponses", payload, headers: { cookie: `maillage_session=${partner.cookie("maillage_session")}; maillage_csrf=${partner.cookie("maillage_csrf")}`, "content-type": `multipart/form-data; boundary=${boundary}` } });
+    expect(withLetter.statusCode).toBe(303);
     const followUp = (await t.app.inject({ url: "/reseau/suivi" })).body;
     expect(followUp).toContain("Un plan de formation sera lancé en 2028.");
+    expect(followUp).toContain("Mis en œuvre");
+    const letterUrl = /href="(\/reseau\/reponses\/\d+\/piece)"/.exec(followUp)![1]!;
+    expect((await t.app.inject({ url: letterUrl })).body.startsWith("%PDF-")).toBe(true);
     expect(followUp).toContain("Engagement");
     expect(followUp).toContain("remis à Cabinet du Premier ministre le 10/10/2027");
     // A later correction makes a new version; the adopted one stays, and the new one shows what changed.

@@ -322,6 +322,10 @@ export const motionAnswers = pgTable(
     summary: text("summary").notNull(),
     status: text("status").$type<FollowUpStatus>().notNull(),
     authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
+    /** The answer's letter or note (PDF or image, checked by content), when one came with it. */
+    attachmentFilename: text("attachment_filename"),
+    attachmentType: text("attachment_type"),
+    attachment: customType<{ data: Buffer }>({ dataType: () => "bytea" })("attachment"),
     createdAt: createdAt(),
   },
   (t) => [index("motion_answers_section").on(t.sectionId, t.answeredOn)],

@@ -229,10 +229,11 @@ export async function recordDelivery(db: Executor, props: { motionId: number; ve
 }
 
 /** An answer obtained on an adopted proposal (facilitator or partner); the motion is then followed up. */
-export async function postAnswer(db: Executor, props: { motionId: number; sectionId: number; answeredOn: string; institution: string; summary: string; status: FollowUpStatus; actor: AuditActor }): Promise<number> {
+export async function postAnswer(db: Executor, props: { motionId: number; sectionId: number; answeredOn: string; institution: string; summary: string; status: FollowUpStatus; attachment?: { filename: string; type: string; bytes: Buffer } | undefined; actor: AuditActor }): Promise<number> {
+  const file = props.attachment ? { attachmentFilename: props.attachment.filename, attachmentType: props.attachment.type, attachment: props.attachment.bytes } : {};
   const [row] = await db
     .insert(motionAnswers)
-    .values({ motionId: props.motionId, sectionId: props.sectionId, answeredOn: props.answeredOn, institution: props.institution, summary: props.summary, status: props.status, authorUserId: props.actor.userId, createdAt: props.actor.at })
+    .values({ motionId: props.motionId, sectionId: props.sectionId, answeredOn: props.answeredOn, institution: props.institution, summary: props.summary, status: props.status, authorUserId: props.actor.userId, createdAt: props.actor.at, ...file })
     .returning({ id: motionAnswers.id });
   await recordAudit(db, { territoryId: null, actor: props.actor, action: "motion.answer", entityType: "motion", entityId: props.motionId, details: { sectionId: props.sectionId, status: props.status } });
   return row!.id;

@@ -96,12 +96,13 @@ export async function listDeliveries(db: Executor, { motionId }: { motionId?: nu
   );
 }
 
-export type AnswerRow = { id: number; motionId: number; sectionId: number; answeredOn: string; institution: string; summary: string; status: FollowUpStatus };
+export type AnswerRow = { id: number; motionId: number; sectionId: number; answeredOn: string; institution: string; summary: string; status: FollowUpStatus; attachmentFilename: string | null };
 
 export async function listAnswers(db: Executor, { motionId }: { motionId?: number } = {}): Promise<AnswerRow[]> {
   return queryRows<AnswerRow>(
     db,
-    sql`select id, motion_id as "motionId", section_id as "sectionId", answered_on::text as "answeredOn", institution, summary, status
+    sql`select id, motion_id as "motionId", section_id as "sectionId", answered_on::text as "answeredOn", institution, summary, status,
+          attachment_filename as "attachmentFilename"
         from motion_answers ${motionId ? sql`where motion_id = ${motionId}` : sql``} order by answered_on, id`,
   );
 }
@@ -134,4 +135,10 @@ export async function followUp(db: Executor): Promise<FollowedProposal[]> {
     }
   }
   return out;
+}
+
+/** The document that came with an answer (public, like the answer). */
+export async function getAnswerAttachment(db: Executor, { id }: { id: number }): Promise<{ filename: string; mediaType: string; content: Buffer } | undefined> {
+  const [row] = await queryRows<{ filename: string; mediaType: string; content: Uint8Array }>(db, sql`select attachment_filename as filename, attachment_type as "mediaType", attachment as content from motion_answers where id = ${id} and attachment is not null`);
+  return row ? { filename: row.filename, mediaType: row.mediaType, content: Buffer.from(row.content) } : undefined;
 }

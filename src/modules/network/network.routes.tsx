@@ -12,7 +12,9 @@ import { list, parseForm, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { versionDiff } from "./domain/motion-text.js";
-import { getAttachment, listAttachments } from "./attachments.js";
+import { attachmentProblem, detectAttachmentType, getAttachment, listAttachments, MAX_ATTACHMENT_BYTES, safeFilename } from "./attachments.js";
+import type { FastifyMultipartBaseOptions } from "@fastify/multipart";
+import { multipartCsrfValid } from "../../plugins/security.js";
 import { createGroup, groupNameTaken, listGroups, saveTheme } from "./groups-themes.js";
 import { joinNetwork } from "./network.commands.js";
 import { findTerritory } from "../territories/territories.queries.js";
@@ -20,7 +22,7 @@ import { createConsultation, getConsultation, listConsultations, publishConsulta
 import { FacilitatorConsultationPage } from "./views/consultation-pages.js";
 import { motionDocx, motionPdf } from "./import-export/motion-export.js";
 import { adoptMotion, createMotion, decideAmendment, MotionRuleError, postAnswer, recordDelivery, saveSection, setPhase, tagContribution } from "./motions.commands.js";
-import { followUp, getMotion, getVersion, listAmendments, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions, listVotes, memberCount, tallies } from "./motions.queries.js";
+import { followUp, getAnswerAttachment, getMotion, getVersion, listAmendments, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions, listVotes, memberCount, tallies } from "./motions.queries.js";
 import { getSheet, listThemes, searchSheets, type PopulationBand, type SheetFilters, POPULATION_BANDS } from "./sheets.queries.js";
 import { SheetPage, SheetSearch } from "./views/sheet-pages.js";
 import { FacilitatorMotionPage, FollowUpPage, VersionPage, type MotionText } from "./views/motion-pages.js";
@@ -84,6 +86,37 @@ const answerSchema = z.object({
   statut: z.enum(followUpStatuses, { error: "Choisissez un statut" }),
   resume: z.string().trim().min(1, "Saisissez le résumé de la réponse").max(5_000, "5 000 caractères au maximum"),
 });
+
+type AnswerUpload =
+  | { problem: string; csrfToken?: string | undefined }
+  | { problem?: undefined; csrfToken?: string | undefined; answer: z.infer<typeof answerSchema>; attachment: { filename: string; type: string; bytes: Buffer } | undefined };
+
+/** Reads an answer's form, multipart (with an optional document) or not; the first problem in French. */
+async function readAnswerUpload(request: FastifyRequest): Promise<AnswerUpload> {
+  const fields: Record<string, string> = {};
+  let file: { bytes: Buffer; filename: string; tooLarge: boolean } | undefined;
+  if (request.isMultipart()) {
+    const options: FastifyMultipartBaseOptions = { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1, fields: 10, fieldSize: 20_000 }, throwFileSizeLimit: false };
+    for await (const part of request.parts(options)) {
+      if (part.type === "file") {
+        const bytes = await part.toBuffer();
+        if (part.fieldname === "piece" && part.filename && (bytes.length > 0 || part.file.truncated)) file = { bytes, filename: part.filename, tooLarge: part.file.truncated };
+      } else if (typeof part.value === "string") fields[part.fieldname] = part.value;
+    }
+  } else {
+    for (const [k, v] of Object.entries((request.body as Record<string, unknown>) ?? {})) if (typeof v === "string") fields[k] = v;
+  }
+  const csrfToken = fields._csrf;
+  const form = parseForm(answerSchema, fields);
+  if (!form.ok) return { problem: Object.values(form.errors)[0]!, csrfToken };
+  if (file) {
+    const problem = attachmentProblem(file);
+    if (problem) return { problem, csrfToken };
+    const type = detectAttachmentType(file.bytes)!;
+    return { csrfToken, answer: form.data, attachment: { filename: safeFilename(file.filename, type), type, bytes: file.bytes } };
+  }
+  return { csrfToken, answer: form.data, attachment: undefined };
+}
 
 /** Registers the instance-level network pages. */
 export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void {
@@ -166,6 +199,14 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
         items: result.items.map((s) => ({ id: s.id, titre: s.title, resume: s.summary, territoire: s.territoryName, themes: s.themes, annee: s.year, url: `${base}/reseau/fiches/${s.id}` })),
         total: result.total,
       });
+  });
+
+  app.get("/reseau/reponses/:id/piece", async (request, reply) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const file = await withPublic(deps.database, (tx) => getAnswerAttachment(tx, { id }));
+    if (!file) throw new NotFoundError();
+    return sendAttachment(reply, file);
   });
 
   app.get("/reseau/suivi", async (_request, reply) => {
@@ -321,14 +362,21 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     await recordDelivery(tx, { motionId, versionId: latest.id, recipient, deliveredOn: date, note: field(request, "note").slice(0, 500), actor: actorForAudit(request) });
     return "remise";
   });
-  motionStep("/reponses", async (request, tx, motionId) => {
-    const form = parseForm(answerSchema, request.body);
-    if (!form.ok) throw new MotionRuleError(Object.values(form.errors)[0]!);
-    const proposal = (await followUp(tx)).find((p) => p.motionId === motionId && p.sectionId === form.data.proposition);
-    if (!proposal) throw new MotionRuleError("Choisissez une proposition adoptée de cette motion.");
-    await postAnswer(tx, { motionId, sectionId: proposal.sectionId, answeredOn: form.data.date, institution: form.data.institution, summary: form.data.resume, status: form.data.statut as FollowUpStatus, actor: actorForAudit(request) });
-    await tx.execute(sql`update motions set phase = 'suivi' where id = ${motionId} and phase in ('adoptee', 'remise')`);
-    return "reponse";
+  app.post("/reseau/animation/motions/:id/reponses", { config: { csrf: "multipart-field" } }, async (request, reply) => {
+    const motionId = Number((request.params as { id: string }).id);
+    if (!Number.isSafeInteger(motionId)) throw new NotFoundError();
+    const upload = await readAnswerUpload(request);
+    if (!multipartCsrfValid(request, reply, upload.csrfToken)) return reply;
+    if (typeof upload.problem === "string") return motionPage(request, reply, upload.problem);
+    const done = await asFacilitator(request, async (tx) => {
+      const proposal = (await followUp(tx)).find((p) => p.motionId === motionId && p.sectionId === upload.answer.proposition);
+      if (!proposal) return false;
+      await postAnswer(tx, { motionId, sectionId: proposal.sectionId, answeredOn: upload.answer.date, institution: upload.answer.institution, summary: upload.answer.resume, status: upload.answer.statut as FollowUpStatus, attachment: upload.attachment, actor: actorForAudit(request) });
+      await tx.execute(sql`update motions set phase = 'suivi' where id = ${motionId} and phase in ('adoptee', 'remise')`);
+      return true;
+    });
+    if (!done) return motionPage(request, reply, "Choisissez une proposition adoptée de cette motion.");
+    return reply.redirect(`/reseau/animation/motions/${motionId}?fait=reponse`, 303);
   });
 
   const facilitationNotices: Record<string, string> = { membre: "Le territoire est membre du réseau.", groupe: "Le groupe de travail est créé.", theme: "Le thème est enregistré." };
@@ -415,15 +463,16 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.page(<PartnerPage ctx={reply.viewContext()} institution={institution} proposals={proposals} {...(notice && !error ? { notice } : {})} {...(error ? { error } : {})} />, error ? 400 : 200);
   };
   app.get("/reseau/partenaire", (request, reply) => partnerPage(request, reply));
-  app.post("/reseau/partenaire/reponses", async (request, reply) => {
+  app.post("/reseau/partenaire/reponses", { config: { csrf: "multipart-field" } }, async (request, reply) => {
     const { actor } = await partnerOf(request);
-    const form = parseForm(answerSchema, request.body);
-    if (!form.ok) return partnerPage(request, reply, Object.values(form.errors)[0]);
-    const d = form.data;
+    const upload = await readAnswerUpload(request);
+    if (!multipartCsrfValid(request, reply, upload.csrfToken)) return reply;
+    if (typeof upload.problem === "string") return partnerPage(request, reply, upload.problem);
+    const d = upload.answer;
     const done = await withNetwork(db, actor, async (tx) => {
       const proposal = (await followUp(tx)).find((p) => p.sectionId === d.proposition);
       if (!proposal) return false;
-      await postAnswer(tx, { motionId: proposal.motionId, sectionId: proposal.sectionId, answeredOn: d.date, institution: d.institution, summary: d.resume, status: d.statut as FollowUpStatus, actor: actorForAudit(request) });
+      await postAnswer(tx, { motionId: proposal.motionId, sectionId: proposal.sectionId, answeredOn: d.date, institution: d.institution, summary: d.resume, status: d.statut as FollowUpStatus, attachment: upload.attachment, actor: actorForAudit(request) });
       return true;
     });
     if (!done) return partnerPage(request, reply, "Choisissez une proposition adoptée.");

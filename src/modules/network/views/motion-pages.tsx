@@ -428,13 +428,22 @@ function SectionEditForm({ ctx, action, section }: { ctx: PageContext; action: s
 
 export function AnswerForm({ ctx, action, proposals, institution }: { ctx: PageContext; action: string; proposals: { id: number; label: string; motion?: string }[]; institution?: string }) {
   return (
-    <form method="post" action={action} novalidate>
+    <form method="post" action={action} enctype="multipart/form-data" novalidate>
       <CsrfField token={ctx.csrfToken} />
       <Select name="proposition" label="Proposition" options={proposals.map((p) => ({ value: String(p.id), text: p.motion ? `${p.motion} — ${p.label}` : p.label }))} />
       <TextInput name="institution" label="Institution" value={institution} />
       <TextInput name="date" type="date" label="Date de la réponse" width="10" />
       <Select name="statut" label="Statut" options={followUpStatuses.map((s) => ({ value: s, text: followUpLabels[s] }))} />
       <Textarea name="resume" label="Résumé de la réponse" rows={4} />
+      <div class="govuk-form-group">
+        <label class="govuk-label" for="champ-piece">
+          Courrier ou document de la réponse (facultatif)
+        </label>
+        <div class="govuk-hint" id="champ-piece-hint">
+          PDF ou image JPEG, PNG ou WebP, 10 Mo au plus ; il sera public avec la réponse.
+        </div>
+        <input class="govuk-file-upload" id="champ-piece" name="piece" type="file" accept="application/pdf,image/jpeg,image/png,image/webp" aria-describedby="champ-piece-hint" />
+      </div>
       <Button>Enregistrer la réponse</Button>
     </form>
   );
@@ -477,6 +486,13 @@ export function FollowUpPage({ ctx, proposals, deliveries }: { ctx: PageContext;
                       {a.institution}, le {a.answeredOn.split("-").reverse().join("/")} — {followUpLabels[a.status]}
                     </p>
                     <p class="govuk-body maillage-pre-line">{a.summary}</p>
+                    {a.attachmentFilename ? (
+                      <p class="govuk-body-s">
+                        <a class="govuk-link" href={`/reseau/reponses/${a.id}/piece`}>
+                          {a.attachmentFilename}
+                        </a>
+                      </p>
+                    ) : null}
                   </div>
                 ))}
               </div>
