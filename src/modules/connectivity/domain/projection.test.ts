@@ -39,6 +39,15 @@ describe("projection of a commune's FttH share", () => {
     expect(rankMissing(rows).map((r) => r.code)).toEqual(["b", "a"]);
   });
 
+  it("sees no progress in a flat series and gives no date beyond a millennium (no invalid date)", () => {
+    const flat = [9, 10, 9].map((v, i) => q(dateOfDay(dayNumber("2024-03-31") + i * 91), v));
+    const p = projectSeries(flat, target)!;
+    expect(p.slopePerYear).toBe(0);
+    expect(p.reachesOn).toBeNull();
+    const crawling = [0, 1].map((v, i) => q(dateOfDay(dayNumber("2024-03-31") + i * 91), v, 1_000_000_000));
+    expect(projectSeries(crawling, target)!.reachesOn).toBeNull();
+  });
+
   it("never projects below the last observed share nor above 100 % when below it", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }), (values) => {

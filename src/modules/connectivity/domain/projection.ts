@@ -28,6 +28,8 @@ export type Projection = {
 export const TREND_QUARTERS = 8;
 const DAY_MS = 86_400_000;
 const YEAR_DAYS = 365.25;
+const MIN_SLOPE_PER_YEAR = 1e-9;
+const MAX_HORIZON_YEARS = 1000;
 
 /** Days since 1970-01-01 of a YYYY-MM-DD date (calendar arithmetic, no clock). */
 export function dayNumber(date: string): number {
@@ -63,13 +65,18 @@ export function projectSeries(series: readonly SeriesPoint[], target: Target): P
   const lastShare = last.numerator / last.denominator;
   const window = points.slice(-TREND_QUARTERS).map((p) => ({ x: dayNumber(p.quarter) / YEAR_DAYS, y: p.numerator / p.denominator }));
   const fitted = leastSquaresSlope(window);
-  const slopePerYear = fitted === null ? null : Math.max(0, fitted);
+  // A slope within rounding of zero (a flat series such as 9, 10, 9 fits to about 1e-17) is no progress at all.
+  const slopePerYear = fitted === null ? null : fitted > MIN_SLOPE_PER_YEAR ? fitted : 0;
   const lastDay = dayNumber(last.quarter);
   const yearsToTarget = Math.max(0, (dayNumber(target.date) - lastDay) / YEAR_DAYS);
   const projectedAtTarget = lastShare >= 1 ? lastShare : Math.min(1, lastShare + (slopePerYear ?? 0) * yearsToTarget);
   let reachesOn: string | null = null;
   if (lastShare >= target.share) reachesOn = last.quarter;
-  else if (slopePerYear && slopePerYear > 0 && target.share <= 1) reachesOn = dateOfDay(lastDay + ((target.share - lastShare) / slopePerYear) * YEAR_DAYS);
+  else if (slopePerYear && slopePerYear > 0 && target.share <= 1) {
+    const years = (target.share - lastShare) / slopePerYear;
+    // Beyond a millennium the trend says nothing (and the date would not exist): no date rather than a wrong one.
+    reachesOn = years <= MAX_HORIZON_YEARS ? dateOfDay(lastDay + years * YEAR_DAYS) : null;
+  }
   const willMiss = projectedAtTarget < target.share;
   const shortfallPremises = willMiss ? Math.ceil((target.share - projectedAtTarget) * last.denominator) : 0;
   return { lastQuarter: last.quarter, lastShare, premises: last.denominator, slopePerYear, projectedAtTarget, reachesOn, willMiss, shortfallPremises };
