@@ -64,7 +64,7 @@ describe("the network between territories in Chromium", () => {
     await elected.getByRole("link", { name: "Des écoles numériques en milieu rural" }).click();
     await checkA11y(elected);
     expect(await elected.locator("main").innerText()).toContain("Camille, 05 49 00 00 00");
-  });
+  }, 120_000);
 
   it("takes a motion through every phase with two territories, then a partner's answer reaches the public follow-up", async () => {
     const facilitator = await open(facilitatorId);
@@ -163,7 +163,8 @@ describe("the network between territories in Chromium", () => {
     expect(followUp).toContain("Un plan de formation sera lancé en 2028.");
     expect(followUp).toContain("Ministère de l'Éducation nationale");
     expect(followUp).toContain("remis à Cabinet du Premier ministre le 10/10/2027");
-  });
+    // Some forty pages with axe-core on each: a minute or two when another test file shares the two cores.
+  }, 240_000);
 
   it("checked every page it rendered with axe-core", () => {
     expect(a11yLedger.unchecked()).toEqual([]);
