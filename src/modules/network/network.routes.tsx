@@ -25,7 +25,8 @@ import { adoptMotion, createMotion, decideAmendment, MotionRuleError, postAnswer
 import { followUp, getAnswerAttachment, getMotion, getVersion, listAmendments, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions, listVotes, memberCount, tallies } from "./motions.queries.js";
 import { getSheet, listThemes, searchSheets, type PopulationBand, type SheetFilters, POPULATION_BANDS } from "./sheets.queries.js";
 import { SheetPage, SheetSearch } from "./views/sheet-pages.js";
-import { FacilitatorMotionPage, FollowUpPage, VersionPage, type MotionText } from "./views/motion-pages.js";
+import { FacilitatorMotionPage, type MotionText } from "./views/motion-pages.js";
+import { FollowUpPage, VersionPage } from "./views/follow-up-pages.js";
 import { FacilitationPage, NetworkHomePage, PartnerPage, type MemberRow } from "./views/network-pages.js";
 
 export const SHEETS_PAGE_SIZE = 10;
