@@ -12,7 +12,7 @@ import { withNetwork, withTenant } from "../src/db/tenant.js";
 import { cliActor } from "../src/modules/audit/audit.commands.js";
 import { adoptMotion } from "../src/modules/network/motions.commands.js";
 import { getMotion } from "../src/modules/network/motions.queries.js";
-import { motionText } from "../src/modules/network/network.routes.js";
+import { motionText } from "../src/modules/network/network.queries.js";
 import { searchSheets } from "../src/modules/network/sheets.queries.js";
 import { startPgServer } from "../test/support/pg-server.js";
 

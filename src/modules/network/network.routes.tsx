@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { AppDeps } from "../../app-deps.js";
-import { queryRows, type Executor, type Tx } from "../../db/client.js";
+import { queryRows, type Tx } from "../../db/client.js";
 import { followUpStatuses, motionPhases, type FollowUpStatus, type MotionPhase } from "../../db/schema/index.js";
 import { withNetwork, withPublic, type NetworkActor } from "../../db/tenant.js";
 import { list, parseForm, text } from "../../lib/validation.js";
@@ -22,12 +22,13 @@ import { createConsultation, getConsultation, listConsultations, publishConsulta
 import { FacilitatorConsultationPage } from "./views/consultation-pages.js";
 import { motionDocx, motionPdf } from "./import-export/motion-export.js";
 import { adoptMotion, createMotion, decideAmendment, MotionRuleError, postAnswer, recordDelivery, saveSection, setPhase, tagContribution } from "./motions.commands.js";
-import { followUp, getAnswerAttachment, getMotion, getVersion, listAmendments, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions, listVotes, memberCount, tallies } from "./motions.queries.js";
+import { followUp, getAnswerAttachment, getMotion, getVersion, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions } from "./motions.queries.js";
 import { getSheet, listThemes, searchSheets, type PopulationBand, type SheetFilters, POPULATION_BANDS } from "./sheets.queries.js";
 import { SheetPage, SheetSearch } from "./views/sheet-pages.js";
-import { FacilitatorMotionPage, type MotionText } from "./views/motion-pages.js";
+import { FacilitatorMotionPage } from "./views/motion-pages.js";
+import { listMembers, motionText } from "./network.queries.js";
 import { FollowUpPage, VersionPage } from "./views/follow-up-pages.js";
-import { FacilitationPage, NetworkHomePage, PartnerPage, type MemberRow } from "./views/network-pages.js";
+import { FacilitationPage, NetworkHomePage, PartnerPage } from "./views/network-pages.js";
 
 export const SHEETS_PAGE_SIZE = 10;
 
@@ -54,22 +55,7 @@ export function sheetFilters(query: Record<string, unknown>): { filters: SheetFi
   return { filters, page };
 }
 
-export async function listMembers(db: Executor): Promise<MemberRow[]> {
-  return queryRows<MemberRow>(db, sql`select m.territory_id as "territoryId", t.code, t.name, t.kind, m.population from network_members m join territories t on t.id = m.territory_id order by t.name`);
-}
 
-/** The motion's text with everything a page shows about it. */
-export async function motionText(db: Executor, motion: NonNullable<Awaited<ReturnType<typeof getMotion>>>): Promise<MotionText> {
-  const sections = await listSections(db, { motionId: motion.id });
-  const votes = await listVotes(db, { motionId: motion.id });
-  return {
-    sections,
-    amendments: await listAmendments(db, { motionId: motion.id }),
-    contributions: await listContributions(db, { motionId: motion.id }),
-    votes,
-    tallies: tallies(motion, sections, votes, await memberCount(db)),
-  };
-}
 
 const motionSchema = z.object({
   titre: z.string().trim().min(1, "Saisissez le titre de la motion").max(200, "200 caractères au maximum"),

@@ -5,7 +5,7 @@
 import type { Executor } from "../../db/client.js";
 import { sharedByOthers, sharedByTerritory } from "../observatory/benchmark.js";
 import { mostSimilar, type Similar } from "../observatory/domain/similarity.js";
-import { listMembers } from "./network.routes.js";
+import { listMembers } from "./network.queries.js";
 
 export async function similarMembers(db: Executor, { territoryId, limit = 10 }: { territoryId: number; limit?: number }): Promise<{ similar: Similar[]; features: string[] }> {
   const members = await listMembers(db);

@@ -19,7 +19,7 @@ import { addContribution, castVote, changeOwnAmendment, MotionRuleError, submitA
 import { getMotion } from "./motions.queries.js";
 import { setDelegate } from "./network.commands.js";
 import { isContributor, namesDelegates } from "./network.policy.js";
-import { motionText } from "./network.routes.js";
+import { motionText } from "./network.queries.js";
 
 import { getSheet, listThemes, searchSheets } from "./sheets.queries.js";
 import { DelegatesPage } from "./views/delegates-page.js";
