@@ -126,6 +126,9 @@ describe.runIf(engines.includes("postgres"))("maillage serve --workers", { timeo
       }
       expect(replaced).toHaveLength(2);
       expect(replaced).not.toContain(pids[0]);
+      // The primary's log line is in the pipe before the new worker exists, but the test reads the pipe only when
+      // its event loop polls: give it the moments it needs rather than checking in the same tick as pgrep.
+      for (let i = 0; i < 50 && !server.output().includes("remplacé"); i++) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(server.output()).toContain("remplacé");
     } finally {
       await server.stop();
