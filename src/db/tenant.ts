@@ -54,8 +54,11 @@ export async function withTenant<T>(db: Db, territoryId: number | null, work: (t
   });
 }
 
-/** A facilitator or a partner of the network, acting at the instance level (migration 0022). */
-export type NetworkActor = { role: "facilitator" | "partner"; userId: number };
+/**
+ * A person acting at the instance level in a signed context (migrations 0022 and 0025): a facilitator or a partner
+ * of the network, or an operator reading the instance's own journal.
+ */
+export type NetworkActor = { role: "facilitator" | "partner" | "operator"; userId: number };
 
 /** The signature app_network_role() expects: the same keyed hash as maillage_network_signature. */
 export function networkSignature(key: string, actor: NetworkActor): string {

@@ -29,13 +29,11 @@ const sharedOnPurpose: Record<string, string> = {
   motion_amendments: "state <> 'brouillon'",
   motion_votes: "true",
   consultation_answers: "true",
-  // Instance-level events (a territory joining the network…) belong to no territory (policy instance_events).
-  audit_events: "territory_id is null",
 };
 /** Tables with a territory_id that belong to the instance, with policies of their own (migration 0022). */
 const instanceLevel = new Set(["network_members", "working_group_members"]);
 /** What the public context (anonymous pages) may read: published places, communes with a centre for the finder's distances. */
-const sharedWithPublic: Record<string, string> = { places: "published", communes: "centroid_lat is not null", experience_sheets: "visibility = 'public'", audit_events: "territory_id is null" };
+const sharedWithPublic: Record<string, string> = { places: "published", communes: "centroid_lat is not null", experience_sheets: "visibility = 'public'" };
 
 /** Row counts per territory-owned table for one territory (to prove nothing foreign was written). */
 async function snapshot(t: TestApp, tables: string[], territoryId: number): Promise<Record<string, number>> {

@@ -1,5 +1,8 @@
 // The operators' page shows the instance's own audit events (no territory), and only to operators.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { queryRows } from "../../src/db/client.js";
+import { withNetwork, withPublic, withTenant } from "../../src/db/tenant.js";
 import { recordAudit } from "../../src/modules/audit/audit.commands.js";
 import { createTestApp, makeTerritory, makeUser, TestClient, type TestApp } from "../support/app.js";
 import { engines } from "../support/database.js";
@@ -30,5 +33,18 @@ describe.each(engines)("instance audit log on %s", (engine) => {
     const admin = await new TestClient(t.app).signInAs(t, await makeUser(t.database, { email: `admin-${engine}@territoire.fr`, territoryId, roles: ["admin"] }));
     expect((await admin.get("/operateur/journal")).statusCode).toBe(404);
     expect((await new TestClient(t.app).get("/operateur/journal")).statusCode).toBe(404);
+  });
+
+  it("keeps the instance's events from every other context of the web app's role, the public one included", async () => {
+    const instanceEvents = sql`select count(*)::int as n from audit_events where territory_id is null`;
+    const count = async (rows: Promise<{ n: number }[]>) => (await rows)[0]!.n;
+    expect(await count(queryRows(t.database.db, instanceEvents))).toBeGreaterThan(0);
+    expect(await count(withPublic(t.database, (db) => queryRows(db, instanceEvents)))).toBe(0);
+    expect(await count(withTenant(t.database.db, territoryId, (tx) => queryRows(tx, instanceEvents)))).toBe(0);
+    // A signed operator context for someone who is not (or no longer) an operator reads nothing either.
+    const notOperator = await makeUser(t.database, { email: `ancien-operateur-${engine}@instance.fr` });
+    expect(await count(withNetwork(t.database.db, { role: "operator", userId: notOperator }, (tx) => queryRows(tx, instanceEvents)))).toBe(0);
+    const operator = await makeUser(t.database, { email: `operateur-${engine}@instance.fr`, operator: true });
+    expect(await count(withNetwork(t.database.db, { role: "operator", userId: operator }, (tx) => queryRows(tx, instanceEvents)))).toBeGreaterThan(0);
   });
 });

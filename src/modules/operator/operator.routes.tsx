@@ -3,6 +3,7 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
 import { jobStatuses, type JobStatus } from "../../db/schema/index.js";
+import { withNetwork } from "../../db/tenant.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { listAuditEvents } from "../audit/audit.queries.js";
@@ -15,8 +16,9 @@ import { createTerritory } from "../territories/territories.commands.js";
 import { findTerritory, listTerritories } from "../territories/territories.queries.js";
 import { JobsPage, MailPage, MailsPage, OperatorHomePage } from "./views/operator-pages.js";
 
-function requireOperator(request: FastifyRequest): void {
+function requireOperator(request: FastifyRequest): NonNullable<FastifyRequest["actor"]> {
   if (!request.actor?.isOperator) throw new NotFoundError();
+  return request.actor;
 }
 
 /** Registers the operator pages (only people flagged as operators see them; everyone else gets a 404). */
@@ -45,9 +47,10 @@ export function registerOperatorRoutes(app: FastifyInstance, deps: AppDeps): voi
 
   // Events that belong to no territory (a territory's own are on its /journal page).
   app.get("/operateur/journal", async (request, reply) => {
-    requireOperator(request);
     const before = Number((request.query as { avant?: string }).avant) || undefined;
-    const events = await listAuditEvents(db, { territoryId: null, ...(before ? { before } : {}) });
+    // Readable only in a signed operator context (migration 0025), which the database checks against is_operator.
+    const operator = requireOperator(request);
+    const events = await withNetwork(db, { role: "operator", userId: operator.userId }, (tx) => listAuditEvents(tx, { territoryId: null, ...(before ? { before } : {}) }));
     return reply.page(<AuditPage ctx={reply.viewContext()} events={events} instance />);
   });
 
