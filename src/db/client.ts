@@ -169,13 +169,28 @@ const statementNames = new Map<string, string>();
  * shapes (values as parameters, arrays as one parameter): each distinct text stays prepared on every pooled
  * connection. PGlite runs it as a plain query.
  */
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `m_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 export async function queryPrepared<T>(db: Executor, query: SQL): Promise<T[]> {
   const built = dialect.sqlToQuery(query);
-  let name = statementNames.get(built.sql);
-  if (!name) {
-    name = `m_${createHash("sha1").update(built.sql).digest("hex").slice(0, 20)}`;
-    statementNames.set(built.sql, name);
-  }
+  const name = statementName(built.sql);
   const result = (await db._.session.prepareQuery(built, undefined, name, false).execute()) as { rows: T[] };
   return result.rows;
+}
+
+/**
+ * queryPrepared with each row as an array of its columns, in the statement's order: the driver builds no object
+ * per row (a third of the Node.js time of reading the finder's ~80 candidate rows).
+ */
+export async function queryPreparedArrays<T extends unknown[]>(db: Executor, query: SQL): Promise<T[]> {
+  const built = dialect.sqlToQuery(query);
+  const name = statementName(built.sql);
+  return (await db._.session.prepareQuery(built, undefined, name, true, (rows) => rows).execute()) as T[];
 }

@@ -1,7 +1,7 @@
 // Public reads of the finder. Callers run them under withTenant(db, null, …): row-level security shows only
 // published places, and every query also says `published` so that indexes on published places can serve it.
 import { sql, type SQL } from "drizzle-orm";
-import { queryPrepared, queryRows, type Executor } from "../../db/client.js";
+import { queryPrepared, queryPreparedArrays, queryRows, type Executor } from "../../db/client.js";
 import type { LieuRecord } from "../places/import-export/lieu-record.js";
 import type { SearchArea } from "./domain/commune-match.js";
 import type { Position } from "./domain/distance.js";
@@ -69,25 +69,27 @@ const RAW_COLUMNS = sql.raw("p.id, p.territory_id, p.nom, p.code_insee, p.code_p
 const PLANE_POINT = sql.raw("point(p.longitude * 0.69, p.latitude)");
 const HAS_POSITION = sql`p.latitude is not null and p.longitude is not null`;
 
-type RawRow = {
-  basis: "centre" | "area" | "postcode" | "none";
-  lat: number | null;
-  lon: number | null;
-  id: number | null;
-  territory_id: number;
-  nom: string;
-  code_insee: string | null;
-  code_postal: string;
-  latitude: number | null;
-  longitude: number | null;
-  horaires: string | null;
-  commune: string;
-  services: string;
-  adresse: string | null;
-  complement_adresse: string | null;
-  modalites_acces: string;
-  telephone: string | null;
-};
+// A candidate row as the statement returns it, an array in this order (queryPreparedArrays): the search's
+// position, then the place's columns (ROW_COLUMNS), all null when nothing was found.
+type RawRow = [
+  basis: "centre" | "area" | "postcode" | "none",
+  lat: number | null,
+  lon: number | null,
+  id: number | null,
+  territoryId: number,
+  nom: string,
+  codeInsee: string | null,
+  codePostal: string,
+  latitude: number | null,
+  longitude: number | null,
+  horaires: string | null,
+  commune: string,
+  services: string,
+  adresse: string | null,
+  complementAdresse: string | null,
+  modalitesAcces: string,
+  telephone: string | null,
+];
 
 /** Nearest places looked through for those meeting a search's filters (see nearestPlaces). */
 export const NEAREST_SCANNED = 1_000;
@@ -126,7 +128,7 @@ export async function findCandidates(
   const prefix = area.departement ? departementPrefix(area.departement) : undefined;
   // A range on the indexed postcode: digit strings of equal length sort the same in every collation.
   const inDepartement = prefix ? sql`(p.code_postal >= ${prefix.padEnd(5, "0")} and p.code_postal <= ${prefix.padEnd(5, "9")})` : sql`false`;
-  const rows = await queryPrepared<RawRow>(
+  const rows = await queryPreparedArrays<RawRow>(
     db,
     sql`with c as (select avg(cm.centroid_lon) as lon, avg(cm.centroid_lat) as lat from communes cm
                 where cm.centroid_lat is not null and ${anyOf(sql`cm.insee`, area.insee)}),
@@ -151,27 +153,27 @@ export async function findCandidates(
         select pos.basis, pos.lat, pos.lon, found.* from pos left join found on true`,
   );
   const first = rows[0];
-  const position = first && first.lat !== null && first.lon !== null ? { latitude: Number(first.lat), longitude: Number(first.lon) } : undefined;
-  const basis: PositionBasis = !first || first.basis === "none" ? "none" : first.basis === "centre" ? "centre" : first.basis === "area" ? "places" : "postcode";
-  return { position, basis, rows: rows.filter((r) => r.id !== null).map(toRow) };
+  const position = first && first[1] !== null && first[2] !== null ? { latitude: Number(first[1]), longitude: Number(first[2]) } : undefined;
+  const basis: PositionBasis = !first || first[0] === "none" ? "none" : first[0] === "centre" ? "centre" : first[0] === "area" ? "places" : "postcode";
+  return { position, basis, rows: rows.filter((r) => r[3] !== null).map(toRow) };
 }
 
-function toRow(r: RawRow): PlaceRow {
+function toRow([, , , id, territoryId, nom, codeInsee, codePostal, latitude, longitude, horaires, commune, services, adresse, complementAdresse, modalitesAcces, telephone]: RawRow): PlaceRow {
   return {
-    id: r.id!,
-    territoryId: r.territory_id,
-    nom: r.nom,
-    codeInsee: r.code_insee,
-    codePostal: r.code_postal,
-    latitude: r.latitude === null ? null : Number(r.latitude),
-    longitude: r.longitude === null ? null : Number(r.longitude),
-    horaires: r.horaires,
-    commune: r.commune,
-    services: r.services ? r.services.split("|") : [],
-    adresse: r.adresse ?? "",
-    complementAdresse: r.complement_adresse,
-    modalitesAcces: JSON.parse(r.modalites_acces) as string[],
-    telephone: r.telephone,
+    id: id!,
+    territoryId,
+    nom,
+    codeInsee,
+    codePostal,
+    latitude: latitude === null ? null : Number(latitude),
+    longitude: longitude === null ? null : Number(longitude),
+    horaires,
+    commune,
+    services: services ? services.split("|") : [],
+    adresse: adresse ?? "",
+    complementAdresse,
+    modalitesAcces: JSON.parse(modalitesAcces) as string[],
+    telephone,
   };
 }
 
