@@ -31,6 +31,11 @@ export type Config = {
   trustProxy: boolean | string;
   /** How long a finder search may be served from memory (FINDER_CACHE_SECONDS, default 30; 0 turns it off). */
   finderCacheSeconds: number;
+  /**
+   * How long the finder's published places (held in memory) may go without a look at their version when no change
+   * was signalled (FINDER_PLACES_CHECK_MS, default 1000; 0 looks before every search).
+   */
+  finderPlacesCheckMs: number;
 };
 
 /** Builds the configuration from environment variables (documented in docs/operations.md). */
@@ -65,6 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mapAttribution: env.MAP_ATTRIBUTION ?? "© les contributeurs d'OpenStreetMap",
     worker: env.MAILLAGE_WORKER !== "0",
     finderCacheSeconds: nonNegativeInteger(env.FINDER_CACHE_SECONDS, 30, "FINDER_CACHE_SECONDS"),
+    finderPlacesCheckMs: nonNegativeInteger(env.FINDER_PLACES_CHECK_MS, 1000, "FINDER_PLACES_CHECK_MS"),
     trustProxy: !env.TRUST_PROXY || env.TRUST_PROXY === "0" || env.TRUST_PROXY === "false" ? false : env.TRUST_PROXY === "true" ? true : env.TRUST_PROXY,
   };
 }

@@ -10,6 +10,7 @@ import { listScenarios } from "../../src/modules/observatory/planner.queries.js"
 import { withTenant } from "../../src/db/tenant.js";
 import { seedDemo } from "../../src/modules/demo/demo.seed.js";
 import { parseFinderQuery } from "../../src/modules/finder/domain/finder-query.js";
+import { createPlaceIndexKeeper } from "../../src/modules/finder/place-index.js";
 import { runSearch } from "../../src/modules/finder/finder.search.js";
 import { findEpci } from "../../src/modules/territories/geography.js";
 import { isValidUai } from "../../src/modules/schools/domain/uai.js";
@@ -110,13 +111,15 @@ describe.each(engines)("demo schools on %s", (engine) => {
   });
 
   it("lists places by distance from the centre of every commune of the demo territory", async () => {
+    const places = createPlaceIndexKeeper(database, { checkEveryMs: 0 });
     for (const commune of findEpci("200041333")!.communes) {
-      const outcome = await runSearch(database, parseFinderQuery({ ou: `${commune.name} ${commune.postcodes[0]}` }), new Date("2027-03-02T09:00:00Z"));
+      const outcome = await runSearch(database, places, parseFinderQuery({ ou: `${commune.name} ${commune.postcodes[0]}` }), new Date("2027-03-02T09:00:00Z"));
       expect(outcome.kind, commune.name).toBe("results");
       if (outcome.kind !== "results") continue;
       expect(outcome.results.positionBasis, commune.name).toBe("centre");
       expect(outcome.results.cards.length, commune.name).toBeGreaterThan(0);
       expect(outcome.results.cards.every((card) => /^À \d/.test(card.where ?? "")), commune.name).toBe(true);
     }
+    places.close();
   });
 });

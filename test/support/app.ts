@@ -33,7 +33,7 @@ export type TestApp = {
 /** A test configuration: no SMTP unless given, high rate limits unless given. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // The finder's cache is off: tests change data directly and read it back at once (its own test turns it on).
-  return { ...loadConfig({}), publicUrl: "http://maillage.test", worker: false, finderCacheSeconds: 0, ...overrides };
+  return { ...loadConfig({}), publicUrl: "http://maillage.test", worker: false, finderCacheSeconds: 0, finderPlacesCheckMs: 0, ...overrides };
 }
 
 /** Builds the app on a fresh database of the given engine. */

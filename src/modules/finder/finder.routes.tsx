@@ -12,6 +12,7 @@ import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-qu
 import { createPlaceSlotsCache, createSearchCache } from "./finder.cache.js";
 import { getPublishedPlaces, placeCountsByInsee } from "./finder.queries.js";
 import { runSearch, type SearchOutcome } from "./finder.search.js";
+import { createPlaceIndexKeeper } from "./place-index.js";
 import { nextSlotsInTerritory, type MotifSlots } from "./finder.slots.js";
 import { FinderPage, type FinderPageProps } from "./views/finder-page.js";
 import { PlacePage } from "./views/place-page.js";
@@ -42,9 +43,11 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   const cache = createSearchCache({ ttlMs: deps.config.finderCacheSeconds * 1000 });
   const slotsCache = createPlaceSlotsCache<MotifSlots[]>({ ttlMs: deps.config.finderCacheSeconds * 1000 });
+  const places = createPlaceIndexKeeper(deps.database, { checkEveryMs: deps.config.finderPlacesCheckMs });
   app.addHook("onClose", async () => {
     cache.close();
     slotsCache.close();
+    places.close();
   });
 
   const map = deps.config.mapTileUrl ? { tileUrl: deps.config.mapTileUrl, attribution: deps.config.mapAttribution } : undefined;
@@ -58,7 +61,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const anonymous = !request.actor;
     const kept = anonymous ? cache.anonymousPage(query, now) : undefined;
     if (kept) return reply.gzippedHtml(kept);
-    const outcome = await cache.resolve(query, now, () => runSearch(deps.database, query, now, slotsCache));
+    const outcome = await cache.resolve(query, now, () => runSearch(deps.database, places, query, now, slotsCache));
     const document = renderDocument(outcomePage({ ctx, query, outcome, suggestScript, map }));
     // The page is the same for every visitor without an account, unless it carries a form token (it should not).
     if (anonymous && !document.includes('name="_csrf"') && !reply.hasHeader("set-cookie")) {

@@ -7,11 +7,13 @@ import type { FinderQuery } from "./domain/finder-query.js";
 import { foldText, postcodeIn } from "./domain/fold.js";
 import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
 import { rankPlaces, type Ranked } from "./domain/ranking.js";
-import { findCandidates, placeCountsByInsee, type PlaceRow, type PositionBasis } from "./finder.queries.js";
+import { selectCandidates, type IndexedPlace, type PositionBasis } from "./domain/place-index.js";
+import { placeCountsByInsee } from "./finder.queries.js";
+import type { PlaceIndexKeeper } from "./place-index.js";
 import type { PlaceSlotsCache } from "./finder.cache.js";
 import { earliestSlotFor, nextSlotsForPlaces, type MotifSlots, type PlaceSlots } from "./finder.slots.js";
 
-type PlaceCandidate = Ranked<PlaceRow>;
+type PlaceCandidate = Ranked<IndexedPlace>;
 
 /** Results shown at most (the nearest ones); nobody pages further, and the work per search stays bounded. */
 export const MAX_RESULTS = 50;
@@ -101,13 +103,16 @@ function pageOf<T>(items: T[], page: number): { page: number; pages: number; ite
 
 type SlotsCache = PlaceSlotsCache<MotifSlots[]> | undefined;
 
-/** Runs a search: errors to show, communes to choose from, or a page of results; `slotsCache` keeps places' next slots between searches. */
-export async function runSearch(database: Database, query: FinderQuery, now: Date, slotsCache?: SlotsCache): Promise<SearchOutcome> {
+/**
+ * Runs a search over the published places `places` keeps: errors to show, communes to choose from, or a page of
+ * results; `slotsCache` keeps places' next slots between searches.
+ */
+export async function runSearch(database: Database, places: PlaceIndexKeeper, query: FinderQuery, now: Date, slotsCache?: SlotsCache): Promise<SearchOutcome> {
   const resolved = await resolveArea(database, query);
   if ("kind" in resolved) return resolved;
   const { area } = resolved;
   const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
-  const found = await withPublic(database, (tx) => findCandidates(tx, { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT }));
+  const found = selectCandidates(await places.current(), { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT });
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
