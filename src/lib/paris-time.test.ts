@@ -137,3 +137,26 @@ describe("calendar helpers", () => {
     expect(daysBetween(date, expected)).toBe(days);
   });
 });
+
+describe("Paris offsets memoised per hour", () => {
+  const reference = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const expected = (instant: number) => {
+    const parts = Object.fromEntries(reference.formatToParts(instant).map((p) => [p.type, p.value]));
+    return { date: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+  };
+
+  it("gives Intl's wall time at any instant, around every change of offset and in 1911's odd-minute change", () => {
+    const seconds = fc.integer({ min: Date.UTC(1890, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 });
+    fc.assert(
+      fc.property(seconds, fc.integer({ min: 0, max: 999 }), (second, ms) => {
+        const instant = second * 1000 + ms;
+        expect(instantToParis(instant)).toEqual(expected(instant));
+      }),
+      { numRuns: 3000 },
+    );
+    // Every minute of the 1911 change (PMT to WET, 00:01 local) and of a spring and an autumn change.
+    for (const start of [Date.UTC(1911, 2, 10, 23, 0), Date.UTC(2027, 2, 28, 0, 0), Date.UTC(2027, 9, 31, 0, 0)]) {
+      for (let minute = 0; minute < 180; minute++) expect(instantToParis(start + minute * 60_000)).toEqual(expected(start + minute * 60_000));
+    }
+  });
+});

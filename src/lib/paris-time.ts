@@ -71,7 +71,7 @@ function utcMidnightToLocalDate(ms: number): LocalDate {
 }
 
 /** Paris wall-clock fields of an instant, packed as epoch ms "as if the wall time were UTC". */
-function parisWallMs(instant: number): number {
+function wallFromParts(instant: number): number {
   let year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
   for (const part of parisFormat.formatToParts(instant)) {
     const value = Number(part.value);
@@ -83,6 +83,28 @@ function parisWallMs(instant: number): number {
     else if (part.type === "second") second = value;
   }
   return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+// Paris's offset per UTC hour, memoised: Intl's formatToParts costs microseconds and slot computation asks
+// thousands of times per search. An hour whose first and last seconds disagree (a change inside it, as in 1911)
+// is not memoised (null): those instants go through Intl each time.
+const HOUR_MS = 3_600_000;
+const offsetByHour = new Map<number, number | null>();
+const OFFSET_CACHE_LIMIT = 50_000;
+
+function parisWallMs(instant: number): number {
+  const hour = Math.floor(instant / HOUR_MS);
+  let offset = offsetByHour.get(hour);
+  if (offset === undefined) {
+    const first = hour * HOUR_MS;
+    const last = first + HOUR_MS - 1000;
+    const atFirst = wallFromParts(first) - first;
+    offset = atFirst === wallFromParts(last) - last ? atFirst : null;
+    if (offsetByHour.size >= OFFSET_CACHE_LIMIT) offsetByHour.clear();
+    offsetByHour.set(hour, offset);
+  }
+  if (offset === null) return wallFromParts(instant);
+  return instant - (((instant % 1000) + 1000) % 1000) + offset;
 }
 
 function parisOffsetMs(instant: number): number {
