@@ -7,7 +7,7 @@ import type { FinderQuery } from "./domain/finder-query.js";
 import { foldText, postcodeIn } from "./domain/fold.js";
 import { isOpenAt, resultCard, type ResultCard } from "./domain/result-card.js";
 import { rankPlaces, type Ranked } from "./domain/ranking.js";
-import { selectCandidates, type IndexedPlace, type PositionBasis } from "./domain/place-index.js";
+import { rankedPlace, selectCandidates, type IndexedPlace, type PositionBasis } from "./domain/place-index.js";
 import { placeCountsByInsee } from "./finder.queries.js";
 import type { PlaceIndexKeeper } from "./place-index.js";
 import type { PlaceSlotsCache } from "./finder.cache.js";
@@ -113,7 +113,7 @@ export async function runSearch(database: Database, places: PlaceIndexKeeper, qu
   const { area } = resolved;
   const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
   const found = selectCandidates(await places.current(), { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT });
-  const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS);
+  const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS, rankedPlace);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
   if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now, slotsCache, query.besoins));

@@ -173,8 +173,8 @@ export function nearestPlaces(index: PlaceIndex, position: Position, count: numb
   return nearestOf(index.located.map(measured));
 }
 
-/** A copy a search may annotate (ranking adds its rank and distance), with the same shape every time. */
-function copyOf(p: IndexedPlace): IndexedPlace & { matchRank: number; distanceKm: number | null } {
+/** A candidate kept by ranking, with its rank and distance: a new object, of the same shape every time. */
+export function rankedPlace(p: IndexedPlace, matchRank: number, distanceKm: number | null): IndexedPlace & { matchRank: number; distanceKm: number | null } {
   return {
     id: p.id,
     territoryId: p.territoryId,
@@ -192,15 +192,15 @@ function copyOf(p: IndexedPlace): IndexedPlace & { matchRank: number; distanceKm
     telephone: p.telephone,
     supports: p.supports,
     fees: p.fees,
-    matchRank: 3,
-    distanceKm: null,
+    matchRank,
+    distanceKm,
   };
 }
 
 /**
  * The candidates of a search: the area's places meeting the filters (by name, `areaLimit` at most), without a
  * position the département's instead of the nearest, and the `nearest` places meeting the filters around the
- * position (among the NEAREST_SCANNED nearest when filtered). Fresh objects: ranking annotates them.
+ * position (among the NEAREST_SCANNED nearest when filtered). The held objects themselves: never change them.
  */
 export function selectCandidates(
   index: PlaceIndex,
@@ -222,5 +222,5 @@ export function selectCandidates(
     const filtered = filters.besoins.length > 0 || filters.accompagnements.length > 0 || filters.gratuit;
     others = filtered ? nearestPlaces(index, position, NEAREST_SCANNED).filter(passes).slice(0, nearest) : nearestPlaces(index, position, nearest);
   }
-  return { position, basis, rows: [...areaRows, ...others].map(copyOf) };
+  return { position, basis, rows: [...areaRows, ...others] };
 }

@@ -32,13 +32,20 @@ export function matchRank(row: Pick<RankRow, "codeInsee" | "codePostal">, area: 
 }
 
 /**
- * Orders rows (duplicates by id removed; rows are annotated in place with their rank and distance): with a position, nearest first by great-circle distance, places of
- * the searched commune without coordinates counting as nearest and other places without coordinates last;
- * without a position, by match rank then name. Keeps the first `limit`.
+ * Orders rows (duplicates by id removed): with a position, nearest first by great-circle distance, places of the
+ * searched commune without coordinates counting as nearest and other places without coordinates last; without a
+ * position, by match rank then name. Keeps the first `limit`, each a new object made by `withRank` (the rows
+ * themselves are left as they are: the finder's come from the places it holds for every search).
  */
-export function rankPlaces<T extends RankRow>(rows: readonly T[], area: SearchArea, position: Position | undefined, limit: number): Ranked<T>[] {
+export function rankPlaces<T extends RankRow, R extends Ranked<T> = Ranked<T>>(
+  rows: readonly T[],
+  area: SearchArea,
+  position: Position | undefined,
+  limit: number,
+  withRank: (row: T, matchRank: number, distanceKm: number | null) => R = (row, rank, distanceKm) => ({ ...row, matchRank: rank, distanceKm }) as R,
+): R[] {
   const seen = new Set<number>();
-  const keyed: { row: Ranked<T>; key: number }[] = [];
+  const keyed: { row: T; rank: number; distanceKm: number | null; key: number }[] = [];
   for (const row of rows) {
     if (seen.has(row.id)) continue;
     seen.add(row.id);
@@ -46,8 +53,8 @@ export function rankPlaces<T extends RankRow>(rows: readonly T[], area: SearchAr
     const distanceKm = position && known ? haversineKm(position, { latitude: row.latitude!, longitude: row.longitude! }) : null;
     const rank = matchRank(row, area);
     const key = position ? (distanceKm ?? (rank === 0 ? 0 : Number.MAX_VALUE)) : rank;
-    keyed.push({ row: Object.assign(row, { matchRank: rank, distanceKm }) as Ranked<T>, key });
+    keyed.push({ row, rank, distanceKm, key });
   }
-  keyed.sort((a, b) => a.key - b.key || a.row.matchRank - b.row.matchRank || byName.compare(a.row.nom, b.row.nom) || a.row.id - b.row.id);
-  return keyed.slice(0, limit).map((k) => k.row);
+  keyed.sort((a, b) => a.key - b.key || a.rank - b.rank || byName.compare(a.row.nom, b.row.nom) || a.row.id - b.row.id);
+  return keyed.slice(0, limit).map((k) => withRank(k.row, k.rank, k.distanceKm));
 }
