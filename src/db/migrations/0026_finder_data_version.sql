@@ -24,3 +24,6 @@ REVOKE ALL ON FUNCTION maillage_bump_finder_version() FROM PUBLIC;
 CREATE TRIGGER places_finder_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON places FOR EACH STATEMENT EXECUTE FUNCTION maillage_bump_finder_version();
 --> statement-breakpoint
 CREATE TRIGGER communes_finder_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON communes FOR EACH STATEMENT EXECUTE FUNCTION maillage_bump_finder_version();
+--> statement-breakpoint
+-- The finder no longer asks PostgreSQL for the nearest places: the position index (migration 0006) only slowed writes.
+DROP INDEX IF EXISTS places_published_position;
