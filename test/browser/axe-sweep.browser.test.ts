@@ -80,6 +80,7 @@ describe("axe-core on every page, in Chromium", () => {
           currentMotion: await first(sql`select id from motions where phase = 'amendements' order by id limit 1`),
           pastMotion: await first(sql`select id from motions where phase = 'suivi' order by id limit 1`),
           consultation: await first(sql`select id from consultations order by id limit 1`),
+          group: await first(sql`select id from working_groups order by id limit 1`),
         };
         for (const [k, v] of Object.entries(values)) if (v !== undefined) params[k] = String(v);
       },
@@ -137,6 +138,7 @@ describe("axe-core on every page, in Chromium", () => {
       `/t/${code}/reseau/motions/${params.pastMotion}`,
       `/t/${code}/reseau/consultations/${params.consultation}`,
       `/reseau/animation/consultations/${params.consultation}`,
+      `/reseau/animation/groupes/${params.group}`,
       `/t/${code}/reseau/fiches/nouvelle`,
       `/t/${code}/reseau/delegues`,
     ]) {

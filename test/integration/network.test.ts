@@ -333,6 +333,31 @@ describe.each(engines)("network between territories on %s", (engine) => {
     expect((await (await client(a.coordinatorId)).get(`/t/${a.code}/reseau/fiches/nouvelle`)).body).toContain("Inclusion numérique");
   });
 
+  it("lets facilitators change a working group: its territories and the people who animate it, found by e-mail", async () => {
+    const facilitator = await client(facilitatorId);
+    await facilitator.post("/reseau/animation/groupes", { groupe_nom: "Inclusion des aînés", groupe_description: "", groupe_membres: [String(a.id)] });
+    const [group] = await queryRows<{ id: number }>(t.database.db, sql`select id from working_groups where name = 'Inclusion des aînés'`);
+    const [coordinator] = await queryRows<{ email: string }>(t.database.db, sql`select email from users where id = ${a.coordinatorId}`);
+    const path = `/reseau/animation/groupes/${group!.id}`;
+    expect((await facilitator.get(path)).body).toContain("Qui anime le groupe");
+    const unknown = await facilitator.post(path, { groupe_nom: "Inclusion des aînés", groupe_description: "Ateliers en Ehpad", groupe_membres: [String(a.id), String(b.id)], groupe_animation: `${coordinator!.email}\npersonne@inconnue.fr` });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.body).toContain("Aucun compte sur Maillage pour personne@inconnue.fr");
+    expect(unknown.body).toContain("Ateliers en Ehpad");
+    const saved = await facilitator.post(path, { groupe_nom: "Inclusion des aînés", groupe_description: "Ateliers en Ehpad", groupe_membres: [String(a.id), String(b.id), String(outsider.id)], groupe_animation: coordinator!.email.toUpperCase() });
+    expect(saved.statusCode).toBe(303);
+    const animators = await queryRows<{ userId: number }>(t.database.db, sql`select user_id as "userId" from working_group_facilitators where group_id = ${group!.id}`);
+    expect(animators.map((r) => r.userId)).toEqual([a.coordinatorId]);
+    // Only the network's members can be in a group: the territory outside it was left out.
+    const territories = await queryRows<{ territoryId: number }>(t.database.db, sql`select territory_id as "territoryId" from working_group_members where group_id = ${group!.id} order by territory_id`);
+    expect(territories.map((r) => r.territoryId)).toEqual([a.id, b.id].sort((x, y) => x - y));
+    expect((await facilitator.get(String(saved.headers.location))).body).toContain("Le groupe de travail est enregistré");
+    expect((await (await client(a.coordinatorId)).get(path)).statusCode).toBe(404);
+    // Members see the groups, theirs marked, and who animates them.
+    const home = (await (await client(b.coordinatorId)).get(`/t/${b.code}/reseau`)).body;
+    expect(home).toContain("Inclusion des aînés</strong> (Bocage-Réseau en fait partie) : animé par");
+  });
+
   it("attaches PDF and images to a sheet, checked by content and size, downloadable where the sheet is readable", async () => {
     const coordA = await client(a.coordinatorId);
     const id = (await queryRows<{ id: number }>(t.database.db, sql`select id from experience_sheets where territory_id = ${a.id} and visibility = 'public' order by id limit 1`))[0]!.id;

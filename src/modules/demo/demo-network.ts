@@ -7,6 +7,7 @@ import type { Executor } from "../../db/client.js";
 import { consultationAnswers, consultationQuestions, consultations, experienceSheets, motionAmendments, motionAnswers, motionContributions, motionDeliveries, motionSections, motionVotes, motions, networkDelegates, users } from "../../db/schema/index.js";
 import { cliActor } from "../audit/audit.commands.js";
 import { ensureUser } from "../accounts/sign-in.commands.js";
+import { createGroup } from "../network/groups-themes.js";
 import { addPartner, joinNetwork } from "../network/network.commands.js";
 import { adoptMotion } from "../network/motions.commands.js";
 import { createConsultation } from "../network/consultations.js";
@@ -62,6 +63,14 @@ export async function seedDemoNetwork(db: Executor, { territoryId, code, now, ad
   for (const userId of [admin!.id, elected!.id]) await db.insert(networkDelegates).values({ territoryId, userId, createdAt: now }).onConflictDoNothing();
   const partnerId = await ensureUser(db, { email: partnerEmail, displayName: "Dominique Partenaire (démo)", demo: true });
   await addPartner(db, { userId: partnerId, institution: "Ministère de l'Éducation nationale (démonstration)", actor });
+  // A working group of half the members, animated by the demo administrator.
+  await createGroup(db, {
+    name: "Numérique éducatif (démonstration)",
+    description: "Équiper les écoles de façon homogène et former les enseignants : ce que chaque territoire a essayé.",
+    territoryIds: members.slice(0, 3).map((m) => m.id),
+    facilitatorIds: [admin!.id],
+    actor,
+  });
 
   // The demo territory's sheets show its own figures (accompaniments, schools' equipment), as of the seed.
   const ownFigures = await computeFigures(db, { territoryId, keys: ["personnes_accompagnees", "ateliers", "harmonisation_ecoles"], now });

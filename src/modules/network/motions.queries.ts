@@ -65,9 +65,17 @@ export async function memberCount(db: Executor): Promise<number> {
 /** Each proposal's tally (key: section id, "texte" for the whole text). */
 export function tallies(motion: MotionRow, sections: SectionView[], votes: VoteRow[], members: number): Map<number | "texte", Tally> {
   const rule = { quorum: motion.quorum, majority: motion.majority };
+  // Votes grouped once (a pass over every vote), not filtered again for each proposal.
+  const choices = new Map<number | "texte", VoteRow["choice"][]>();
+  for (const vote of votes) {
+    const key = vote.sectionId ?? "texte";
+    const list = choices.get(key);
+    if (list) list.push(vote.choice);
+    else choices.set(key, [vote.choice]);
+  }
   const out = new Map<number | "texte", Tally>();
-  out.set("texte", tally(votes.filter((v) => v.sectionId === null).map((v) => v.choice), members, rule));
-  for (const s of sections) if (s.kind === "proposition") out.set(s.id, tally(votes.filter((v) => v.sectionId === s.id).map((v) => v.choice), members, rule));
+  out.set("texte", tally(choices.get("texte") ?? [], members, rule));
+  for (const s of sections) if (s.kind === "proposition") out.set(s.id, tally(choices.get(s.id) ?? [], members, rule));
   return out;
 }
 

@@ -15,6 +15,7 @@ import { actorForAudit } from "../audit/audit.routes.js";
 import { queueMail } from "../mail/mail.commands.js";
 import { SHEET_FORM_ONLY, SHEET_IMPORT_COLUMNS, problemSentence, validateSheet, type SheetRaw } from "./domain/sheet-input.js";
 import { listConsultations } from "./consultations.js";
+import { listGroups } from "./groups-themes.js";
 
 import { computeFigures, figureKeysOf } from "./sheet-figures.js";
 import { listMotions } from "./motions.queries.js";
@@ -45,6 +46,7 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
       own: await searchSheets(tx, { territoryId: territory.id }, { limit: 100, offset: 0 }),
       motions: await listMotions(tx),
       consultations: await listConsultations(tx),
+      groups: await listGroups(tx),
     }));
     if (!view) return reply;
     const base = `/t/${territory.code}/reseau`;
@@ -62,6 +64,20 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
                     {c.title}
                   </a>{" "}
                   ({c.askedBy}, jusqu'au {c.closesOn.split("-").reverse().join("/")})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
+        {view.groups.length > 0 ? (
+          <>
+            <h2 class="govuk-heading-m">Groupes de travail</h2>
+            <ul class="govuk-list">
+              {view.groups.map((g) => (
+                <li>
+                  <strong>{g.name}</strong>
+                  {g.members.some((m) => m.territoryId === territory.id) ? ` (${territory.name} en fait partie)` : ""}
+                  {g.facilitators.length > 0 ? ` : animé par ${g.facilitators.map((f) => f.name).join(", ")}` : ""}
                 </li>
               ))}
             </ul>

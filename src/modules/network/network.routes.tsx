@@ -15,7 +15,7 @@ import { versionDiff } from "./domain/motion-text.js";
 import { attachmentProblem, detectAttachmentType, getAttachment, listAttachments, MAX_ATTACHMENT_BYTES, safeFilename } from "./attachments.js";
 import type { FastifyMultipartBaseOptions } from "@fastify/multipart";
 import { multipartCsrfValid } from "../../plugins/security.js";
-import { createGroup, groupNameTaken, listGroups, saveTheme } from "./groups-themes.js";
+import { createGroup, groupNameTaken, listGroups, saveTheme, updateGroup, usersByEmail } from "./groups-themes.js";
 import { joinNetwork } from "./network.commands.js";
 import { findTerritory } from "../territories/territories.queries.js";
 import { createConsultation, getConsultation, listConsultations, publishConsultation, synthesisCsv, synthesisDocx } from "./consultations.js";
@@ -28,7 +28,7 @@ import { SheetPage, SheetSearch } from "./views/sheet-pages.js";
 import { FacilitatorMotionPage } from "./views/motion-pages.js";
 import { listMembers, motionText } from "./network.queries.js";
 import { FollowUpPage, VersionPage } from "./views/follow-up-pages.js";
-import { FacilitationPage, NetworkHomePage, PartnerPage } from "./views/network-pages.js";
+import { FacilitationPage, GroupPage, NetworkHomePage, PartnerPage } from "./views/network-pages.js";
 
 export const SHEETS_PAGE_SIZE = 10;
 
@@ -366,7 +366,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.redirect(`/reseau/animation/motions/${motionId}?fait=reponse`, 303);
   });
 
-  const facilitationNotices: Record<string, string> = { membre: "Le territoire est membre du réseau.", groupe: "Le groupe de travail est créé.", theme: "Le thème est enregistré." };
+  const facilitationNotices: Record<string, string> = { membre: "Le territoire est membre du réseau.", groupe: "Le groupe de travail est créé.", groupe_modifie: "Le groupe de travail est enregistré.", theme: "Le thème est enregistré." };
   const form = (request: FastifyRequest, names: string[]) => Object.fromEntries(names.map((k) => [k, text((request.body as Record<string, unknown>)[k])]));
   app.post("/reseau/animation/membres", async (request, reply) => {
     const values = form(request, ["membre_code"]);
@@ -387,6 +387,42 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
       await createGroup(tx, { name: values.groupe_nom!, description: values.groupe_description!.slice(0, 1_000), territoryIds: territoryIds.filter((id) => members.has(id)), actor: actorForAudit(request) });
     });
     return reply.redirect("/reseau/animation?fait=groupe", 303);
+  });
+  const groupOf = async (request: FastifyRequest) => {
+    const groupId = Number((request.params as { groupId: string }).groupId);
+    const [group, members] = await asFacilitator(request, async (tx) => [(await listGroups(tx)).find((g) => g.id === groupId), await listMembers(tx)] as const);
+    if (!group) throw new NotFoundError();
+    return { group, members };
+  };
+  app.get("/reseau/animation/groupes/:groupId", async (request, reply) => {
+    const { group, members } = await groupOf(request);
+    return reply.page(<GroupPage ctx={reply.viewContext()} group={group} members={members} errors={{}} />);
+  });
+  app.post("/reseau/animation/groupes/:groupId", async (request, reply) => {
+    const { group, members } = await groupOf(request);
+    const body = request.body as Record<string, unknown>;
+    const values = { name: text(body.groupe_nom), description: text(body.groupe_description), territoryIds: list(body.groupe_membres), facilitators: text(body.groupe_animation) };
+    const emails = [...new Set(values.facilitators.split(/[\s,;]+/).filter(Boolean))];
+    const errors: Record<string, string> = {};
+    if (!values.name || values.name.length > 120) errors.groupe_nom = "Saisissez le nom du groupe (120 caractères au plus)";
+    else if (await asFacilitator(request, (tx) => groupNameTaken(tx, values.name, group.id))) errors.groupe_nom = "Un autre groupe porte déjà ce nom";
+    const known = await asFacilitator(request, (tx) => usersByEmail(tx, emails.slice(0, 50)));
+    const unknown = emails.filter((e) => !known.has(e.toLowerCase()));
+    if (emails.length > 50) errors.groupe_animation = "Indiquez 50 personnes au plus";
+    else if (unknown.length > 0) errors.groupe_animation = `Aucun compte sur Maillage pour ${unknown.join(", ")} : invitez d'abord la personne dans son territoire, ou corrigez l'adresse`;
+    if (Object.keys(errors).length > 0) return reply.page(<GroupPage ctx={reply.viewContext()} group={group} members={members} errors={errors} values={values} />, 400);
+    const memberIds = new Set(members.map((m) => m.territoryId));
+    await asFacilitator(request, (tx) =>
+      updateGroup(tx, {
+        groupId: group.id,
+        name: values.name,
+        description: values.description.slice(0, 1_000),
+        territoryIds: values.territoryIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number).filter((id) => memberIds.has(id)),
+        facilitatorIds: emails.map((e) => known.get(e.toLowerCase())!),
+        actor: actorForAudit(request),
+      }),
+    );
+    return reply.redirect("/reseau/animation?fait=groupe_modifie", 303);
   });
   app.post("/reseau/animation/themes", async (request, reply) => {
     const values = form(request, ["theme_code", "theme_libelle"]);

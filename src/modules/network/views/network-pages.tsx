@@ -196,7 +196,13 @@ export function FacilitationPage({ ctx, motions, members, consultations, groups,
               <dt class="govuk-summary-list__key">{g.name}</dt>
               <dd class="govuk-summary-list__value">
                 {g.description ? <p class="govuk-body">{g.description}</p> : null}
-                {g.members.map((m) => m.name).join(", ") || "Aucun territoire"}
+                <p class="govuk-body">{g.members.map((m) => m.name).join(", ") || "Aucun territoire"}</p>
+                <p class="govuk-body">Animation : {g.facilitators.map((f) => f.name).join(", ") || "personne pour l'instant"}</p>
+              </dd>
+              <dd class="govuk-summary-list__actions">
+                <a class="govuk-link" href={`/reseau/animation/groupes/${g.id}`}>
+                  Modifier<span class="govuk-visually-hidden"> le groupe {g.name}</span>
+                </a>
               </dd>
             </div>
           ))}
@@ -223,6 +229,35 @@ export function FacilitationPage({ ctx, motions, members, consultations, groups,
         <TextInput name="theme_code" label="Code du thème" hint="Lettres minuscules, chiffres et tirets ; un code existant garde son code et change de libellé." width="20" error={errors.theme_code} value={values.theme_code} />
         <TextInput name="theme_libelle" label="Libellé du thème" error={errors.theme_libelle} value={values.theme_libelle} />
         <Button secondary>Enregistrer le thème</Button>
+      </form>
+    </Layout>
+  );
+}
+
+/** A working group: its name, description, member territories and the people who animate it. */
+export function GroupPage({ ctx, group, members, errors, values }: { ctx: PageContext; group: GroupRow; members: MemberRow[]; errors: FieldErrors; values?: { name: string; description: string; territoryIds: string[]; facilitators: string } }) {
+  const shown = values ?? { name: group.name, description: group.description, territoryIds: group.members.map((m) => String(m.territoryId)), facilitators: group.facilitators.map((f) => f.email).join("\n") };
+  return (
+    <Layout ctx={ctx} title={`Groupe de travail ${group.name}`}>
+      <a class="govuk-back-link" href="/reseau/animation">
+        Animation du réseau
+      </a>
+      <ErrorSummary errors={errors} />
+      <h1 class="govuk-heading-l">Groupe de travail {group.name}</h1>
+      <form method="post" action={`/reseau/animation/groupes/${group.id}`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextInput name="groupe_nom" label="Nom du groupe" error={errors.groupe_nom} value={shown.name} />
+        <Textarea name="groupe_description" label="Description" rows={3} value={shown.description} />
+        <Checkboxes name="groupe_membres" label="Territoires du groupe" small options={members.map((m) => ({ value: String(m.territoryId), text: m.name }))} values={shown.territoryIds} />
+        <Textarea
+          name="groupe_animation"
+          label="Qui anime le groupe ?"
+          hint="L'adresse électronique de chaque personne, une par ligne. Elle doit déjà avoir un compte sur Maillage (élu·e, coordinateur·rice d'un territoire membre, animateur·rice du réseau)."
+          rows={3}
+          error={errors.groupe_animation}
+          value={shown.facilitators}
+        />
+        <Button>Enregistrer le groupe</Button>
       </form>
     </Layout>
   );
