@@ -129,16 +129,22 @@ export type FollowedProposal = { motionId: number; motionTitle: string; year: nu
  * Every adopted proposal across the years (from the latest version of each motion), with its answers and its
  * status: the latest answer's, « sans réponse » without one. Public.
  */
-export async function followUp(db: Executor): Promise<FollowedProposal[]> {
-  const versions = await listVersions(db);
-  const answers = await listAnswers(db);
+export async function followUp(db: Executor, { motionId }: { motionId?: number } = {}): Promise<FollowedProposal[]> {
+  const versions = await listVersions(db, motionId ? { motionId } : {});
+  const answers = await listAnswers(db, motionId ? { motionId } : {});
+  const answersOf = new Map<number, AnswerRow[]>();
+  for (const a of answers) {
+    const list = answersOf.get(a.sectionId);
+    if (list) list.push(a);
+    else answersOf.set(a.sectionId, [a]);
+  }
   const latest = new Map<number, VersionRow>();
   for (const v of versions) if (!latest.has(v.motionId) || latest.get(v.motionId)!.number < v.number) latest.set(v.motionId, v);
   const out: FollowedProposal[] = [];
   for (const v of [...latest.values()].sort((a, b) => b.content.year - a.content.year || b.motionId - a.motionId)) {
     for (const s of v.content.sections) {
       if (s.kind !== "proposition" || (s.result && !s.result.adopted)) continue;
-      const own = answers.filter((a) => a.sectionId === s.id);
+      const own = answersOf.get(s.id) ?? [];
       out.push({ motionId: v.motionId, motionTitle: v.content.title, year: v.content.year, versionNumber: v.number, sectionId: s.id, number: s.number, body: s.body, status: own.at(-1)?.status ?? "sans_reponse", answers: own });
     }
   }

@@ -356,7 +356,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     if (!multipartCsrfValid(request, reply, upload.csrfToken)) return reply;
     if (typeof upload.problem === "string") return motionPage(request, reply, upload.problem);
     const done = await asFacilitator(request, async (tx) => {
-      const proposal = (await followUp(tx)).find((p) => p.motionId === motionId && p.sectionId === upload.answer.proposition);
+      const proposal = (await followUp(tx, { motionId })).find((p) => p.sectionId === upload.answer.proposition);
       if (!proposal) return false;
       await postAnswer(tx, { motionId, sectionId: proposal.sectionId, answeredOn: upload.answer.date, institution: upload.answer.institution, summary: upload.answer.resume, status: upload.answer.statut as FollowUpStatus, attachment: upload.attachment, actor: actorForAudit(request) });
       await tx.execute(sql`update motions set phase = 'suivi' where id = ${motionId} and phase in ('adoptee', 'remise')`);
