@@ -1,5 +1,6 @@
 // The finder's search form: a GET form, so that a search is a link and works without JavaScript.
 import { Button, Checkboxes, Radios, TextInput, type FieldErrors } from "../../../ui/form.js";
+import { renderFragment } from "../../../ui/render.js";
 import { citizenServiceChoices } from "../../places/domain/service-labels.js";
 import type { CommuneEntry } from "../domain/commune-match.js";
 import type { FinderQuery } from "../domain/finder-query.js";
@@ -93,4 +94,44 @@ export function FinderForm({ query, errors, choices, suggestions }: { query: Fin
       <Button>Rechercher</Button>
     </form>
   );
+}
+
+/** The search form's block on the finder page: "Modifier la recherche" over the results, then the form. */
+export function SearchBlock({ heading, ...form }: { heading: boolean; query: FinderQuery; errors: FieldErrors; choices?: CommuneChoice[] | undefined; suggestions: boolean }) {
+  return (
+    <>
+      {heading ? <h2 class="govuk-heading-m">Modifier la recherche</h2> : null}
+      <FinderForm {...form} />
+    </>
+  );
+}
+
+// The form is half of a result page's markup and of its rendering time, and it differs between searches only by
+// the text typed in "Où ?" when there is no error and no commune to choose: its markup is kept per combination of
+// the other choices, with a mark where that text goes. The mark cannot come from a person (control characters are
+// refused in every query string), and the text put in its place is escaped as an attribute value.
+const OU_MARK = "\u0001ou\u0001";
+const templates = new Map<string, string>();
+const TEMPLATES_KEPT = 500;
+
+/** Escapes text for a double-quoted HTML attribute value, as the renderer does (">" is harmless there). */
+export function escapeAttribute(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+}
+
+/** The search block's HTML (see SearchBlock), the same as rendering it, from a kept template when it can. */
+export function searchBlockHtml(props: { heading: boolean; query: FinderQuery; errors: FieldErrors; choices?: CommuneChoice[] | undefined; suggestions: boolean }): string {
+  const { heading, query, errors, choices, suggestions } = props;
+  // An empty value renders as a bare attribute: rendered as such (a search always has text there).
+  if (Object.keys(errors).length > 0 || (choices && choices.length > 0) || query.ou === "" || query.ou.includes(OU_MARK)) return renderFragment(<SearchBlock {...props} />);
+  const key = JSON.stringify([heading, suggestions, query.besoins, query.accompagnements, query.gratuit, query.ouvert, query.tri]);
+  let template = templates.get(key);
+  if (template === undefined) {
+    template = renderFragment(<SearchBlock heading={heading} query={{ ...query, ou: OU_MARK }} errors={{}} suggestions={suggestions} />);
+    // Exactly one place for the text (the field's value), or no template.
+    if (template.split(OU_MARK).length !== 2) return renderFragment(<SearchBlock {...props} />);
+    if (templates.size >= TEMPLATES_KEPT) templates.clear();
+    templates.set(key, template);
+  }
+  return template.replace(OU_MARK, () => escapeAttribute(query.ou));
 }

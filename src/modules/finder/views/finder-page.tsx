@@ -6,7 +6,7 @@ import { finderUrl, type FinderQuery } from "../domain/finder-query.js";
 import type { SearchResults } from "../finder.search.js";
 import { MAX_RESULTS, SLOT_SORT_POOL } from "../finder.search.js";
 import { de } from "../domain/place-wording.js";
-import { FinderForm, type CommuneChoice } from "./finder-form.js";
+import { searchBlockHtml, type CommuneChoice } from "./finder-form.js";
 import { Pagination, ResultList } from "./result-list.js";
 
 export type FinderPageProps = {
@@ -134,10 +134,7 @@ export function FinderPage({ ctx, query, errors, choices, results, suggestScript
           )}
           <ErrorSummary errors={errors} />
           {results ? <Results results={results} query={query} map={map} /> : null}
-          <div id="recherche">
-            {results ? <h2 class="govuk-heading-m">Modifier la recherche</h2> : null}
-            <FinderForm query={query} errors={errors} choices={choices} suggestions={Boolean(suggestScript)} />
-          </div>
+          <div id="recherche" dangerouslySetInnerHTML={{ __html: searchBlockHtml({ heading: Boolean(results), query, errors, choices, suggestions: Boolean(suggestScript) }) }} />
         </div>
       </div>
     </Layout>
