@@ -20,7 +20,7 @@ import { listGroups } from "./groups-themes.js";
 import { computeFigures, figureKeysOf } from "./sheet-figures.js";
 import { listMotions } from "./motions.queries.js";
 import { isContributor, namesDelegates } from "./network.policy.js";
-import { sendAttachment, sheetFilters, SHEETS_PAGE_SIZE } from "./network.routes.js";
+import { sendAttachment, sheetFilters, SHEETS_PAGE_SIZE } from "./network-http.js";
 import { addAttachment, attachmentProblem, getAttachment, listAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, removeAttachment } from "./attachments.js";
 import { multipartCsrfValid } from "../../plugins/security.js";
 import { askQuestion, createSheet, setMark, updateSheet } from "./sheets.commands.js";

@@ -1,5 +1,6 @@
 // The network's instance-level pages: public (/reseau, public sheets, follow-up, adopted versions, Atom feed,
-// /api/v1/experiences), the facilitator's (/reseau/animation) and partners' (/reseau/partenaire).
+// /api/v1/experiences), the facilitator's motions (/reseau/animation, …/motions; members, groups, themes and
+// consultations are in network-animation.routes.tsx) and partners' (/reseau/partenaire).
 import { Feed } from "feed";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sql } from "drizzle-orm";
@@ -8,54 +9,25 @@ import type { AppDeps } from "../../app-deps.js";
 import { queryRows, type Tx } from "../../db/client.js";
 import { followUpStatuses, motionPhases, type FollowUpStatus, type MotionPhase } from "../../db/schema/index.js";
 import { withNetwork, withPublic, type NetworkActor } from "../../db/tenant.js";
-import { list, parseForm, text } from "../../lib/validation.js";
+import { parseForm, text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { versionDiff } from "./domain/motion-text.js";
 import { attachmentProblem, detectAttachmentType, getAttachment, listAttachments, MAX_ATTACHMENT_BYTES, safeFilename } from "./attachments.js";
 import type { FastifyMultipartBaseOptions } from "@fastify/multipart";
 import { multipartCsrfValid } from "../../plugins/security.js";
-import { createGroup, groupNameTaken, listGroups, saveTheme, updateGroup, usersByEmail } from "./groups-themes.js";
-import { joinNetwork } from "./network.commands.js";
-import { findTerritory } from "../territories/territories.queries.js";
-import { createConsultation, getConsultation, listConsultations, publishConsultation, synthesisCsv, synthesisDocx } from "./consultations.js";
-import { FacilitatorConsultationPage } from "./views/consultation-pages.js";
 import { motionDocx, motionPdf } from "./import-export/motion-export.js";
 import { adoptMotion, createMotion, decideAmendment, MotionRuleError, postAnswer, recordDelivery, saveSection, setPhase, tagContribution } from "./motions.commands.js";
-import { followUp, getAnswerAttachment, getMotion, getVersion, listAnswers, listContributions, listDeliveries, listMotions, listSections, listVersions } from "./motions.queries.js";
-import { getSheet, listThemes, searchSheets, type PopulationBand, type SheetFilters, POPULATION_BANDS } from "./sheets.queries.js";
+import { followUp, getAnswerAttachment, getMotion, getVersion, listAnswers, listContributions, listDeliveries, listSections, listVersions } from "./motions.queries.js";
+import { getSheet, listThemes, searchSheets } from "./sheets.queries.js";
+import { facilitating, facilitationPage, isoDate } from "./network-animation.shared.js";
+import { registerNetworkAnimationRoutes } from "./network-animation.routes.js";
+import { sendAttachment, sheetFilters, SHEETS_PAGE_SIZE } from "./network-http.js";
 import { SheetPage, SheetSearch } from "./views/sheet-pages.js";
 import { FacilitatorMotionPage } from "./views/motion-pages.js";
 import { listMembers, motionText } from "./network.queries.js";
 import { FollowUpPage, VersionPage } from "./views/follow-up-pages.js";
-import { FacilitationPage, GroupPage, NetworkHomePage, PartnerPage } from "./views/network-pages.js";
-
-export const SHEETS_PAGE_SIZE = 10;
-
-/** Sends an attached file as a download (never shown inline: its content was checked, its name made safe). */
-export function sendAttachment(reply: FastifyReply, file: { filename: string; mediaType: string; content: Buffer }) {
-  return reply
-    .header("content-disposition", `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-    .header("cache-control", "private, no-store")
-    .type(file.mediaType)
-    .send(file.content);
-}
-
-/** The search filters of a query string; unknown values are dropped rather than refused (links from elsewhere). */
-export function sheetFilters(query: Record<string, unknown>): { filters: SheetFilters; page: number } {
-  const q = (name: string) => (typeof query[name] === "string" ? (query[name] as string).trim() : "");
-  const filters: SheetFilters = {};
-  if (q("q")) filters.q = q("q").slice(0, 200);
-  if (/^[a-z0-9-]{1,40}$/.test(q("theme"))) filters.theme = q("theme");
-  if (["epci", "commune", "departement"].includes(q("type"))) filters.kind = q("type");
-  if (q("population") in POPULATION_BANDS) filters.band = q("population") as PopulationBand;
-  if (/^(\d{2,3}|2[AB])$/i.test(q("departement"))) filters.departement = q("departement").toUpperCase();
-  if (/^\d{4}$/.test(q("annee"))) filters.year = Number(q("annee"));
-  const page = /^\d{1,5}$/.test(q("page")) ? Math.max(1, Number(q("page"))) : 1;
-  return { filters, page };
-}
-
-
+import { NetworkHomePage, PartnerPage } from "./views/network-pages.js";
 
 const motionSchema = z.object({
   titre: z.string().trim().min(1, "Saisissez le titre de la motion").max(200, "200 caractères au maximum"),
@@ -108,10 +80,7 @@ async function readAnswerUpload(request: FastifyRequest): Promise<AnswerUpload> 
 /** Registers the instance-level network pages. */
 export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void {
   const db = deps.database.db;
-  const asFacilitator = <T,>(request: FastifyRequest, work: (tx: Tx) => Promise<T>) => {
-    if (!request.actor?.isFacilitator) throw new NotFoundError();
-    return withNetwork(db, { role: "facilitator", userId: request.actor.userId }, work);
-  };
+  const asFacilitator = <T,>(request: FastifyRequest, work: (tx: Tx) => Promise<T>) => facilitating(db, request, work);
   /** The partner's institution, or a 404 for anyone else. */
   const partnerOf = async (request: FastifyRequest): Promise<{ actor: NetworkActor; institution: string }> => {
     if (!request.actor) throw new NotFoundError();
@@ -210,32 +179,25 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     if (!v) throw new NotFoundError();
     return { motionId, v, previous };
   };
-  const download = (reply: FastifyReply, bytes: Buffer, type: string, name: string) =>
-    reply.header("content-disposition", `attachment; filename="${name}"`).type(type).send(bytes);
   app.get("/reseau/motions/:id/versions/:number", async (request, reply) => {
     const raw = (request.params as { number: string }).number;
     const format = /\.(docx|pdf)$/.exec(raw)?.[1];
     (request.params as { number: string }).number = raw.replace(/\.(docx|pdf)$/, "");
     const { motionId, v, previous } = await version(request);
     const name = `motion-${v.content.year}-v${v.number}`;
-    if (format === "docx") return download(reply, await motionDocx(v), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", `${name}.docx`);
-    if (format === "pdf") return download(reply, await motionPdf(v), "application/pdf", `${name}.pdf`);
+    if (format === "docx") return sendAttachment(reply, { content: await motionDocx(v), mediaType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", filename: `${name}.docx` });
+    if (format === "pdf") return sendAttachment(reply, { content: await motionPdf(v), mediaType: "application/pdf", filename: `${name}.pdf` });
     return reply.page(<VersionPage ctx={reply.viewContext()} motionId={motionId} version={v} {...(previous ? { previous, diff: versionDiff(previous.content, v.content) } : {})} />);
   });
 
   // Facilitation.
-  const facilitationPage = async (request: FastifyRequest, reply: FastifyReply, extra: { errors?: Record<string, string>; values?: Record<string, string>; status?: number } = {}) => {
-    const [motions, members, consultations, groups, themes] = await asFacilitator(request, async (tx) => [await listMotions(tx), await listMembers(tx), await listConsultations(tx), await listGroups(tx), await listThemes(tx)] as const);
-    const notice = facilitationNotices[text((request.query as { fait?: string }).fait)];
-    return reply.page(<FacilitationPage ctx={reply.viewContext()} motions={motions} members={members} consultations={consultations} groups={groups} themes={themes} errors={extra.errors ?? {}} values={extra.values ?? {}} {...(notice && !extra.errors ? { notice } : {})} />, extra.status ?? 200);
-  };
-  app.get("/reseau/animation", (request, reply) => facilitationPage(request, reply));
+  app.get("/reseau/animation", (request, reply) => facilitationPage(db, request, reply));
 
   app.post("/reseau/animation/motions", async (request, reply) => {
     const body = request.body as Record<string, unknown>;
     const values = Object.fromEntries(["titre", "annee", "description", "quorum", "majorite", "echeance"].map((k) => [k, text(body[k])]));
     const form = parseForm(motionSchema, values);
-    if (!form.ok) return facilitationPage(request, reply, { errors: form.errors, values, status: 400 });
+    if (!form.ok) return facilitationPage(db, request, reply, { errors: form.errors, values, status: 400 });
     const d = form.data;
     const id = await asFacilitator(request, async (tx) => {
       const motionId = await createMotion(tx, { title: d.titre, year: d.annee, description: d.description, quorum: d.quorum / 100, majority: d.majorite / 100, deadlines: d.echeance ? { contributions: d.echeance } : {}, actor: actorForAudit(request) });
@@ -286,7 +248,6 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
       }
     });
   const field = (request: FastifyRequest, name: string) => text((request.body as Record<string, unknown>)[name]);
-  const isoDate = (value: string) => (/^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : undefined);
 
   motionStep("/phase", async (request, tx, motionId) => {
     const phase = field(request, "phase");
@@ -366,117 +327,8 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return reply.redirect(`/reseau/animation/motions/${motionId}?fait=reponse`, 303);
   });
 
-  const facilitationNotices: Record<string, string> = { membre: "Le territoire est membre du réseau.", groupe: "Le groupe de travail est créé.", groupe_modifie: "Le groupe de travail est enregistré.", theme: "Le thème est enregistré." };
-  const form = (request: FastifyRequest, names: string[]) => Object.fromEntries(names.map((k) => [k, text((request.body as Record<string, unknown>)[k])]));
-  app.post("/reseau/animation/membres", async (request, reply) => {
-    const values = form(request, ["membre_code"]);
-    const territory = values.membre_code ? await findTerritory(db, { code: values.membre_code }) : undefined;
-    if (!territory) return facilitationPage(request, reply, { errors: { membre_code: "Aucun territoire de l'instance ne porte ce code : l'opérateur le crée d'abord depuis la géographie officielle" }, values, status: 400 });
-    await asFacilitator(request, (tx) => joinNetwork(tx, { territory, actor: actorForAudit(request) }));
-    return reply.redirect("/reseau/animation?fait=membre", 303);
-  });
-  app.post("/reseau/animation/groupes", async (request, reply) => {
-    const values = form(request, ["groupe_nom", "groupe_description"]);
-    const territoryIds = list((request.body as Record<string, unknown>).groupe_membres).filter((v) => /^\d{1,9}$/.test(v)).map(Number);
-    const errors: Record<string, string> = {};
-    if (!values.groupe_nom || values.groupe_nom.length > 120) errors.groupe_nom = "Saisissez le nom du groupe (120 caractères au plus)";
-    else if (await asFacilitator(request, (tx) => groupNameTaken(tx, values.groupe_nom!))) errors.groupe_nom = "Un groupe porte déjà ce nom";
-    if (Object.keys(errors).length > 0) return facilitationPage(request, reply, { errors, values, status: 400 });
-    await asFacilitator(request, async (tx) => {
-      const members = new Set((await listMembers(tx)).map((m) => m.territoryId));
-      await createGroup(tx, { name: values.groupe_nom!, description: values.groupe_description!.slice(0, 1_000), territoryIds: territoryIds.filter((id) => members.has(id)), actor: actorForAudit(request) });
-    });
-    return reply.redirect("/reseau/animation?fait=groupe", 303);
-  });
-  const groupOf = async (request: FastifyRequest) => {
-    const groupId = Number((request.params as { groupId: string }).groupId);
-    const [group, members] = await asFacilitator(request, async (tx) => [(await listGroups(tx)).find((g) => g.id === groupId), await listMembers(tx)] as const);
-    if (!group) throw new NotFoundError();
-    return { group, members };
-  };
-  app.get("/reseau/animation/groupes/:groupId", async (request, reply) => {
-    const { group, members } = await groupOf(request);
-    return reply.page(<GroupPage ctx={reply.viewContext()} group={group} members={members} errors={{}} />);
-  });
-  app.post("/reseau/animation/groupes/:groupId", async (request, reply) => {
-    const { group, members } = await groupOf(request);
-    const body = request.body as Record<string, unknown>;
-    const values = { name: text(body.groupe_nom), description: text(body.groupe_description), territoryIds: list(body.groupe_membres), facilitators: text(body.groupe_animation) };
-    const emails = [...new Set(values.facilitators.split(/[\s,;]+/).filter(Boolean))];
-    const errors: Record<string, string> = {};
-    if (!values.name || values.name.length > 120) errors.groupe_nom = "Saisissez le nom du groupe (120 caractères au plus)";
-    else if (await asFacilitator(request, (tx) => groupNameTaken(tx, values.name, group.id))) errors.groupe_nom = "Un autre groupe porte déjà ce nom";
-    const known = await asFacilitator(request, (tx) => usersByEmail(tx, emails.slice(0, 50)));
-    const unknown = emails.filter((e) => !known.has(e.toLowerCase()));
-    if (emails.length > 50) errors.groupe_animation = "Indiquez 50 personnes au plus";
-    else if (unknown.length > 0) errors.groupe_animation = `Aucun compte sur Maillage pour ${unknown.join(", ")} : invitez d'abord la personne dans son territoire, ou corrigez l'adresse`;
-    if (Object.keys(errors).length > 0) return reply.page(<GroupPage ctx={reply.viewContext()} group={group} members={members} errors={errors} values={values} />, 400);
-    const memberIds = new Set(members.map((m) => m.territoryId));
-    await asFacilitator(request, (tx) =>
-      updateGroup(tx, {
-        groupId: group.id,
-        name: values.name,
-        description: values.description.slice(0, 1_000),
-        territoryIds: values.territoryIds.filter((v) => /^\d{1,9}$/.test(v)).map(Number).filter((id) => memberIds.has(id)),
-        facilitatorIds: emails.map((e) => known.get(e.toLowerCase())!),
-        actor: actorForAudit(request),
-      }),
-    );
-    return reply.redirect("/reseau/animation?fait=groupe_modifie", 303);
-  });
-  app.post("/reseau/animation/themes", async (request, reply) => {
-    const values = form(request, ["theme_code", "theme_libelle"]);
-    const errors: Record<string, string> = {};
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(values.theme_code!) || values.theme_code!.length > 40) errors.theme_code = "Le code s'écrit en lettres minuscules sans accent, chiffres et tirets, par exemple inclusion-numerique";
-    if (!values.theme_libelle || values.theme_libelle.length > 80) errors.theme_libelle = "Saisissez le libellé du thème (80 caractères au plus)";
-    if (Object.keys(errors).length > 0) return facilitationPage(request, reply, { errors, values, status: 400 });
-    await asFacilitator(request, (tx) => saveTheme(tx, { code: values.theme_code!, label: values.theme_libelle!, actor: actorForAudit(request) }));
-    return reply.redirect("/reseau/animation?fait=theme", 303);
-  });
-
-  // Consultations.
-  app.post("/reseau/animation/consultations", async (request, reply) => {
-    const body = request.body as Record<string, unknown>;
-    const values = Object.fromEntries(["consultation_titre", "consultation_auteur", "consultation_texte", "consultation_questions", "consultation_cloture"].map((k) => [k, text(body[k])]));
-    const questions = values.consultation_questions!.split(/\r?\n/).map((q) => q.trim()).filter(Boolean);
-    const errors: Record<string, string> = {};
-    if (!values.consultation_titre || values.consultation_titre.length > 200) errors.consultation_titre = "Saisissez le titre de la consultation (200 caractères au plus)";
-    if (!values.consultation_auteur || values.consultation_auteur.length > 200) errors.consultation_auteur = "Saisissez qui consulte (200 caractères au plus)";
-    if (questions.length === 0) errors.consultation_questions = "Saisissez au moins une question, une par ligne";
-    else if (questions.length > 50 || questions.some((q) => q.length > 1_000)) errors.consultation_questions = "50 questions au plus, de 1 000 caractères au plus";
-    if (!isoDate(values.consultation_cloture!)) errors.consultation_cloture = "Saisissez le dernier jour pour répondre, par exemple 2027-06-30";
-    if (Object.keys(errors).length > 0) return facilitationPage(request, reply, { errors, values, status: 400 });
-    const id = await asFacilitator(request, (tx) => createConsultation(tx, { title: values.consultation_titre!, body: values.consultation_texte!.slice(0, 5_000), askedBy: values.consultation_auteur!, closesOn: values.consultation_cloture!, questions, actor: actorForAudit(request) }));
-    return reply.redirect(`/reseau/animation/consultations/${id}`, 303);
-  });
-  const consultationOf = async (request: FastifyRequest) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(id)) throw new NotFoundError();
-    const found = await asFacilitator(request, async (tx) => {
-      const data = await getConsultation(tx, { id });
-      return data ? { ...data, members: (await listMembers(tx)).length } : undefined;
-    });
-    if (!found) throw new NotFoundError();
-    return found;
-  };
-  app.get("/reseau/animation/consultations/:id", async (request, reply) => {
-    const data = await consultationOf(request);
-    const notice = text((request.query as { fait?: string }).fait) === "publiee" ? "La consultation est publiée : les territoires membres peuvent répondre." : undefined;
-    return reply.page(<FacilitatorConsultationPage ctx={reply.viewContext()} {...data} {...(notice ? { notice } : {})} />);
-  });
-  app.post("/reseau/animation/consultations/:id/publier", async (request, reply) => {
-    const data = await consultationOf(request);
-    await asFacilitator(request, (tx) => publishConsultation(tx, { id: data.consultation.id, actor: actorForAudit(request) }));
-    return reply.redirect(`/reseau/animation/consultations/${data.consultation.id}?fait=publiee`, 303);
-  });
-  app.get("/reseau/animation/consultations/:id/synthese.csv", async (request, reply) => {
-    const data = await consultationOf(request);
-    return download(reply, Buffer.from(synthesisCsv(data)), "text/csv; charset=utf-8", `consultation-${data.consultation.id}.csv`);
-  });
-  app.get("/reseau/animation/consultations/:id/synthese.docx", async (request, reply) => {
-    const data = await consultationOf(request);
-    return download(reply, await synthesisDocx(data), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", `consultation-${data.consultation.id}.docx`);
-  });
+  // Members, working groups, themes, consultations.
+  registerNetworkAnimationRoutes(app, deps);
 
   // Partners.
   const partnerPage = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
