@@ -16,7 +16,9 @@ import { migrateDatabase, openDatabase, queryRows, type Database } from "../src/
 import { withTenant } from "../src/db/tenant.js";
 import { getMotif, nextFreeSlotsForPlace } from "../src/modules/booking/booking.queries.js";
 import { allCommunes } from "../src/modules/finder/commune-index.js";
-import { nextSlotsInTerritory } from "../src/modules/finder/finder.slots.js";
+import { parisDateOf } from "../src/lib/paris-time.js";
+import { nextSlotsForPlaces } from "../src/modules/finder/finder.slots.js";
+import { createScheduleKeeper } from "../src/modules/finder/schedule-index.js";
 import type { LieuRecord } from "../src/modules/places/import-export/lieu-record.js";
 import { startCliServer } from "../test/support/cli.js";
 import { startPgServer } from "../test/support/pg-server.js";
@@ -46,7 +48,7 @@ export type FinderFigures = {
     /** booking's nextFreeSlotsForPlace: the next 20 slots (motif horizon), and every slot of the 4 weeks. */
     next20MedianMs: number;
     allFourWeeksMedianMs: number;
-    /** The finder's one-query loader (finder.slots.ts), every slot of the 4 weeks, for comparison. */
+    /** The finder's way (finder.slots.ts: schedules in memory, busy times asked), every slot of the 4 weeks, for comparison. */
     finderLoaderAllFourWeeksMedianMs: number;
     slotsInFourWeeks: number;
     appointmentsInFourWeeks: number;
@@ -68,6 +70,9 @@ const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br";
 const HORAIRES = ["Mo-Fr 09:00-12:00,14:00-18:30; Sa 08:30-12:00", "Mo,We,Fr 10:00-17:00; PH off", "Tu-Sa 13:30-19:00", "Mo-Fr 08:30-17:00", "Mo-Th 09:00-12:30"];
 const SERVICES = Object.values(Service);
 const SUPPORTS = Object.values(PriseEnChargeSpecifique);
+/** The services of the two public motifs: every 20th place offers the second (it takes appointments), the special place the first. */
+const SPECIAL_SERVICE = Service.AideAuxDemarchesAdministratives;
+const BOOKABLE_SERVICE = Service.UtilisationSecuriseeDuNumerique;
 
 /** A small deterministic pseudo-random number in [0, 1) from an integer (no commune coordinates are shipped). */
 function noise(n: number): number {
@@ -143,8 +148,14 @@ export async function generateDataSet(url: string, log: (line: string) => void) 
       );
     }
     log(`  ${places.length} places (${territories} territories) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    // One public motif per territory; 2,990 mediators, 3 per place on every 20th place; 10 on the special place.
-    await client.query(`insert into motifs (territory_id, name, service) select id, 'Aide aux démarches en ligne', 'Aide aux démarches administratives' from territories`);
+    // Two public motifs per territory, each offered where its service is (motifs follow the places' services):
+    // every 20th place offers the second; the special place the first. 2,990 mediators, 3 per place on every
+    // 20th place; 10 on the special place.
+    await client.query(
+      `insert into motifs (territory_id, name, service)
+       select t.id, m.name, m.service from territories t,
+         (values ('Aide aux démarches en ligne', '${SPECIAL_SERVICE}'), ('Sécuriser ses comptes en ligne', '${BOOKABLE_SERVICE}')) as m(name, service)`,
+    );
     await client.query(`create temp table bench_mediators (mediator_id int, place_id int, territory_id int, special bool)`);
     const special = (await client.query<{ id: number; territory_id: number }>("select id, territory_id from places order by id offset 10 limit 1")).rows[0]!;
     await client.query(
@@ -184,7 +195,7 @@ export async function generateDataSet(url: string, log: (line: string) => void) 
          select m.territory_id, m.place_id, m.mediator_id, mo.id, s.starts_at, s.starts_at + interval '30 minutes',
                 case when s.starts_at < now() then 'honore' else 'a_venir' end, 'citizen'
          from (select *, row_number() over (order by mediator_id) - 1 as n from bench_mediators) m
-         join motifs mo on mo.territory_id = m.territory_id
+         join motifs mo on mo.territory_id = m.territory_id and mo.service = case when m.special then '${SPECIAL_SERVICE}' else '${BOOKABLE_SERVICE}' end
          cross join lateral (
            select ((case when m.special then current_date - ${APPOINTMENTS_PER_MEDIATOR + 1} else current_date - 500 end + k)
                     + time '09:00' + ((k * 5 + m.mediator_id) % 6) * interval '30 minutes') at time zone 'Europe/Paris' as starts_at
@@ -198,7 +209,7 @@ export async function generateDataSet(url: string, log: (line: string) => void) 
     await client.query(
       `insert into appointments (${appointmentColumns})
        select m.territory_id, m.place_id, m.mediator_id, mo.id, x.starts_at, x.starts_at + interval '30 minutes', 'a_venir', 'citizen'
-       from bench_mediators m join motifs mo on mo.territory_id = m.territory_id
+       from bench_mediators m join motifs mo on mo.territory_id = m.territory_id and mo.service = '${SPECIAL_SERVICE}'
        cross join lateral (
          select ((current_date + d) + case when s < 6 then time '09:00' + s * interval '30 minutes' else time '14:00' + (s - 6) * interval '30 minutes' end)
                   at time zone 'Europe/Paris' as starts_at,
@@ -316,7 +327,7 @@ function median(values: number[]): number {
 /** Times the next free slots of the special place (10 mediators, 500 appointments over the next 4 weeks). */
 async function benchNextSlots(database: Database, special: { id: number; territory_id: number }, runs = 60): Promise<FinderFigures["nextSlots"]> {
   const territoryId = special.territory_id;
-  const [motifRow] = await queryRows<{ id: number }>(database.db, sql`select id from motifs where territory_id = ${territoryId}`);
+  const [motifRow] = await queryRows<{ id: number }>(database.db, sql`select id from motifs where territory_id = ${territoryId} and service = ${SPECIAL_SERVICE}`);
   const motif = (await withTenant(database.db, territoryId, (tx) => getMotif(tx, { territoryId, motifId: motifRow!.id })))!;
   const time = async (compute: () => Promise<number>) => {
     const timings: number[] = [];
@@ -332,11 +343,14 @@ async function benchNextSlots(database: Database, special: { id: number; territo
     withTenant(database.db, territoryId, (tx) => nextFreeSlotsForPlace(tx, { territoryId, placeId: special.id, motif, now: new Date(), limit, ...(days ? { days } : {}) })).then((s) => s.length);
   const next20 = await time(booking(20));
   const all = await time(booking(100_000, 28));
+  // The finder's way: the schedules held in memory (read once here), the mediators' busy times asked each time.
+  const [place] = await queryRows<{ code_insee: string | null; services: string[] }>(database.db, sql`select code_insee, services from places where id = ${special.id}`);
+  const schedules = createScheduleKeeper(database, { checkEveryMs: 60_000, today: () => parisDateOf(Date.now()) });
+  const slotPlace = { id: special.id, territoryId, codeInsee: place!.code_insee, services: place!.services };
   const finderLoader = await time(() =>
-    withTenant(database.db, territoryId, (tx) => nextSlotsInTerritory(tx, { territoryId, placeIds: [special.id], now: new Date(), days: 28, limit: 100_000 })).then(
-      (slots) => slots.get(special.id)?.[0]?.slots.length ?? 0,
-    ),
+    nextSlotsForPlaces(database, { schedules }, { places: [slotPlace], now: new Date(), days: 28, limit: 100_000 }).then((slots) => slots.get(special.id)?.[0]?.slots.length ?? 0),
   );
+  schedules.close();
   const [booked] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from appointments where place_id = ${special.id} and starts_at >= now() and starts_at < now() + interval '29 days'`);
   return { medianMs: all.ms, next20MedianMs: next20.ms, allFourWeeksMedianMs: all.ms, finderLoaderAllFourWeeksMedianMs: finderLoader.ms, slotsInFourWeeks: all.count, appointmentsInFourWeeks: booked!.n };
 }

@@ -103,3 +103,12 @@ export async function territoryOfCapability(db: Executor, kind: CapabilityKind, 
   const result = (await db.execute(sql`select maillage_territory_of(${kind}, ${key}) as territory_id`)) as unknown as { rows: { territory_id: number | null }[] };
   return result.rows[0]?.territory_id ?? undefined;
 }
+
+/**
+ * withPublic with every statement of `work` on one snapshot (a read-only repeatable-read transaction on one public
+ * connection): what a process reads and keeps in memory together with its version, which must agree even when
+ * public reads move between the primary and a replica.
+ */
+export async function withPublicSnapshot<T>(database: Pick<Database, "db" | "publicDb">, work: (db: Executor) => Promise<T>): Promise<T> {
+  return database.publicDb ? database.publicDb.transaction(work, { isolationLevel: "repeatable read", accessMode: "read only" }) : withTenant(database.db, null, work);
+}

@@ -30,8 +30,11 @@ const sharedOnPurpose: Record<string, string> = {
   motion_votes: "true",
   consultation_answers: "true",
 };
-/** Tables with a territory_id that belong to the instance, with policies of their own (migration 0022). */
-const instanceLevel = new Set(["network_members", "working_group_members"]);
+/**
+ * Tables with a territory_id that belong to the instance: with policies of their own (migration 0022), or out of
+ * the web role's reach (the finder's busy-time counters, read through a function: migration 0027, tested below).
+ */
+const instanceLevel = new Set(["network_members", "working_group_members", "finder_busy_versions"]);
 /** What the public context (anonymous pages) may read: published places, communes with a centre for the finder's distances. */
 const sharedWithPublic: Record<string, string> = { places: "published", communes: "centroid_lat is not null", experience_sheets: "visibility = 'public'" };
 
@@ -166,27 +169,6 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
     expect(who!.role).toBe("maillage_app");
   });
 
-    it("lets the public availability function read one territory under row-level security, and leaves no territory set", async () => {
-    const read = (territoryId: number) =>
-      withPublic(t.database, async (db) => {
-        const [row] = await queryRows<{ motifs: unknown; after: string }>(
-          db,
-          sql`select (f).motifs::text as motifs, current_setting('app.territory_id', true) as after
-              from (select maillage_public_availability(${territoryId}::int, '{}'::int[], current_date, current_date + 7,
-                      now(), now() + interval '8 days', now() - interval '1 day', '{a_venir}'::text[]) as f) x`,
-        );
-        const [after] = await queryRows<{ setting: string | null }>(db, sql`select current_setting('app.territory_id', true) as setting`);
-        return { motifs: JSON.parse(String(row!.motifs)) as { name: string }[], setting: after!.setting ?? "" };
-      });
-    const home_ = await read(home.id);
-    const foreign_ = await read(foreign.id);
-    expect(home_.setting).toBe("");
-    expect(foreign_.setting).toBe("");
-    // The foreign territory has a public motif, the home one none: each call sees its own territory only.
-    expect(foreign_.motifs.length).toBeGreaterThan(0);
-    expect(home_.motifs).toEqual([]);
-  });
-
     it("refuses to write a row for another territory, and to change one", async () => {
     await expect(
       withTenant(t.database.db, home.id, (tx) => tx.insert(communes).values({ territoryId: foreign.id, insee: "00000", name: "Intruse", departement: "99" })),
@@ -222,5 +204,41 @@ describe.each(engines)("tenant isolation on %s", (engine) => {
       }
     }
     expect(await snapshot(t, tenantTables, foreign.id)).toEqual(before);
+  });
+  // Last: it adds a published place and plages to the foreign territory.
+  it("lets the public know the schedules of published places and when their mediators are busy, nothing more, and leaves no territory set", async () => {
+    const foreignId = foreign.id;
+    const open = await makePlace(t.database, { territoryId: foreignId, record: lieuRecord({ nom: "Lieu-Public" }) });
+    const shown = await makeMediator(t.database, { territoryId: foreignId, placeIds: [open.id], name: "Mediateur-Public" });
+    const shownPlage = await makePlage(t.database, { territoryId: foreignId, mediatorId: shown.id, placeId: open.id });
+    // The foreign mediator of the setup works at an unpublished place, where it now has a plage too.
+    const hidden = Number(params.mediatorId);
+    await makePlage(t.database, { territoryId: foreignId, mediatorId: hidden, placeId: Number(params.placeId) });
+    await makeMotif(t.database, { territoryId: foreignId, name: "Motif-Agents-Seulement", bookableBy: "agents" });
+    await t.database.db.insert(appointments).values({ territoryId: foreignId, placeId: open.id, motifId: Number(params.motifId), mediatorId: shown.id, startsAt: new Date("2027-03-02T08:00:00Z"), endsAt: new Date("2027-03-02T08:30:00Z"), firstName: "Personne-Publique", bookedBy: "agent" });
+    const read = await withPublic(t.database, async (db) => {
+      const [schedules] = await queryRows<{ motifs: string; plages: string; exceptional: string }>(db, sql`select motifs::text, plages::text, exceptional::text from maillage_public_schedules('2027-01-01')`);
+      const busy = await queryRows<{ mediator_id: number; start_ms: number }>(
+        db,
+        sql`select * from maillage_public_busy(${sql.param([shown.id, hidden])}::int[], '2027-02-28T00:00:00Z', '2027-03-05T00:00:00Z', '2027-02-27T00:00:00Z', '{a_venir}'::text[])`,
+      );
+      const [after] = await queryRows<{ setting: string | null }>(db, sql`select current_setting('app.territory_id', true) as setting`);
+      return { schedules: schedules!, busy, setting: after!.setting ?? "" };
+    });
+    const motifs = JSON.parse(read.schedules.motifs) as [number, number, string][];
+    expect(motifs.map((m) => m[2])).toContain("Aide aux démarches en ligne");
+    expect(motifs.map((m) => m[2])).not.toContain("Motif-Agents-Seulement");
+    const plages = JSON.parse(read.schedules.plages) as [number, number][];
+    expect(plages).toEqual([[shown.id, open.id, [1, 2, 3, 4, 5], "09:00", "12:00", shownPlage.validFrom, null, 1]]);
+    // The busy times of the mediator at the published place only; no name, no place, no person.
+    expect(read.busy.map((b) => [b.mediator_id, Number(b.start_ms)])).toEqual([[shown.id, Date.parse("2027-03-02T08:00:00Z")]]);
+    expect(read.setting).toBe("");
+    // The busy-time counters: numbers per territory through their function, the table itself out of reach.
+    const versions = await withPublic(t.database, (db) => queryRows<{ territory_id: number; version: string }>(db, sql`select territory_id, version::text as version from maillage_finder_busy_versions()`));
+    expect(versions.map((v) => v.territory_id)).toContain(foreignId);
+    await expect(withPublic(t.database, (db) => queryRows(db, sql`select * from finder_busy_versions`))).rejects.toThrow();
+    await expect(withTenant(t.database.db, home.id, (tx) => queryRows(tx, sql`update finder_busy_versions set version = 0`))).rejects.toThrow();
+    // The places' and schedules' counter is read by the web role, written by triggers only.
+    await expect(withTenant(t.database.db, home.id, (tx) => queryRows(tx, sql`update finder_data_version set version = 0`))).rejects.toThrow();
   });
 });

@@ -11,6 +11,7 @@ import { withTenant } from "../../src/db/tenant.js";
 import { seedDemo } from "../../src/modules/demo/demo.seed.js";
 import { parseFinderQuery } from "../../src/modules/finder/domain/finder-query.js";
 import { createPlaceIndexKeeper } from "../../src/modules/finder/place-index.js";
+import { createScheduleKeeper } from "../../src/modules/finder/schedule-index.js";
 import { runSearch } from "../../src/modules/finder/finder.search.js";
 import { findEpci } from "../../src/modules/territories/geography.js";
 import { isValidUai } from "../../src/modules/schools/domain/uai.js";
@@ -112,8 +113,9 @@ describe.each(engines)("demo schools on %s", (engine) => {
 
   it("lists places by distance from the centre of every commune of the demo territory", async () => {
     const places = createPlaceIndexKeeper(database, { checkEveryMs: 0 });
+    const schedules = createScheduleKeeper(database, { checkEveryMs: 0, today: () => "2027-03-02" });
     for (const commune of findEpci("200041333")!.communes) {
-      const outcome = await runSearch(database, places, parseFinderQuery({ ou: `${commune.name} ${commune.postcodes[0]}` }), new Date("2027-03-02T09:00:00Z"));
+      const outcome = await runSearch(database, { places, schedules }, parseFinderQuery({ ou: `${commune.name} ${commune.postcodes[0]}` }), new Date("2027-03-02T09:00:00Z"));
       expect(outcome.kind, commune.name).toBe("results");
       if (outcome.kind !== "results") continue;
       expect(outcome.results.positionBasis, commune.name).toBe("centre");
@@ -121,5 +123,6 @@ describe.each(engines)("demo schools on %s", (engine) => {
       expect(outcome.results.cards.every((card) => /^À \d/.test(card.where ?? "")), commune.name).toBe(true);
     }
     places.close();
+    schedules.close();
   });
 });

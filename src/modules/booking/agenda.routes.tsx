@@ -12,7 +12,7 @@ import { bookAppointment, cancelAppointment, mediatorOfUser, recordOutcome, resc
 import { personValues, validatePerson } from "./booking.person.js";
 import { canBookForSomeone, canSeeAgenda } from "./booking.policy.js";
 import { getMotif, getPlaceForBooking, nextFreeSlotsForPlace } from "./booking.queries.js";
-import { motifOfferedAt } from "../finder/finder.slots.js";
+import { motifOfferedAt } from "../finder/domain/schedule-index.js";
 import { AgendaPage } from "./views/agenda-page.js";
 import { AgentContactPage, AgentSearchPage, AppointmentSearchPage, MoveAppointmentPage, type NetworkSlots } from "./views/agent-booking.js";
 import { and, asc, eq } from "drizzle-orm";

@@ -1,7 +1,7 @@
 // Reads what slot computation needs, and the appointments of agendas.
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
-import type { Executor } from "../../db/client.js";
-import { absences, appointments, exceptionalPlages, mediators, motifs, places, plages } from "../../db/schema/index.js";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { queryPreparedArrays, type Executor } from "../../db/client.js";
+import { motifs, places } from "../../db/schema/index.js";
 import { addDays, parisDateOf, type LocalDate } from "../../lib/paris-time.js";
 import { holidayDatesBetween, holidayOptionsForCommune } from "./domain/holidays.js";
 import { nextFreeSlots, type Slot, type SlotInput } from "./domain/slots.js";
@@ -36,60 +36,67 @@ export async function getMotif(db: Executor, { territoryId, motifId }: { territo
   return row;
 }
 
-/** Builds the slot computation input of a place and motif over a window of local dates. */
+type SlotRows = [
+  codeInsee: string | null,
+  plages: [mediatorId: number, weekdays: number[], startTime: string, endTime: string, validFrom: string, validUntil: string | null, everyNWeeks: number][] | string,
+  exceptional: [mediatorId: number, day: string, startTime: string, endTime: string][] | string,
+  absences: [mediatorId: number, startMs: number, endMs: number][] | string,
+  appointments: [mediatorId: number, startMs: number, endMs: number][] | string,
+];
+
+/**
+ * Builds the slot computation input of a place and motif over a window of local dates, in one statement run in the
+ * caller's territory context (row-level security applies): where the place is (its public holidays), the plages
+ * of its active mediators and its exceptional plages in the window, and those mediators' absences and active
+ * appointments around it, wherever they take place.
+ */
 export async function loadSlotInput(
   db: Executor,
   { territoryId, placeId, motif, from, to, now }: { territoryId: number; placeId: number; motif: Pick<MotifRow, "durationMinutes" | "minNoticeMinutes" | "horizonDays">; from: LocalDate; to: LocalDate; now: Date },
 ): Promise<SlotInput> {
-  // Where the place is decides its public holidays (Alsace-Moselle has two more).
-  const [place] = await db.select({ codeInsee: places.codeInsee }).from(places).where(and(eq(places.territoryId, territoryId), eq(places.id, placeId)));
-  const plageRows = await db
-    .select({ mediatorId: plages.mediatorId, weekdays: plages.weekdays, startTime: plages.startTime, endTime: plages.endTime, validFrom: plages.validFrom, validUntil: plages.validUntil, everyNWeeks: plages.everyNWeeks })
-    .from(plages)
-    .innerJoin(mediators, eq(mediators.id, plages.mediatorId))
-    .where(and(eq(plages.territoryId, territoryId), eq(plages.placeId, placeId), eq(mediators.active, true)));
-  const exceptionalRows = await db
-    .select({ mediatorId: exceptionalPlages.mediatorId, day: exceptionalPlages.day, startTime: exceptionalPlages.startTime, endTime: exceptionalPlages.endTime })
-    .from(exceptionalPlages)
-    .where(and(eq(exceptionalPlages.territoryId, territoryId), eq(exceptionalPlages.placeId, placeId), gte(exceptionalPlages.day, from), lt(exceptionalPlages.day, addDays(to, 1))));
-  const mediatorIds = [...new Set([...plageRows, ...exceptionalRows].map((p) => p.mediatorId))];
   const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
   const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
-  const [absenceRows, appointmentRows] =
-    mediatorIds.length === 0
-      ? [[], []]
-      : await Promise.all([
-          db
-            .select({ mediatorId: absences.mediatorId, start: absences.startsAt, end: absences.endsAt })
-            .from(absences)
-            .where(and(eq(absences.territoryId, territoryId), inArray(absences.mediatorId, mediatorIds), lt(absences.startsAt, windowEnd), gte(absences.endsAt, windowStart))),
-          db
-            .select({ mediatorId: appointments.mediatorId, start: appointments.startsAt, end: appointments.endsAt })
-            .from(appointments)
-            .where(
-              and(
-                eq(appointments.territoryId, territoryId),
-                inArray(appointments.mediatorId, mediatorIds),
-                inArray(appointments.status, [...ACTIVE_STATUSES]),
-                // Appointments last less than a day: this lower bound lets the planner use (mediator_id, starts_at).
-                gte(appointments.startsAt, new Date(windowStart.getTime() - 86_400_000)),
-                lt(appointments.startsAt, windowEnd),
-                gte(appointments.endsAt, windowStart),
-              ),
-            ),
-        ]);
-  const hhmm = (t: string) => t.slice(0, 5);
+  // Appointments last less than a day: this lower bound lets each mediator's be read from (mediator_id, starts_at).
+  const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+  const [row] = await queryPreparedArrays<SlotRows>(
+    db,
+    sql`with pl as (
+          select p.mediator_id, p.weekdays, p.start_time, p.end_time, p.valid_from, p.valid_until, p.every_n_weeks
+          from plages p join mediators m on m.id = p.mediator_id
+          where p.territory_id = ${territoryId}::int and p.place_id = ${placeId}::int and m.active
+        ), ex as (
+          select e.mediator_id, e.day, e.start_time, e.end_time from exceptional_plages e
+          where e.territory_id = ${territoryId}::int and e.place_id = ${placeId}::int and e.day >= ${from}::date and e.day <= ${to}::date
+        ), med as (select pl.mediator_id from pl union select ex.mediator_id from ex)
+        select
+          (select pc.code_insee from places pc where pc.territory_id = ${territoryId}::int and pc.id = ${placeId}::int),
+          (select coalesce(json_agg(json_build_array(pl.mediator_id, pl.weekdays, left(pl.start_time::text, 5), left(pl.end_time::text, 5), pl.valid_from, pl.valid_until, pl.every_n_weeks)), '[]') from pl),
+          (select coalesce(json_agg(json_build_array(ex.mediator_id, ex.day, left(ex.start_time::text, 5), left(ex.end_time::text, 5))), '[]') from ex),
+          (select coalesce(json_agg(json_build_array(ab.mediator_id, extract(epoch from ab.starts_at) * 1000, extract(epoch from ab.ends_at) * 1000)), '[]')
+             from absences ab where ab.territory_id = ${territoryId}::int and ab.mediator_id in (select med.mediator_id from med)
+               and ab.starts_at < ${windowEnd}::timestamptz and ab.ends_at >= ${windowStart}::timestamptz),
+          (select coalesce(json_agg(json_build_array(a.mediator_id, extract(epoch from a.starts_at) * 1000, extract(epoch from a.ends_at) * 1000)), '[]')
+             from med join lateral (
+               select ap.mediator_id, ap.starts_at, ap.ends_at from appointments ap
+               where ap.territory_id = ${territoryId}::int and ap.mediator_id = med.mediator_id and ap.status = any(${sql.param([...ACTIVE_STATUSES])}::text[])
+                 and ap.starts_at >= ${earliestStart}::timestamptz and ap.starts_at < ${windowEnd}::timestamptz and ap.ends_at >= ${windowStart}::timestamptz) a on true)`,
+  );
+  const [codeInsee, plageRows, exceptionalRows, absenceRows, appointmentRows] = row!;
+  // Both drivers parse json columns; the guard keeps a driver configured otherwise working.
+  const parsed = <T>(value: T | string): T => (typeof value === "string" ? (JSON.parse(value) as T) : value);
+  const busy = (rows: [number, number, number][]) => rows.map(([mediatorId, start, end]) => ({ mediatorId: String(mediatorId), start: Number(start), end: Number(end) }));
+  const key = String(placeId);
   return {
     now: now.getTime(),
     motif: { durationMinutes: motif.durationMinutes, minNoticeMinutes: motif.minNoticeMinutes, horizonDays: motif.horizonDays },
-    placeId: String(placeId),
+    placeId: key,
     from,
     to,
-    plages: plageRows.map((p) => ({ mediatorId: String(p.mediatorId), placeId: String(placeId), weekdays: p.weekdays, startTime: hhmm(p.startTime), endTime: hhmm(p.endTime), validFrom: p.validFrom, validUntil: p.validUntil, everyNWeeks: p.everyNWeeks })),
-    exceptionalPlages: exceptionalRows.map((p) => ({ mediatorId: String(p.mediatorId), placeId: String(placeId), date: p.day, startTime: hhmm(p.startTime), endTime: hhmm(p.endTime) })),
-    absences: absenceRows.map((a) => ({ mediatorId: String(a.mediatorId), start: a.start.getTime(), end: a.end.getTime() })),
-    appointments: appointmentRows.map((a) => ({ mediatorId: String(a.mediatorId), start: a.start.getTime(), end: a.end.getTime() })),
-    holidays: holidayDatesBetween(from, to, holidayOptionsForCommune(place?.codeInsee)),
+    plages: parsed(plageRows).map(([mediatorId, weekdays, startTime, endTime, validFrom, validUntil, everyNWeeks]) => ({ mediatorId: String(mediatorId), placeId: key, weekdays, startTime, endTime, validFrom, validUntil, everyNWeeks })),
+    exceptionalPlages: parsed(exceptionalRows).map(([mediatorId, date, startTime, endTime]) => ({ mediatorId: String(mediatorId), placeId: key, date, startTime, endTime })),
+    absences: busy(parsed(absenceRows)),
+    appointments: busy(parsed(appointmentRows)),
+    holidays: holidayDatesBetween(from, to, holidayOptionsForCommune(codeInsee)),
   };
 }
 

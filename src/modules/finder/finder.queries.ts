@@ -24,6 +24,8 @@ export type PublicPlace = {
   latitude: number | null;
   longitude: number | null;
   horaires: string | null;
+  codeInsee: string | null;
+  services: string[];
   record: LieuRecord;
   updatedAt: Date;
 };
@@ -31,9 +33,9 @@ export type PublicPlace = {
 /** Published places by id, with their standard record (result cards and the place page). */
 export async function getPublishedPlaces(db: Executor, ids: readonly number[]): Promise<PublicPlace[]> {
   if (ids.length === 0) return [];
-  const rows = await queryPrepared<{ id: number; territory_id: number; nom: string; commune: string; code_postal: string; latitude: number | null; longitude: number | null; horaires: string | null; record: LieuRecord | string; updated_at: Date | string }>(
+  const rows = await queryPrepared<{ id: number; territory_id: number; nom: string; commune: string; code_postal: string; latitude: number | null; longitude: number | null; horaires: string | null; code_insee: string | null; services: string[]; record: LieuRecord | string; updated_at: Date | string }>(
     db,
-    sql`select p.id, p.territory_id, p.nom, p.commune, p.code_postal, p.latitude, p.longitude, p.horaires, p.record, p.updated_at
+    sql`select p.id, p.territory_id, p.nom, p.commune, p.code_postal, p.latitude, p.longitude, p.horaires, p.code_insee, p.services, p.record, p.updated_at
         from places p where p.published and p.id = any(${sql.param([...ids])}::int[])`,
   );
   return rows.map((r) => ({
@@ -45,6 +47,8 @@ export async function getPublishedPlaces(db: Executor, ids: readonly number[]): 
     latitude: r.latitude === null ? null : Number(r.latitude),
     longitude: r.longitude === null ? null : Number(r.longitude),
     horaires: r.horaires,
+    codeInsee: r.code_insee,
+    services: r.services,
     record: typeof r.record === "string" ? (JSON.parse(r.record) as LieuRecord) : r.record,
     updatedAt: new Date(r.updated_at),
   }));

@@ -5,15 +5,18 @@ import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
 import { withPublic } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { parisDateOf } from "../../lib/paris-time.js";
 import { renderDocument } from "../../ui/render.js";
 import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
 import { matchCommunes, nearCommunes } from "./domain/commune-match.js";
 import { isSubmitted, parseFinderQuery, type RawQuery } from "./domain/finder-query.js";
 import { createPlaceSlotsCache, createSearchCache } from "./finder.cache.js";
 import { getPublishedPlaces, placeCountsByInsee } from "./finder.queries.js";
-import { runSearch, type SearchOutcome } from "./finder.search.js";
+import { runSearch, SLOT_DAYS, type SearchOutcome } from "./finder.search.js";
+import { createBusyKeeper } from "./busy-index.js";
 import { createPlaceIndexKeeper } from "./place-index.js";
-import { nextSlotsInTerritory, type MotifSlots } from "./finder.slots.js";
+import { createScheduleKeeper } from "./schedule-index.js";
+import { nextSlotsForPlaces, type MotifSlots } from "./finder.slots.js";
 import { FinderPage, type FinderPageProps } from "./views/finder-page.js";
 import { PlacePage } from "./views/place-page.js";
 
@@ -43,11 +46,19 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
 
   const cache = createSearchCache({ ttlMs: deps.config.finderCacheSeconds * 1000 });
   const slotsCache = createPlaceSlotsCache<MotifSlots[]>({ ttlMs: deps.config.finderCacheSeconds * 1000 });
-  const places = createPlaceIndexKeeper(deps.database, { checkEveryMs: deps.config.finderPlacesCheckMs });
+  const checkEveryMs = deps.config.finderPlacesCheckMs;
+  const today = () => parisDateOf(deps.clock().getTime());
+  const data = {
+    places: createPlaceIndexKeeper(deps.database, { checkEveryMs }),
+    schedules: createScheduleKeeper(deps.database, { checkEveryMs, today }),
+    busy: createBusyKeeper(deps.database, { checkEveryMs, today, days: SLOT_DAYS }),
+  };
   app.addHook("onClose", async () => {
     cache.close();
     slotsCache.close();
-    places.close();
+    data.places.close();
+    data.schedules.close();
+    data.busy.close();
   });
 
   const map = deps.config.mapTileUrl ? { tileUrl: deps.config.mapTileUrl, attribution: deps.config.mapAttribution } : undefined;
@@ -61,7 +72,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const anonymous = !request.actor;
     const kept = anonymous ? cache.anonymousPage(query, now) : undefined;
     if (kept) return reply.gzippedHtml(kept);
-    const outcome = await cache.resolve(query, now, () => runSearch(deps.database, places, query, now, slotsCache));
+    const outcome = await cache.resolve(query, now, () => runSearch(deps.database, data, query, now, slotsCache));
     const document = renderDocument(outcomePage({ ctx, query, outcome, suggestScript, map }));
     // The page is the same for every visitor without an account, unless it carries a form token (it should not).
     if (anonymous && !document.includes('name="_csrf"') && !reply.hasHeader("set-cookie")) {
@@ -101,9 +112,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
     const [place] = await withPublic(deps.database, (tx) => getPublishedPlaces(tx, [placeId]));
     if (!place) throw new NotFoundError();
     const now = deps.clock();
-    const slots = await withPublic(deps.database, (tx) =>
-      nextSlotsInTerritory(tx, { territoryId: place.territoryId, placeIds: [place.id], now, days: PLACE_PAGE_DAYS, limit: SLOTS_PER_MOTIF }),
-    );
+    const slots = await nextSlotsForPlaces(deps.database, data, { places: [place], now, days: PLACE_PAGE_DAYS, limit: SLOTS_PER_MOTIF });
     return reply.page(<PlacePage ctx={reply.viewContext()} place={place} motifSlots={slots.get(place.id) ?? []} now={now} />);
   });
 }

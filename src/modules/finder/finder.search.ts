@@ -10,6 +10,8 @@ import { rankPlaces, type Ranked } from "./domain/ranking.js";
 import { rankedPlace, selectCandidates, type IndexedPlace, type PositionBasis } from "./domain/place-index.js";
 import { placeCountsByInsee } from "./finder.queries.js";
 import type { PlaceIndexKeeper } from "./place-index.js";
+import type { ScheduleKeeper } from "./schedule-index.js";
+import type { BusyKeeper } from "./busy-index.js";
 import type { PlaceSlotsCache } from "./finder.cache.js";
 import { earliestSlotFor, nextSlotsForPlaces, type MotifSlots, type PlaceSlots } from "./finder.slots.js";
 
@@ -26,7 +28,11 @@ export const PAGE_SIZE = 10;
 export const SLOT_SORT_POOL = 30;
 /** Days ahead looked at for the next free slot of a result. */
 export const SLOT_DAYS = 28;
+/** Days looked at first: places with no free slot in them are looked at again over SLOT_DAYS. */
 const SLOT_FIRST_DAYS = 7;
+
+/** What a process holds for its searches: the published places, the public schedules and their busy times. */
+export type FinderData = { places: PlaceIndexKeeper; schedules: ScheduleKeeper; busy?: BusyKeeper };
 
 export type { PositionBasis };
 
@@ -87,9 +93,9 @@ function slotOf(slots: PlaceSlots, placeId: number, needs: readonly string[]): {
 }
 
 // "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
-async function orderBySlot(database: Database, candidates: PlaceCandidate[], now: Date, cache: SlotsCache, needs: readonly string[]): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
+async function orderBySlot(database: Database, data: FinderData, candidates: PlaceCandidate[], now: Date, cache: SlotsCache, needs: readonly string[]): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
   const pool = candidates.slice(0, SLOT_SORT_POOL);
-  const slots = await nextSlotsForPlaces(database, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache });
+  const slots = await nextSlotsForPlaces(database, data, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache });
   const key = (c: PlaceCandidate) => slotOf(slots, c.id, needs)?.start ?? Number.POSITIVE_INFINITY;
   const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
   return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
@@ -104,23 +110,23 @@ function pageOf<T>(items: T[], page: number): { page: number; pages: number; ite
 type SlotsCache = PlaceSlotsCache<MotifSlots[]> | undefined;
 
 /**
- * Runs a search over the published places `places` keeps: errors to show, communes to choose from, or a page of
- * results; `slotsCache` keeps places' next slots between searches.
+ * Runs a search over the published places and schedules `data` keeps: errors to show, communes to choose from, or
+ * a page of results; `slotsCache` keeps places' next slots between searches.
  */
-export async function runSearch(database: Database, places: PlaceIndexKeeper, query: FinderQuery, now: Date, slotsCache?: SlotsCache): Promise<SearchOutcome> {
+export async function runSearch(database: Database, data: FinderData, query: FinderQuery, now: Date, slotsCache?: SlotsCache): Promise<SearchOutcome> {
   const resolved = await resolveArea(database, query);
   if ("kind" in resolved) return resolved;
   const { area } = resolved;
   const filters = { besoins: query.besoins, accompagnements: query.accompagnements, gratuit: query.gratuit };
-  const found = selectCandidates(await places.current(), { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT });
+  const found = selectCandidates(await data.places.current(), { area, filters, nearest: NEAREST_POOL, areaLimit: AREA_LIMIT });
   const ranked = rankPlaces(found.rows, area, found.position, MAX_RESULTS, rankedPlace);
   let candidates = query.ouvert ? ranked.filter((c) => isOpenAt(c.horaires, now, c.codeInsee)) : ranked;
   let slots: PlaceSlots = new Map();
-  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, candidates, now, slotsCache, query.besoins));
+  if (query.tri === "creneau") ({ ordered: candidates, slots } = await orderBySlot(database, data, candidates, now, slotsCache, query.besoins));
   const { page, pages, items: onPage } = pageOf(candidates, query.page);
   const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
   if (needSlots.length > 0) {
-    const more = await nextSlotsForPlaces(database, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache: slotsCache });
+    const more = await nextSlotsForPlaces(database, data, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache: slotsCache });
     for (const [id, s] of more) slots.set(id, s);
   }
   const cards = onPage.map((c) =>

@@ -2,14 +2,12 @@
 // its candidates there (domain/place-index.ts) instead of sending PostgreSQL a statement of its own. The places are
 // read through the public connections (row-level security: published places only) with the communes' centres,
 // and read again whenever `finder_data_version` moved (migration 0026: statement triggers on places and communes
-// bump it in the writing transaction). That version is looked at before a search when a change was signalled
-// (a write here or in another instance, data-changes.ts), when the last look is older than `checkEveryMs`, and
-// always with `checkEveryMs` 0 (the tests' setting): a search never sees places older than that.
+// bump it in the writing transaction); when it is looked at: versioned-keeper.ts.
 import { sql } from "drizzle-orm";
 import { queryPreparedArrays, type Database } from "../../db/client.js";
-import { withPublic } from "../../db/tenant.js";
-import { onDataChange } from "../../lib/data-changes.js";
+import { withPublic, withPublicSnapshot } from "../../db/tenant.js";
 import { buildPlaceIndex, type CommuneCentre, type IndexedPlace, type PlaceIndex } from "./domain/place-index.js";
+import { createVersionedKeeper, type VersionedKeeper } from "./versioned-keeper.js";
 
 type PlaceRow = [
   id: number,
@@ -35,21 +33,19 @@ async function readVersion(database: Pick<Database, "db" | "publicDb">): Promise
   return row?.[0] ?? "0";
 }
 
-/** Reads the version first: a change committed meanwhile shows as a newer version at the next look. */
-async function load(database: Pick<Database, "db" | "publicDb">): Promise<{ version: string; index: PlaceIndex }> {
-  const version = await readVersion(database);
-  const [places, centres] = await withPublic(database, (db) =>
-    Promise.all([
-      queryPreparedArrays<PlaceRow>(
-        db,
-        sql`select p.id, p.territory_id, p.nom, p.code_insee, p.code_postal, p.latitude, p.longitude, p.horaires, p.commune, p.services,
-                   p.record->>'adresse', p.record->>'complement_adresse', coalesce(p.record->'modalites_acces', '[]')::text, p.record->>'telephone',
-                   p.prise_en_charge_specifique, p.frais_a_charge
-            from places p where p.published`,
-      ),
-      queryPreparedArrays<[string, number, number]>(db, sql`select cm.insee, cm.centroid_lat, cm.centroid_lon from communes cm where cm.centroid_lat is not null and cm.centroid_lon is not null`),
-    ]),
-  );
+/** Reads the version with the places and centres, on one snapshot: they agree whichever server answers. */
+async function load(database: Pick<Database, "db" | "publicDb">): Promise<{ version: string; value: PlaceIndex }> {
+  const { version, places, centres } = await withPublicSnapshot(database, async (db) => ({
+    version: (await queryPreparedArrays<[string]>(db, sql`select version::text from finder_data_version`))[0]?.[0] ?? "0",
+    places: await queryPreparedArrays<PlaceRow>(
+      db,
+      sql`select p.id, p.territory_id, p.nom, p.code_insee, p.code_postal, p.latitude, p.longitude, p.horaires, p.commune, p.services,
+                 p.record->>'adresse', p.record->>'complement_adresse', coalesce(p.record->'modalites_acces', '[]')::text, p.record->>'telephone',
+                 p.prise_en_charge_specifique, p.frais_a_charge
+          from places p where p.published`,
+    ),
+    centres: await queryPreparedArrays<[string, number, number]>(db, sql`select cm.insee, cm.centroid_lat, cm.centroid_lon from communes cm where cm.centroid_lat is not null and cm.centroid_lon is not null`),
+  }));
   const indexed = places.map(
     ([id, territoryId, nom, codeInsee, codePostal, latitude, longitude, horaires, commune, services, adresse, complementAdresse, modalitesAcces, telephone, supports, fees]): IndexedPlace => ({
       id,
@@ -71,52 +67,15 @@ async function load(database: Pick<Database, "db" | "publicDb">): Promise<{ vers
     }),
   );
   const communeCentres = centres.map(([insee, latitude, longitude]): CommuneCentre => ({ insee, latitude: Number(latitude), longitude: Number(longitude) }));
-  return { version, index: buildPlaceIndex(indexed, communeCentres) };
+  return { version, value: buildPlaceIndex(indexed, communeCentres) };
 }
 
-export type PlaceIndexKeeper = { current(): Promise<PlaceIndex>; close(): void };
+export type PlaceIndexKeeper = VersionedKeeper<PlaceIndex>;
 
-/**
- * Keeps the published places of one database current for this process. Concurrent searches share one look at
- * the version and one reading of the places.
- */
+/** Keeps the published places of one database current for this process (versioned-keeper.ts). */
 export function createPlaceIndexKeeper(
   database: Pick<Database, "db" | "publicDb">,
-  { checkEveryMs, nowMs = () => performance.now() }: { checkEveryMs: number; nowMs?: () => number },
+  { checkEveryMs, nowMs }: { checkEveryMs: number; nowMs?: () => number },
 ): PlaceIndexKeeper {
-  let held: { version: string; index: PlaceIndex; checkedAt: number; generation: number } | undefined;
-  let generation = 0;
-  let pending: { promise: Promise<PlaceIndex>; generation: number } | undefined;
-  const stop = onDataChange(() => {
-    generation++;
-  });
-
-  const refresh = async (): Promise<PlaceIndex> => {
-    const started = generation;
-    const at = nowMs();
-    const version = held ? await readVersion(database) : undefined;
-    if (held && version === held.version) {
-      held = { ...held, checkedAt: at, generation: started };
-      return held.index;
-    }
-    const loaded = await load(database);
-    held = { ...loaded, checkedAt: at, generation: started };
-    return loaded.index;
-  };
-
-  return {
-    current() {
-      const fresh = held && held.generation === generation && checkEveryMs > 0 && nowMs() - held.checkedAt < checkEveryMs;
-      if (fresh) return Promise.resolve(held!.index);
-      // A refresh started before the last change signal may have read too early: such a search starts its own.
-      if (pending?.generation === generation) return pending.promise;
-      const started = { generation, promise: refresh() };
-      pending = started;
-      void started.promise.finally(() => {
-        if (pending === started) pending = undefined;
-      }).catch(() => undefined);
-      return started.promise;
-    },
-    close: stop,
-  };
+  return createVersionedKeeper({ readVersion: () => readVersion(database), load: () => load(database), checkEveryMs, ...(nowMs ? { nowMs } : {}) });
 }

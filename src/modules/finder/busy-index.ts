@@ -1,0 +1,143 @@
+// When the mediators of the public schedules are busy over the next weeks, held in each app process's memory
+// (decision 0056) so that a result page computes its next free slots without a round trip. Each territory's busy
+// times have a version (migration 0027: statement triggers on appointments and absences bump it inside the writing
+// transaction); a process looks at the versions as it does for the places (after a change signal, when the last
+// look is older than `checkEveryMs`, always with 0) and reads again only the territories whose version moved. The
+// whole is read again when the schedules were (their mediators may have changed) and when the day changes.
+import { sql } from "drizzle-orm";
+import { queryPreparedArrays, type Database, type Executor } from "../../db/client.js";
+import { withPublic, withPublicSnapshot } from "../../db/tenant.js";
+import { onDataChange } from "../../lib/data-changes.js";
+import { addDays, type LocalDate } from "../../lib/paris-time.js";
+import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
+import type { MediatorBusy } from "../booking/domain/slots.js";
+import type { ScheduleIndex } from "./domain/schedule-index.js";
+
+type PublicDatabase = Pick<Database, "db" | "publicDb">;
+
+export type BusyIndex = {
+  /** The schedules whose mediators these are. */
+  schedules: ScheduleIndex;
+  /** Paris dates whose slots these busy times answer for, inclusive. */
+  from: LocalDate;
+  to: LocalDate;
+  versions: ReadonlyMap<number, string>;
+  /** Per territory, per mediator, the busy ranges (absences and active appointments). */
+  byTerritory: ReadonlyMap<number, ReadonlyMap<string, MediatorBusy[]>>;
+};
+
+export type BusyKeeper = { current(schedules: ScheduleIndex): Promise<BusyIndex>; close(): void };
+
+async function versionsOn(db: Executor): Promise<Map<number, string>> {
+  return new Map(await queryPreparedArrays<[number, string]>(db, sql`select territory_id, version::text from maillage_finder_busy_versions()`));
+}
+
+/**
+ * The busy ranges of the territories (all when null) around [from, to], grouped, with the territories' versions
+ * read on the same snapshot (they agree whichever server answers).
+ */
+async function readBusy(
+  database: PublicDatabase,
+  territories: number[] | null,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<{ versions: Map<number, string>; busy: Map<number, Map<string, MediatorBusy[]>> }> {
+  // A day either side covers every Paris wall time of the window whatever the offset; appointments last less
+  // than a day, which bounds their start for the (mediator_id, starts_at) index.
+  const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
+  const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
+  const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+  const { versions, rows } = await withPublicSnapshot(database, async (db) => ({
+    versions: await versionsOn(db),
+    rows: await queryPreparedArrays<[number, number, number, number]>(
+      db,
+      sql`select * from maillage_public_busy_of(${territories === null ? null : sql.param(territories)}::int[], ${windowStart}::timestamptz, ${windowEnd}::timestamptz,
+            ${earliestStart}::timestamptz, ${sql.param([...ACTIVE_STATUSES])}::text[])`,
+    ),
+  }));
+  const grouped = new Map<number, Map<string, MediatorBusy[]>>();
+  for (const territory of territories ?? []) grouped.set(territory, new Map());
+  for (const [territoryId, mediator, start, end] of rows) {
+    const mediatorId = String(mediator);
+    let byMediator = grouped.get(territoryId);
+    if (!byMediator) grouped.set(territoryId, (byMediator = new Map()));
+    const range = { mediatorId, start: Number(start), end: Number(end) };
+    const list = byMediator.get(mediatorId);
+    if (list) list.push(range);
+    else byMediator.set(mediatorId, [range]);
+  }
+  return { versions, busy: grouped };
+}
+
+/**
+ * Keeps the busy times for slots over `days` days from `today` (the app's Paris date). Concurrent uses share one
+ * look at the versions and one reading.
+ */
+export function createBusyKeeper(
+  database: PublicDatabase,
+  { checkEveryMs, today, days, nowMs = () => performance.now() }: { checkEveryMs: number; today: () => LocalDate; days: number; nowMs?: () => number },
+): BusyKeeper {
+  let held: { index: BusyIndex; checkedAt: number; generation: number } | undefined;
+  let generation = 0;
+  let pending: { promise: Promise<BusyIndex>; generation: number; schedules: ScheduleIndex } | undefined;
+  const stop = onDataChange(() => {
+    generation++;
+  });
+  const windowOf = () => {
+    const day = today();
+    return { from: day, to: addDays(day, days - 1) };
+  };
+  const fits = (index: BusyIndex, schedules: ScheduleIndex) => index.schedules === schedules && index.from === windowOf().from;
+
+  const refresh = async (schedules: ScheduleIndex): Promise<BusyIndex> => {
+    const started = generation;
+    const at = nowMs();
+    const { from, to } = windowOf();
+    const previous = held && fits(held.index, schedules) ? held.index : undefined;
+    let index: BusyIndex;
+    if (previous) {
+      const current = await withPublic(database, versionsOn);
+      const territories = new Set([...current.keys(), ...previous.versions.keys()]);
+      const moved = [...territories].filter((t) => (current.get(t) ?? "0") !== (previous.versions.get(t) ?? "0"));
+      if (moved.length === 0) {
+        held = { index: previous, checkedAt: at, generation: started };
+        return previous;
+      }
+      // Only the territories that moved are read again, each with the version it was read at.
+      const read = await readBusy(database, moved, from, to);
+      const versions = new Map(previous.versions);
+      const byTerritory = new Map(previous.byTerritory);
+      for (const territory of moved) {
+        versions.set(territory, read.versions.get(territory) ?? "0");
+        byTerritory.set(territory, read.busy.get(territory) ?? new Map());
+      }
+      index = { schedules, from, to, versions, byTerritory };
+    } else {
+      const read = await readBusy(database, null, from, to);
+      index = { schedules, from, to, versions: read.versions, byTerritory: read.busy };
+    }
+    held = { index, checkedAt: at, generation: started };
+    return index;
+  };
+
+  return {
+    current(schedules) {
+      const fresh = held && held.generation === generation && checkEveryMs > 0 && nowMs() - held.checkedAt < checkEveryMs && fits(held.index, schedules);
+      if (fresh) return Promise.resolve(held!.index);
+      // A refresh started before the last change signal may have read too early: such a use starts its own.
+      if (pending?.generation === generation && pending.schedules === schedules) return pending.promise;
+      const started = { generation, schedules, promise: refresh(schedules) };
+      pending = started;
+      void started.promise.finally(() => {
+        if (pending === started) pending = undefined;
+      }).catch(() => undefined);
+      return started.promise;
+    },
+    close: stop,
+  };
+}
+
+/** A mediator's busy ranges held for a territory. */
+export function heldBusy(index: BusyIndex, territoryId: number, mediatorId: string): readonly MediatorBusy[] {
+  return index.byTerritory.get(territoryId)?.get(mediatorId) ?? [];
+}
