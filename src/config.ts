@@ -33,7 +33,8 @@ export type Config = {
   finderCacheSeconds: number;
   /**
    * How long the finder's published places (held in memory) may go without a look at their version when no change
-   * was signalled (FINDER_PLACES_CHECK_MS, default 1000; 0 looks before every search).
+   * was signalled (FINDER_PLACES_CHECK_MS, default 1000; 0 looks before every search). Also for the public
+   * schedules and their busy times (decision 0056).
    */
   finderPlacesCheckMs: number;
 };

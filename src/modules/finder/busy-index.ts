@@ -7,11 +7,11 @@
 import { sql } from "drizzle-orm";
 import { queryPreparedArrays, type Database, type Executor } from "../../db/client.js";
 import { withPublic, withPublicSnapshot } from "../../db/tenant.js";
-import { onDataChange } from "../../lib/data-changes.js";
 import { addDays, type LocalDate } from "../../lib/paris-time.js";
 import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
 import type { MediatorBusy } from "../booking/domain/slots.js";
 import type { ScheduleIndex } from "./domain/schedule-index.js";
+import { createKeeper, type Keeper } from "./versioned-keeper.js";
 
 type PublicDatabase = Pick<Database, "db" | "publicDb">;
 
@@ -26,7 +26,7 @@ export type BusyIndex = {
   byTerritory: ReadonlyMap<number, ReadonlyMap<string, MediatorBusy[]>>;
 };
 
-export type BusyKeeper = { current(schedules: ScheduleIndex): Promise<BusyIndex>; close(): void };
+export type BusyKeeper = Keeper<BusyIndex, ScheduleIndex>;
 
 async function versionsOn(db: Executor): Promise<Map<number, string>> {
   return new Map(await queryPreparedArrays<[number, string]>(db, sql`select territory_id, version::text from maillage_finder_busy_versions()`));
@@ -70,39 +70,28 @@ async function readBusy(
 }
 
 /**
- * Keeps the busy times for slots over `days` days from `today` (the app's Paris date). Concurrent uses share one
- * look at the versions and one reading.
+ * Keeps the busy times for slots over `days` days from `today` (the app's Paris date), for the schedules given
+ * (versioned-keeper.ts: when versions are looked at, and concurrent uses).
  */
 export function createBusyKeeper(
   database: PublicDatabase,
-  { checkEveryMs, today, days, nowMs = () => performance.now() }: { checkEveryMs: number; today: () => LocalDate; days: number; nowMs?: () => number },
+  { checkEveryMs, today, days, nowMs }: { checkEveryMs: number; today: () => LocalDate; days: number; nowMs?: () => number },
 ): BusyKeeper {
-  let held: { index: BusyIndex; checkedAt: number; generation: number } | undefined;
-  let generation = 0;
-  let pending: { promise: Promise<BusyIndex>; generation: number; schedules: ScheduleIndex } | undefined;
-  const stop = onDataChange(() => {
-    generation++;
-  });
-  const windowOf = () => {
-    const day = today();
-    return { from: day, to: addDays(day, days - 1) };
-  };
-  const fits = (index: BusyIndex, schedules: ScheduleIndex) => index.schedules === schedules && index.from === windowOf().from;
-
-  const refresh = async (schedules: ScheduleIndex): Promise<BusyIndex> => {
-    const started = generation;
-    const at = nowMs();
-    const { from, to } = windowOf();
-    const previous = held && fits(held.index, schedules) ? held.index : undefined;
-    let index: BusyIndex;
-    if (previous) {
+  return createKeeper<BusyIndex, ScheduleIndex>({
+    fits: (index, schedules) => index.schedules === schedules && index.from === today(),
+    checkEveryMs,
+    ...(nowMs ? { nowMs } : {}),
+    refresh: async (previous, schedules) => {
+      const from = today();
+      const to = addDays(from, days - 1);
+      if (!previous) {
+        const read = await readBusy(database, null, from, to);
+        return { schedules, from, to, versions: read.versions, byTerritory: read.busy };
+      }
       const current = await withPublic(database, versionsOn);
       const territories = new Set([...current.keys(), ...previous.versions.keys()]);
       const moved = [...territories].filter((t) => (current.get(t) ?? "0") !== (previous.versions.get(t) ?? "0"));
-      if (moved.length === 0) {
-        held = { index: previous, checkedAt: at, generation: started };
-        return previous;
-      }
+      if (moved.length === 0) return previous;
       // Only the territories that moved are read again, each with the version it was read at.
       const read = await readBusy(database, moved, from, to);
       const versions = new Map(previous.versions);
@@ -111,30 +100,9 @@ export function createBusyKeeper(
         versions.set(territory, read.versions.get(territory) ?? "0");
         byTerritory.set(territory, read.busy.get(territory) ?? new Map());
       }
-      index = { schedules, from, to, versions, byTerritory };
-    } else {
-      const read = await readBusy(database, null, from, to);
-      index = { schedules, from, to, versions: read.versions, byTerritory: read.busy };
-    }
-    held = { index, checkedAt: at, generation: started };
-    return index;
-  };
-
-  return {
-    current(schedules) {
-      const fresh = held && held.generation === generation && checkEveryMs > 0 && nowMs() - held.checkedAt < checkEveryMs && fits(held.index, schedules);
-      if (fresh) return Promise.resolve(held!.index);
-      // A refresh started before the last change signal may have read too early: such a use starts its own.
-      if (pending?.generation === generation && pending.schedules === schedules) return pending.promise;
-      const started = { generation, schedules, promise: refresh(schedules) };
-      pending = started;
-      void started.promise.finally(() => {
-        if (pending === started) pending = undefined;
-      }).catch(() => undefined);
-      return started.promise;
+      return { schedules, from, to, versions, byTerritory };
     },
-    close: stop,
-  };
+  });
 }
 
 /** A mediator's busy ranges held for a territory. */
