@@ -9,7 +9,8 @@ import { createSession } from "../../src/modules/accounts/sessions.js";
 import { createTestApp, makeTerritory, makeUser } from "../support/app.js";
 import { cliEnv, startCliServer, tempDataDir, type RunningCli } from "../support/cli.js";
 import { createTestDatabase, engines, roleUrlOf } from "../support/database.js";
-import { lieuRecord, makePlace } from "../support/inclusion.js";
+import { appointments } from "../../src/db/schema/index.js";
+import { lieuRecord, makeMediator, makeMotif, makePlace, makePlage } from "../support/inclusion.js";
 
 describe.each(engines)("rate limits by client on %s", (engine) => {
   it("counts the addresses of one IPv6 /64 as one client, and another /64 apart", async () => {
@@ -34,7 +35,9 @@ describe.runIf(engines.includes("postgres"))("two app instances on one PostgreSQ
   let second: RunningCli;
   let code = "";
   let placeId = 0;
+  let bookable = { territoryId: 0, placeId: 0, mediatorId: 0, motifId: 0 };
   let sessionId = "";
+  let env: NodeJS.ProcessEnv = {};
   const data = tempDataDir();
 
   beforeAll(async () => {
@@ -42,10 +45,16 @@ describe.runIf(engines.includes("postgres"))("two app instances on one PostgreSQ
     const territory = await makeTerritory(owner, { name: "Territoire des deux instances" });
     code = territory.code;
     placeId = (await makePlace(owner, { territoryId: territory.id, record: lieuRecord({ nom: "Médiathèque des deux instances" }) })).id;
+    // A place taking appointments every day at any hour (the servers read the system clock, whatever it is).
+    const bookablePlace = (await makePlace(owner, { territoryId: territory.id, record: lieuRecord({ nom: "Espace des rendez-vous" }) })).id;
+    const mediator = await makeMediator(owner, { territoryId: territory.id, placeIds: [bookablePlace] });
+    await makePlage(owner, { territoryId: territory.id, mediatorId: mediator.id, placeId: bookablePlace, weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: "00:00", endTime: "23:30", validFrom: "2000-01-01" });
+    const motif = await makeMotif(owner, { territoryId: territory.id, minNoticeMinutes: 0 });
+    bookable = { territoryId: territory.id, placeId: bookablePlace, mediatorId: mediator.id, motifId: motif.id };
     const userId = await makeUser(owner, { email: "coordination@exemple.fr", territoryId: territory.id, roles: ["coordinator"] });
     // The servers read the system clock, as in production: the session is dated by it too.
     sessionId = await createSession(owner.db, { userId, now: systemClock(), days: 1 });
-    const env = cliEnv(data.dir, {
+    env = cliEnv(data.dir, {
       DATABASE_URL: roleUrlOf(owner, "maillage_web"),
       MIGRATION_DATABASE_URL: roleUrlOf(owner, "maillage_owner"),
       FINDER_CACHE_SECONDS: "600",
@@ -82,6 +91,33 @@ describe.runIf(engines.includes("postgres"))("two app instances on one PostgreSQ
       page = await search(second);
     }
     expect(page).not.toContain("Médiathèque des deux instances");
+  });
+
+  it("shows in a list, within moments, a slot taken by a write that signals nothing", async () => {
+    // Without the search cache, whose entries a silent write leaves for their time: what each process holds in
+    // memory (busy times, versioned) is what is tried here, with its production interval (FINDER_PLACES_CHECK_MS).
+    const third = await startCliServer({ ...env, FINDER_CACHE_SECONDS: "0" });
+    try {
+      const nextSlot = async () => {
+        const page = await (await fetch(`${third.url}/lieux?ou=Parthenay&tri=creneau`)).text();
+        const found = new RegExp(`lieux/${bookable.placeId}/rendez-vous\\?motif=\\d+&(?:amp;)?debut=([^"&]+)`).exec(page);
+        return found ? decodeURIComponent(found[1]!) : undefined;
+      };
+      const shown = await nextSlot();
+      expect(shown).toBeDefined();
+      // Booked as the owner's connection would (the command line, SQL by hand): no change is signalled.
+      const startsAt = new Date(shown!);
+      await owner.db.insert(appointments).values({ ...bookable, startsAt, endsAt: new Date(startsAt.getTime() + 30 * 60_000), firstName: "Camille", bookedBy: "agent" });
+      let now = await nextSlot();
+      for (let round = 0; round < 50 && now === shown; round++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        now = await nextSlot();
+      }
+      expect(now).toBeDefined();
+      expect(now).not.toBe(shown);
+    } finally {
+      await third.stop();
+    }
   });
 
   it("counts sign-in attempts once for both instances", async () => {
