@@ -43,6 +43,21 @@ describe.each(engines)("network between territories on %s", (engine) => {
   });
   afterAll(() => t.close());
 
+  it("answers « page introuvable », never an error, for a number that cannot be an id on any network page", async () => {
+    const routes = t.app.routeTable.filter((r) => r.method === "GET" && (r.url.startsWith("/reseau") || r.url.startsWith("/t/:code/reseau")) && r.url.includes("/:"));
+    expect(routes.length).toBeGreaterThan(5);
+    const [member, facilitator] = await Promise.all([client(a.coordinatorId), client(facilitatorId)]);
+    for (const route of routes) {
+      for (const id of ["abc", "0", "99999999999", "1.5"]) {
+        const url = route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === "code" ? a.code : id));
+        for (const [who, c] of [["member", member], ["facilitator", facilitator]] as const) {
+          const response = await c.get(url);
+          expect({ route: route.url, id, who, status: response.statusCode }).toEqual({ route: route.url, id, who, status: expect.toSatisfy((s: number) => s < 500) });
+        }
+      }
+    }
+  });
+
   it("keeps a draft at home, shares it with members who find it by other word forms, and publishes it without its contact", async () => {
     const coordA = await client(a.coordinatorId);
     const created = await coordA.post(`/t/${a.code}/reseau/fiches/nouvelle`, sheetForm());

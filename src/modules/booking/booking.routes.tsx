@@ -6,6 +6,7 @@ import { territoryOfCapability, withPublic, withTenant } from "../../db/tenant.j
 import { addDays, isoWeekday, parisDateOf } from "../../lib/paris-time.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { routeId } from "../../plugins/route-id.js";
 import { registerAgendaRoutes } from "./agenda.routes.js";
 import { bookAppointment, cancelAppointment, rescheduleAppointment } from "./booking.commands.js";
 import { appointmentPath, manageUrl, verifyManageKey } from "./booking.links.js";
@@ -29,8 +30,7 @@ export function registerBookingRoutes(app: FastifyInstance, deps: AppDeps): void
 
   /** The published place and one of its public motifs, or a 404. */
   async function placeAndMotif(request: FastifyRequest, motifParam?: unknown) {
-    const placeId = Number((request.params as { placeId: string }).placeId);
-    if (!Number.isInteger(placeId)) throw new NotFoundError();
+    const placeId = routeId(request, "placeId");
     const place = await withPublic(deps.database, (tx) => getPlaceForBooking(tx, { placeId }));
     if (!place || !place.published) throw new NotFoundError();
     const summary: PlaceSummary = { id: place.id, nom: place.nom, address: `${place.record.adresse}, ${place.record.code_postal} ${place.record.commune}` };

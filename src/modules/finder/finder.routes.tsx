@@ -5,6 +5,7 @@ import type { FastifyInstance } from "fastify";
 import type { AppDeps } from "../../app-deps.js";
 import { withPublic } from "../../db/tenant.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { routeId } from "../../plugins/route-id.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { renderDocument } from "../../ui/render.js";
 import { allCommunes, communeByInsee, communesByPostcode } from "./commune-index.js";
@@ -107,8 +108,7 @@ export function registerFinderRoutes(app: FastifyInstance, deps: AppDeps): void 
   });
 
   app.get("/lieux/:placeId", async (request, reply) => {
-    const placeId = Number((request.params as { placeId: string }).placeId);
-    if (!Number.isSafeInteger(placeId) || placeId < 1 || placeId > 2_147_483_647) throw new NotFoundError();
+    const placeId = routeId(request, "placeId");
     const [place] = await withPublic(deps.database, (tx) => getPublishedPlaces(tx, [placeId]));
     if (!place) throw new NotFoundError();
     const now = deps.clock();

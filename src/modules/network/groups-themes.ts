@@ -8,19 +8,26 @@ import { recordAudit, type AuditActor } from "../audit/audit.commands.js";
 export type GroupFacilitator = { userId: number; email: string; name: string };
 export type GroupRow = { id: number; name: string; description: string; members: { territoryId: number; name: string }[]; facilitators: GroupFacilitator[] };
 
-export async function listGroups(db: Executor): Promise<GroupRow[]> {
-  const groups = await queryRows<{ id: number; name: string; description: string }>(db, sql`select id, name, description from working_groups order by name`);
-  const members = await queryRows<{ groupId: number; territoryId: number; name: string }>(db, sql`select g.group_id as "groupId", g.territory_id as "territoryId", t.name from working_group_members g join territories t on t.id = g.territory_id order by t.name`);
+/** The working groups by name with their members and animators; with `groupId`, that group only. */
+export async function listGroups(db: Executor, { groupId }: { groupId?: number } = {}): Promise<GroupRow[]> {
+  const only = groupId === undefined ? sql`true` : sql`group_id = ${groupId}`;
+  const groups = await queryRows<{ id: number; name: string; description: string }>(
+    db,
+    sql`select id, name, description from working_groups where ${groupId === undefined ? sql`true` : sql`id = ${groupId}`} order by name`,
+  );
+  const members = await queryRows<{ groupId: number; territoryId: number; name: string }>(
+    db,
+    sql`select g.group_id as "groupId", g.territory_id as "territoryId", t.name from working_group_members g join territories t on t.id = g.territory_id where ${only} order by t.name`,
+  );
   const facilitators = await queryRows<GroupFacilitator & { groupId: number }>(
     db,
     sql`select f.group_id as "groupId", u.id as "userId", u.email, coalesce(nullif(u.display_name, ''), u.email) as name
-        from working_group_facilitators f join users u on u.id = f.user_id order by name, u.id`,
+        from working_group_facilitators f join users u on u.id = f.user_id where ${only} order by name, u.id`,
   );
-  return groups.map((g) => ({
-    ...g,
-    members: members.filter((m) => m.groupId === g.id).map(({ territoryId, name }) => ({ territoryId, name })),
-    facilitators: facilitators.filter((f) => f.groupId === g.id).map(({ userId, email, name }) => ({ userId, email, name })),
-  }));
+  const byGroup = new Map<number, GroupRow>(groups.map((g) => [g.id, { ...g, members: [], facilitators: [] }]));
+  for (const { groupId: id, territoryId, name } of members) byGroup.get(id)?.members.push({ territoryId, name });
+  for (const { groupId: id, userId, email, name } of facilitators) byGroup.get(id)?.facilitators.push({ userId, email, name });
+  return [...byGroup.values()];
 }
 
 /**

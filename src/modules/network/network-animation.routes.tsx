@@ -10,6 +10,7 @@ import { findTerritory } from "../territories/territories.queries.js";
 import { createConsultation, getConsultation, publishConsultation, synthesisCsv, synthesisDocx } from "./consultations.js";
 import { createGroup, groupNameTaken, listGroups, saveTheme, updateGroup, usersByEmail } from "./groups-themes.js";
 import { facilitating, facilitationPage, isoDate } from "./network-animation.shared.js";
+import { routeId } from "../../plugins/route-id.js";
 import { sendAttachment } from "./network-http.js";
 import { joinNetwork } from "./network.commands.js";
 import { listMembers } from "./network.queries.js";
@@ -42,8 +43,8 @@ export function registerNetworkAnimationRoutes(app: FastifyInstance, deps: AppDe
     return reply.redirect("/reseau/animation?fait=groupe", 303);
   });
   const groupOf = async (request: FastifyRequest) => {
-    const groupId = Number((request.params as { groupId: string }).groupId);
-    const [group, members] = await asFacilitator(request, async (tx) => [(await listGroups(tx)).find((g) => g.id === groupId), await listMembers(tx)] as const);
+    const groupId = routeId(request, "groupId");
+    const [group, members] = await asFacilitator(request, async (tx) => [(await listGroups(tx, { groupId }))[0], await listMembers(tx)] as const);
     if (!group) throw new NotFoundError();
     return { group, members };
   };
@@ -103,8 +104,7 @@ export function registerNetworkAnimationRoutes(app: FastifyInstance, deps: AppDe
     return reply.redirect(`/reseau/animation/consultations/${id}`, 303);
   });
   const consultationOf = async (request: FastifyRequest) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const id = routeId(request, "id");
     const found = await asFacilitator(request, async (tx) => {
       const data = await getConsultation(tx, { id });
       return data ? { ...data, members: (await listMembers(tx)).length } : undefined;

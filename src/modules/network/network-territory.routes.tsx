@@ -20,6 +20,7 @@ import { listGroups } from "./groups-themes.js";
 import { computeFigures, figureKeysOf } from "./sheet-figures.js";
 import { listMotions } from "./motions.queries.js";
 import { isContributor, namesDelegates } from "./network.policy.js";
+import { routeId } from "../../plugins/route-id.js";
 import { sendAttachment, sheetFilters, SHEETS_PAGE_SIZE } from "./network-http.js";
 import { addAttachment, attachmentProblem, getAttachment, listAttachments, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, removeAttachment } from "./attachments.js";
 import { multipartCsrfValid } from "../../plugins/security.js";
@@ -163,8 +164,7 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
   app.post("/t/:code/reseau/fiches/nouvelle", (request, reply) => saveSheet(request, reply));
 
   const sheetId = (request: FastifyRequest) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(id) || id < 1) throw new NotFoundError();
+    const id = routeId(request, "id");
     return id;
   };
 
@@ -236,8 +236,7 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
 
   app.get("/t/:code/reseau/fiches/:id/pieces/:attachmentId", async (request, reply) => {
     const id = sheetId(request);
-    const attachmentId = Number((request.params as { attachmentId: string }).attachmentId);
-    if (!Number.isSafeInteger(attachmentId)) throw new NotFoundError();
+    const attachmentId = routeId(request, "attachmentId");
     const file = await inNetwork(request, reply, (tx) => getAttachment(tx, { sheetId: id, id: attachmentId }));
     if (reply.sent) return reply;
     if (!file) throw new NotFoundError();
@@ -248,8 +247,8 @@ export function registerNetworkTerritoryRoutes(app: FastifyInstance, deps: AppDe
     requireContributor(request);
     const territory = request.territory!;
     const id = sheetId(request);
-    const attachmentId = Number((request.params as { attachmentId: string }).attachmentId);
-    const removed = Number.isSafeInteger(attachmentId) && (await request.tenant((tx) => removeAttachment(tx, { territoryId: territory.id, sheetId: id, id: attachmentId, actor: actorForAudit(request) })));
+    const attachmentId = routeId(request, "attachmentId");
+    const removed = await request.tenant((tx) => removeAttachment(tx, { territoryId: territory.id, sheetId: id, id: attachmentId, actor: actorForAudit(request) }));
     if (!removed) throw new NotFoundError();
     return reply.redirect(`/t/${territory.code}/reseau/fiches/${id}`, 303);
   });

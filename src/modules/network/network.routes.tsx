@@ -22,6 +22,7 @@ import { followUp, getAnswerAttachment, getMotion, getVersion, listAnswers, list
 import { getSheet, listThemes, searchSheets } from "./sheets.queries.js";
 import { facilitating, facilitationPage, isoDate } from "./network-animation.shared.js";
 import { registerNetworkAnimationRoutes } from "./network-animation.routes.js";
+import { routeId } from "../../plugins/route-id.js";
 import { sendAttachment, sheetFilters, SHEETS_PAGE_SIZE } from "./network-http.js";
 import { SheetPage, SheetSearch } from "./views/sheet-pages.js";
 import { FacilitatorMotionPage } from "./views/motion-pages.js";
@@ -106,18 +107,16 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.get("/reseau/fiches/:id", async (request, reply) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const id = routeId(request, "id");
     const [sheet, themes, attachments] = await withPublic(deps.database, async (tx) => [await getSheet(tx, { id, withContact: false }), await listThemes(tx), await listAttachments(tx, { sheetId: id })] as const);
     if (!sheet || sheet.visibility !== "public") throw new NotFoundError();
     return reply.page(<SheetPage ctx={reply.viewContext()} sheet={sheet} themes={themes} back="/reseau/fiches" attachments={attachments} attachmentBase={`/reseau/fiches/${id}`} />);
   });
 
   app.get("/reseau/fiches/:id/pieces/:attachmentId", async (request, reply) => {
-    const { id, attachmentId } = request.params as { id: string; attachmentId: string };
-    const sheetId = Number(id);
-    if (!Number.isSafeInteger(sheetId) || !/^\d{1,9}$/.test(attachmentId)) throw new NotFoundError();
-    const file = await withPublic(deps.database, async (tx) => ((await getSheet(tx, { id: sheetId, withContact: false }))?.visibility === "public" ? getAttachment(tx, { sheetId, id: Number(attachmentId) }) : undefined));
+    const sheetId = routeId(request, "id");
+    const attachmentId = routeId(request, "attachmentId");
+    const file = await withPublic(deps.database, async (tx) => ((await getSheet(tx, { id: sheetId, withContact: false }))?.visibility === "public" ? getAttachment(tx, { sheetId, id: attachmentId }) : undefined));
     if (!file) throw new NotFoundError();
     return sendAttachment(reply, file);
   });
@@ -158,8 +157,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   app.get("/reseau/reponses/:id/piece", async (request, reply) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const id = routeId(request, "id");
     const file = await withPublic(deps.database, (tx) => getAnswerAttachment(tx, { id }));
     if (!file) throw new NotFoundError();
     return sendAttachment(reply, file);
@@ -171,10 +169,8 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
   });
 
   const version = async (request: FastifyRequest) => {
-    const { id, number } = request.params as { id: string; number: string };
-    const motionId = Number(id);
-    const n = Number(number);
-    if (!Number.isSafeInteger(motionId) || !Number.isSafeInteger(n)) throw new NotFoundError();
+    const motionId = routeId(request, "id");
+    const n = routeId(request, "number");
     const [v, previous] = await withPublic(deps.database, async (tx) => [await getVersion(tx, { motionId, number: n }), n > 1 ? await getVersion(tx, { motionId, number: n - 1 }) : undefined] as const);
     if (!v) throw new NotFoundError();
     return { motionId, v, previous };
@@ -218,8 +214,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     reponse: "La réponse est enregistrée ; elle paraît sur la page publique de suivi.",
   };
   const motionPage = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
-    const motionId = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(motionId)) throw new NotFoundError();
+    const motionId = routeId(request, "id");
     const view = await asFacilitator(request, async (tx) => {
       const motion = await getMotion(tx, { id: motionId });
       if (!motion) return undefined;
@@ -234,8 +229,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
   /** Runs a facilitator's step on a motion; a rule refused comes back on the page in French. */
   const motionStep = (path: string, step: (request: FastifyRequest, tx: Tx, motionId: number) => Promise<string>) =>
     app.post(`/reseau/animation/motions/:id${path}`, async (request, reply) => {
-      const motionId = Number((request.params as { id: string }).id);
-      if (!Number.isSafeInteger(motionId)) throw new NotFoundError();
+      const motionId = routeId(request, "id");
       try {
         const done = await asFacilitator(request, async (tx) => {
           if (!(await getMotion(tx, { id: motionId }))) throw new NotFoundError();
@@ -274,8 +268,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return { kind: kind as "preambule", position, title: field(request, "titre").slice(0, 200), body, contributionIds: ids.map(Number) };
   };
   motionStep("/sections/:sectionId", async (request, tx, motionId) => {
-    const sectionId = Number((request.params as { sectionId: string }).sectionId);
-    if (!Number.isSafeInteger(sectionId)) throw new NotFoundError();
+    const sectionId = routeId(request, "sectionId");
     await saveSection(tx, { motionId, sectionId, ...(await readSection(request, tx, motionId, sectionId)), actor: actorForAudit(request) });
     return "section";
   });
@@ -284,13 +277,13 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return "section";
   });
   motionStep("/contributions/:contributionId/etiquettes", async (request, tx) => {
-    const contributionId = Number((request.params as { contributionId: string }).contributionId);
+    const contributionId = routeId(request, "contributionId");
     const tags = [...new Set(field(request, "etiquettes").split(",").map((t) => t.trim()).filter(Boolean))].slice(0, 10).map((t) => t.slice(0, 40));
     await tagContribution(tx, { contributionId, tags });
     return "etiquettes";
   });
   motionStep("/amendements/:amendmentId/decision", async (request, tx) => {
-    const amendmentId = Number((request.params as { amendmentId: string }).amendmentId);
+    const amendmentId = routeId(request, "amendmentId");
     const decision = field(request, `decision-${amendmentId}`);
     if (decision !== "accepte" && decision !== "rejete" && decision !== "fusionne") throw new MotionRuleError("Choisissez d'accepter, de rejeter ou de fusionner l'amendement.");
     await decideAmendment(tx, { amendmentId, decision, reason: field(request, `raison-${amendmentId}`).slice(0, 2_000), actor: actorForAudit(request) });
@@ -311,8 +304,7 @@ export function registerNetworkRoutes(app: FastifyInstance, deps: AppDeps): void
     return "remise";
   });
   app.post("/reseau/animation/motions/:id/reponses", { config: { csrf: "multipart-field" } }, async (request, reply) => {
-    const motionId = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(motionId)) throw new NotFoundError();
+    const motionId = routeId(request, "id");
     const upload = await readAnswerUpload(request);
     if (!multipartCsrfValid(request, reply, upload.csrfToken)) return reply;
     if (typeof upload.problem === "string") return motionPage(request, reply, upload.problem);

@@ -20,6 +20,7 @@ import { getMotion } from "./motions.queries.js";
 import { setDelegate } from "./network.commands.js";
 import { isContributor, namesDelegates } from "./network.policy.js";
 import { motionText } from "./network.queries.js";
+import { routeId } from "../../plugins/route-id.js";
 
 import { getSheet, listThemes, searchSheets } from "./sheets.queries.js";
 import { DelegatesPage } from "./views/delegates-page.js";
@@ -31,8 +32,7 @@ export function registerTerritoryMotionRoutes(app: FastifyInstance, deps: AppDep
   // Motions.
   const motionPage = async (request: FastifyRequest, reply: FastifyReply, extra: { notice?: string; errors?: FieldErrors; values?: Record<string, string>; status?: number } = {}) => {
     const territory = request.territory!;
-    const motionId = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(motionId)) throw new NotFoundError();
+    const motionId = routeId(request, "id");
     const view = await inNetwork(request, reply, async (tx) => {
       const motion = await getMotion(tx, { id: motionId });
       if (!motion) return undefined;
@@ -63,8 +63,7 @@ export function registerTerritoryMotionRoutes(app: FastifyInstance, deps: AppDep
   /** A territory's step on a motion; a refused rule or a wrong field comes back on the page, what was typed kept. */
   const territoryStep = (path: string, step: (request: FastifyRequest, tx: Tx, motionId: number) => Promise<string | { errors: FieldErrors; values: Record<string, string> }>) =>
     app.post(`/t/:code/reseau/motions/:id${path}`, async (request, reply) => {
-      const motionId = Number((request.params as { id: string }).id);
-      if (!Number.isSafeInteger(motionId)) throw new NotFoundError();
+      const motionId = routeId(request, "id");
       try {
         const outcome = await inNetwork(request, reply, async (tx) => {
           if (!(await getMotion(tx, { id: motionId }))) throw new NotFoundError();
@@ -113,8 +112,7 @@ export function registerTerritoryMotionRoutes(app: FastifyInstance, deps: AppDep
   for (const [path, to] of [["deposer", "depose"], ["retirer", "retire"]] as const) {
     territoryStep(`/amendements/:amendmentId/${path}`, async (request, tx) => {
       requireContributor(request);
-      const amendmentId = Number((request.params as { amendmentId: string }).amendmentId);
-      if (!Number.isSafeInteger(amendmentId)) throw new NotFoundError();
+      const amendmentId = routeId(request, "amendmentId");
       if (!(await changeOwnAmendment(tx, { amendmentId, territoryId: request.territory!.id, to, actor: actorForAudit(request) }))) throw new NotFoundError();
       return "amendement";
     });
@@ -157,8 +155,7 @@ export function registerTerritoryMotionRoutes(app: FastifyInstance, deps: AppDep
   // Consultations.
   const consultationPage = async (request: FastifyRequest, reply: FastifyReply, extra: { error?: string } = {}) => {
     const territory = request.territory!;
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isSafeInteger(id)) throw new NotFoundError();
+    const id = routeId(request, "id");
     const data = await inNetwork(request, reply, (tx) => getConsultation(tx, { id }));
     if (reply.sent) return reply;
     if (!data) throw new NotFoundError();
@@ -173,10 +170,10 @@ export function registerTerritoryMotionRoutes(app: FastifyInstance, deps: AppDep
   app.post("/t/:code/reseau/consultations/:id/reponses", async (request, reply) => {
     requireContributor(request);
     const territory = request.territory!;
-    const id = Number((request.params as { id: string }).id);
+    const id = routeId(request, "id");
     const body = request.body as Record<string, unknown>;
     const question = text(body.question);
-    if (!Number.isSafeInteger(id) || !/^\d{1,9}$/.test(question)) throw new NotFoundError();
+    if (!/^[1-9]\d{0,8}$/.test(question)) throw new NotFoundError();
     const answer = text(body[`reponse-${question}`]);
     if (answer.length > 10_000) return consultationPage(request, reply, { error: "La réponse fait plus de 10 000 caractères : raccourcissez-la." });
     try {

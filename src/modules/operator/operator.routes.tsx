@@ -6,6 +6,7 @@ import { jobStatuses, type JobStatus } from "../../db/schema/index.js";
 import { withNetwork } from "../../db/tenant.js";
 import { text } from "../../lib/validation.js";
 import { NotFoundError } from "../../plugins/tenant.js";
+import { routeId } from "../../plugins/route-id.js";
 import { listAuditEvents } from "../audit/audit.queries.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { AuditPage } from "../audit/views/audit-page.js";
@@ -70,7 +71,7 @@ export function registerOperatorRoutes(app: FastifyInstance, deps: AppDeps): voi
     });
     app.get("/operateur/courriels/:id", async (request, reply) => {
       requireOperator(request);
-      const mail = await getMail(db, { id: Number((request.params as { id: string }).id) || 0 });
+      const mail = await getMail(db, { id: routeId(request, "id") });
       if (!mail) throw new NotFoundError();
       return reply.page(<MailPage ctx={reply.viewContext()} mail={mail} />);
     });

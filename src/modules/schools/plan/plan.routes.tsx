@@ -119,9 +119,12 @@ export function registerPlanRoutes(app: FastifyInstance, deps: AppDeps): void {
     const territory = authorize(request, "plan.view");
     const [idA, idB] = [idParam(request, "a", "query"), idParam(request, "b", "query")];
     const [a, b] = await request.tenant(async (tx) => {
-      const found = await Promise.all([idA, idB].map((scenarioId) => getScenario(tx, { territoryId: territory.id, scenarioId })));
+      // One after the other: a transaction's statements share one connection.
+      const found = [await getScenario(tx, { territoryId: territory.id, scenarioId: idA }), await getScenario(tx, { territoryId: territory.id, scenarioId: idB })];
       if (!found[0] || !found[1]) throw new NotFoundError();
-      return Promise.all(found.map(async (scenario) => ({ scenario: scenario!, report: await scenarioReport(tx, territory.id, scenario!) })));
+      const reports = [];
+      for (const scenario of found) reports.push({ scenario: scenario!, report: await scenarioReport(tx, territory.id, scenario!) });
+      return reports;
     });
     const rows = comparePlans(a!.report.plan, b!.report.plan);
     const side = (s: typeof a) => ({ scenario: s!.scenario, total: s!.report.plan.total });
