@@ -1,4 +1,4 @@
-// Every page whose address holds an id answers « page introuvable » (or asks to sign in), never a server error,
+// Every page or form whose address holds an id answers « page introuvable » (or asks to sign in), never a server error,
 // for what cannot be an id: letters, zero, a decimal, a number past PostgreSQL's integers. Tried as a visitor and as
 // a person holding every role (territory admin, operator, network facilitator).
 import { eq } from "drizzle-orm";
@@ -21,8 +21,8 @@ describe("ids in addresses", () => {
   });
   afterAll(() => t.close());
 
-  it("answers every page with an impossible id without a server error", async () => {
-    const routes = t.app.routeTable.filter((r) => r.method === "GET" && /\/:(?!code\b)[A-Za-z]+/.test(r.url));
+  it("answers every page and form with an impossible id without a server error", async () => {
+    const routes = t.app.routeTable.filter((r) => (r.method === "GET" || r.method === "POST") && /\/:(?!code\b)[A-Za-z]+/.test(r.url));
     expect(routes.length).toBeGreaterThan(20);
     const failures: string[] = [];
     const visitor = new TestClient(t.app);
@@ -30,8 +30,8 @@ describe("ids in addresses", () => {
       for (const id of ["abc", "0", "1.5", "99999999999"]) {
         const url = route.url.replace(/:([A-Za-z]+)/g, (_, name: string) => (name === "code" ? code : id));
         for (const [who, client] of [["visitor", visitor], ["every role", everything]] as const) {
-          const { statusCode } = await client.get(url);
-          if (statusCode >= 500) failures.push(`${who} GET ${url} → ${statusCode}`);
+          const { statusCode } = route.method === "GET" ? await client.get(url) : await client.post(url, {});
+          if (statusCode >= 500) failures.push(`${who} ${route.method} ${url} → ${statusCode}`);
         }
       }
     }

@@ -7,6 +7,7 @@ import { hashToken } from "../../lib/crypto.js";
 import { parisDateOf } from "../../lib/paris-time.js";
 import { text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
+import { routeId } from "../../plugins/route-id.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { actorForAudit } from "../audit/audit.routes.js";
 import { listCommunes } from "../territories/territories.queries.js";
@@ -125,10 +126,8 @@ export function registerStatisticsRoutes(app: FastifyInstance, deps: AppDeps): v
   app.post("/t/:code/statistiques/partages/:id/revoquer", async (request, reply) => {
     const territory = request.territory!;
     if (!canActivity(request.actor, "statistics.share", territory.id)) throw new ForbiddenError();
-    const linkId = Number((request.params as { id: string }).id);
-    const revoked =
-      Number.isInteger(linkId) &&
-      (await request.tenant((tx) => revokeShareLink(tx, { territoryId: territory.id, linkId, actor: actorForAudit(request), now: deps.clock() })));
+    const linkId = routeId(request, "id");
+    const revoked = await request.tenant((tx) => revokeShareLink(tx, { territoryId: territory.id, linkId, actor: actorForAudit(request), now: deps.clock() }));
     if (!revoked) throw new NotFoundError();
     return reply.redirect(`/t/${territory.code}/statistiques?fait=desactive`, 303);
   });

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { AppDeps } from "../../app-deps.js";
 import { list, parseForm, text } from "../../lib/validation.js";
 import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
+import { routeId } from "../../plugins/route-id.js";
 import { addNavEntry } from "../../ui/navigation.js";
 import { abilities, can, isMember, rolesIn } from "../accounts/accounts.policy.js";
 import type { TerritoryRole } from "../../db/schema/index.js";
@@ -92,8 +93,8 @@ export function registerTerritoryRoutes(app: FastifyInstance, deps: AppDeps): vo
   app.post("/t/:code/groupes/:groupId/supprimer", async (request, reply) => {
     const territory = request.territory!;
     if (!can(request.actor, "groups.manage", territory.id)) throw new ForbiddenError();
-    const groupId = Number((request.params as { groupId: string }).groupId);
-    const deleted = Number.isInteger(groupId) && (await request.tenant((tx) => deleteCommuneGroup(tx, { territoryId: territory.id, groupId, actor: actorForAudit(request) })));
+    const groupId = routeId(request, "groupId");
+    const deleted = await request.tenant((tx) => deleteCommuneGroup(tx, { territoryId: territory.id, groupId, actor: actorForAudit(request) }));
     if (!deleted) throw new NotFoundError();
     return reply.redirect(`/t/${territory.code}/communes?fait=suppression`, 303);
   });
