@@ -45,6 +45,16 @@ type SlotRows = [
 ];
 
 /**
+ * The instants to read busy times over for slots on the Paris dates [from, to]: a day either side covers every
+ * Paris wall time whatever the offset; appointments last less than a day, so `earliestStart` bounds their start
+ * and each mediator's are read from the (mediator_id, starts_at) index.
+ */
+export function busyWindow(from: LocalDate, to: LocalDate): { windowStart: Date; windowEnd: Date; earliestStart: Date } {
+  const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
+  return { windowStart, windowEnd: new Date(`${addDays(to, 2)}T00:00:00Z`), earliestStart: new Date(windowStart.getTime() - 86_400_000) };
+}
+
+/**
  * Builds the slot computation input of a place and motif over a window of local dates, in one statement run in the
  * caller's territory context (row-level security applies): where the place is (its public holidays), the plages
  * of its active mediators and its exceptional plages in the window, and those mediators' absences and active
@@ -54,10 +64,7 @@ export async function loadSlotInput(
   db: Executor,
   { territoryId, placeId, motif, from, to, now }: { territoryId: number; placeId: number; motif: Pick<MotifRow, "durationMinutes" | "minNoticeMinutes" | "horizonDays">; from: LocalDate; to: LocalDate; now: Date },
 ): Promise<SlotInput> {
-  const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
-  const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
-  // Appointments last less than a day: this lower bound lets each mediator's be read from (mediator_id, starts_at).
-  const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+  const { windowStart, windowEnd, earliestStart } = busyWindow(from, to);
   const [row] = await queryPreparedArrays<SlotRows>(
     db,
     sql`with pl as (

@@ -8,7 +8,8 @@ import { sql } from "drizzle-orm";
 import { queryPreparedArrays, type Database, type Executor } from "../../db/client.js";
 import { withPublic, withPublicSnapshot } from "../../db/tenant.js";
 import { addDays, type LocalDate } from "../../lib/paris-time.js";
-import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
+import { pushTo } from "../../lib/collections.js";
+import { ACTIVE_STATUSES, busyWindow } from "../booking/booking.queries.js";
 import type { MediatorBusy } from "../booking/domain/slots.js";
 import type { ScheduleIndex } from "./domain/schedule-index.js";
 import { createKeeper, type Keeper } from "./versioned-keeper.js";
@@ -42,11 +43,7 @@ async function readBusy(
   from: LocalDate,
   to: LocalDate,
 ): Promise<{ versions: Map<number, string>; busy: Map<number, Map<string, MediatorBusy[]>> }> {
-  // A day either side covers every Paris wall time of the window whatever the offset; appointments last less
-  // than a day, which bounds their start for the (mediator_id, starts_at) index.
-  const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
-  const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
-  const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+  const { windowStart, windowEnd, earliestStart } = busyWindow(from, to);
   const { versions, rows } = await withPublicSnapshot(database, async (db) => ({
     versions: await versionsOn(db),
     rows: await queryPreparedArrays<[number, number, number, number]>(
@@ -58,13 +55,9 @@ async function readBusy(
   const grouped = new Map<number, Map<string, MediatorBusy[]>>();
   for (const territory of territories ?? []) grouped.set(territory, new Map());
   for (const [territoryId, mediator, start, end] of rows) {
-    const mediatorId = String(mediator);
     let byMediator = grouped.get(territoryId);
     if (!byMediator) grouped.set(territoryId, (byMediator = new Map()));
-    const range = { mediatorId, start: Number(start), end: Number(end) };
-    const list = byMediator.get(mediatorId);
-    if (list) list.push(range);
-    else byMediator.set(mediatorId, [range]);
+    pushTo(byMediator, String(mediator), { mediatorId: String(mediator), start: Number(start), end: Number(end) });
   }
   return { versions, busy: grouped };
 }

@@ -28,8 +28,6 @@ export const PAGE_SIZE = 10;
 export const SLOT_SORT_POOL = 30;
 /** Days ahead looked at for the next free slot of a result. */
 export const SLOT_DAYS = 28;
-/** Days looked at first: places with no free slot in them are looked at again over SLOT_DAYS. */
-const SLOT_FIRST_DAYS = 7;
 
 /** What a process holds for its searches: the published places, the public schedules and their busy times. */
 export type FinderData = { places: PlaceIndexKeeper; schedules: ScheduleKeeper; busy?: BusyKeeper };
@@ -95,7 +93,7 @@ function slotOf(slots: PlaceSlots, placeId: number, needs: readonly string[]): {
 // "Premier rendez-vous libre d'abord": among the nearest places, those with a free slot soonest come first.
 async function orderBySlot(database: Database, data: FinderData, candidates: PlaceCandidate[], now: Date, cache: SlotsCache, needs: readonly string[]): Promise<{ ordered: PlaceCandidate[]; slots: PlaceSlots }> {
   const pool = candidates.slice(0, SLOT_SORT_POOL);
-  const slots = await nextSlotsForPlaces(database, data, { places: pool, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache });
+  const slots = await nextSlotsForPlaces(database, data, { places: pool, now, days: SLOT_DAYS, limit: 1, cache });
   const key = (c: PlaceCandidate) => slotOf(slots, c.id, needs)?.start ?? Number.POSITIVE_INFINITY;
   const sorted = pool.map((c, i) => ({ c, i })).sort((a, b) => key(a.c) - key(b.c) || a.i - b.i).map((x) => x.c);
   return { ordered: [...sorted, ...candidates.slice(SLOT_SORT_POOL)], slots };
@@ -126,7 +124,7 @@ export async function runSearch(database: Database, data: FinderData, query: Fin
   const { page, pages, items: onPage } = pageOf(candidates, query.page);
   const needSlots = onPage.filter((c) => !slots.has(c.id) && !(query.tri === "creneau" && candidates.indexOf(c) < SLOT_SORT_POOL));
   if (needSlots.length > 0) {
-    const more = await nextSlotsForPlaces(database, data, { places: needSlots, now, days: SLOT_DAYS, firstDays: SLOT_FIRST_DAYS, limit: 1, cache: slotsCache });
+    const more = await nextSlotsForPlaces(database, data, { places: needSlots, now, days: SLOT_DAYS, limit: 1, cache: slotsCache });
     for (const [id, s] of more) slots.set(id, s);
   }
   const cards = onPage.map((c) =>

@@ -9,7 +9,7 @@ import { holidayDatesBetween, holidayOptionsForCommune } from "../booking/domain
 import { nextFreeSlots, type MediatorBusy, type Slot } from "../booking/domain/slots.js";
 import { placeSchedule, type PublicMotif, type ScheduleIndex } from "./domain/schedule-index.js";
 import type { PlaceSlotsCache } from "./finder.cache.js";
-import { heldBusy, type BusyIndex, type BusyKeeper } from "./busy-index.js";
+import { heldBusy, type BusyKeeper } from "./busy-index.js";
 import { loadBusy, type ScheduleKeeper } from "./schedule-index.js";
 
 export type { PublicMotif };
@@ -35,15 +35,12 @@ export function earliestSlotFor(motifSlots: readonly MotifSlots[] | undefined, n
 
 /**
  * The next free slots (`limit` per motif) of published places, over `days` days from today (each motif's horizon
- * still applies). With `firstDays`, a shorter window is tried first and only places with a motif short of slots in
- * it are looked at again over `days` (a result list needs one slot per place, most places have one within days,
- * and the busy times asked grow with the window). With `cache`, places whose slots it knows are not looked at
- * again, and what is computed is kept.
+ * still applies). With `cache`, places whose slots it knows are not looked at again, and what is computed is kept.
  */
 export async function nextSlotsForPlaces(
   database: Pick<Database, "db" | "publicDb">,
   { schedules, busy }: SlotSources,
-  { places, now, days, firstDays, limit, cache }: { places: readonly SlotPlace[]; now: Date; days: number; firstDays?: number; limit: number; cache?: PlaceSlotsCache<MotifSlots[]> | undefined },
+  { places, now, days, limit, cache }: { places: readonly SlotPlace[]; now: Date; days: number; limit: number; cache?: PlaceSlotsCache<MotifSlots[]> | undefined },
 ): Promise<PlaceSlots> {
   const all: PlaceSlots = new Map();
   const keyOf = (placeId: number) => `${placeId}|${days}|${limit}`;
@@ -56,15 +53,7 @@ export async function nextSlotsForPlaces(
     : places;
   if (unknown.length === 0) return all;
   const keep = cache?.writer();
-  const index = await schedules.current();
-  const held = busy ? await busy.current(index) : undefined;
-  const window = { database, index, held, now, limit };
-  if (!firstDays || firstDays >= days) for (const [id, slots] of await slotsOver(unknown, { ...window, days })) all.set(id, slots);
-  else {
-    for (const [id, slots] of await slotsOver(unknown, { ...window, days: firstDays })) all.set(id, slots);
-    const again = unknown.filter((place) => all.get(place.id)?.some((m) => m.slots.length < limit));
-    for (const [id, slots] of await slotsOver(again, { ...window, days })) all.set(id, slots);
-  }
+  for (const [id, slots] of await slotsOver(unknown, { database, index: await schedules.current(), busy, now, days, limit })) all.set(id, slots);
   if (keep) for (const place of unknown) keep(keyOf(place.id), now, all.get(place.id) ?? null);
   return all;
 }
@@ -87,7 +76,7 @@ function holidaysBetween(from: LocalDate, to: LocalDate, codeInsee: string | nul
 /** The slots of the places taking appointments among `places` over `days` days from today: one round trip at most. */
 async function slotsOver(
   places: readonly SlotPlace[],
-  { database, index, held, now, days, limit }: { database: Pick<Database, "db" | "publicDb">; index: ScheduleIndex; held: BusyIndex | undefined; now: Date; days: number; limit: number },
+  { database, index, busy, now, days, limit }: { database: Pick<Database, "db" | "publicDb">; index: ScheduleIndex; busy: BusyKeeper | undefined; now: Date; days: number; limit: number },
 ): Promise<PlaceSlots> {
   const result: PlaceSlots = new Map();
   const from = parisDateOf(now.getTime());
@@ -98,16 +87,10 @@ async function slotsOver(
   });
   if (offering.length === 0) return result;
   // The busy times this process holds when they cover the window, else asked (a place's page looks months ahead).
+  const held = busy && (await busy.current(index));
   const covered = held && held.schedules === index && held.from <= from && to <= held.to;
-  const busyByMediator = new Map<string, readonly MediatorBusy[]>();
-  if (covered) for (const { place, schedule } of offering) for (const id of schedule.mediatorIds) busyByMediator.set(id, heldBusy(held, place.territoryId, id));
-  else {
-    for (const range of await loadBusy(database, { mediatorIds: [...new Set(offering.flatMap((o) => o.schedule.mediatorIds))], from, to })) {
-      const list = busyByMediator.get(range.mediatorId) as MediatorBusy[] | undefined;
-      if (list) list.push(range);
-      else busyByMediator.set(range.mediatorId, [range]);
-    }
-  }
+  const asked = covered ? undefined : await loadBusy(database, { mediatorIds: [...new Set(offering.flatMap((o) => o.schedule.mediatorIds))], from, to });
+  const busyOf = (territoryId: number, mediatorId: string): readonly MediatorBusy[] => (asked ? (asked.get(mediatorId) ?? []) : heldBusy(held!, territoryId, mediatorId));
   for (const { place, schedule } of offering) {
     const input = {
       now: now.getTime(),
@@ -116,7 +99,7 @@ async function slotsOver(
       to,
       plages: schedule.weekly,
       exceptionalPlages: schedule.exceptional,
-      appointments: schedule.mediatorIds.flatMap((id) => busyByMediator.get(id) ?? []),
+      appointments: schedule.mediatorIds.flatMap((id) => busyOf(place.territoryId, id)),
       holidays: holidaysBetween(from, to, place.codeInsee),
     };
     result.set(place.id, schedule.motifs.map((motif) => ({ motif, slots: nextFreeSlots({ ...input, motif }, limit) })));

@@ -7,7 +7,8 @@ import { sql } from "drizzle-orm";
 import { queryPreparedArrays, type Database } from "../../db/client.js";
 import { withPublic, withPublicSnapshot } from "../../db/tenant.js";
 import { addDays, type LocalDate } from "../../lib/paris-time.js";
-import { ACTIVE_STATUSES } from "../booking/booking.queries.js";
+import { groupBy } from "../../lib/collections.js";
+import { ACTIVE_STATUSES, busyWindow } from "../booking/booking.queries.js";
 import type { MediatorBusy } from "../booking/domain/slots.js";
 import { buildScheduleIndex, type ScheduleIndex } from "./domain/schedule-index.js";
 import { createVersionedKeeper, type VersionedKeeper } from "./versioned-keeper.js";
@@ -73,15 +74,12 @@ export function createScheduleKeeper(
 }
 
 /**
- * When these mediators are busy (absences, active appointments) around the Paris dates [from, to], on the public
- * connections: `maillage_public_busy` answers for mediators holding a plage at a published place only.
+ * When these mediators are busy (absences, active appointments) around the Paris dates [from, to], by mediator, on
+ * the public connections: `maillage_public_busy` answers for mediators holding a plage at a published place only.
  */
-export async function loadBusy(database: PublicDatabase, { mediatorIds, from, to }: { mediatorIds: readonly string[]; from: LocalDate; to: LocalDate }): Promise<MediatorBusy[]> {
-  if (mediatorIds.length === 0) return [];
-  // A day either side covers every Paris wall time of the window whatever the offset.
-  const windowStart = new Date(`${addDays(from, -1)}T00:00:00Z`);
-  const windowEnd = new Date(`${addDays(to, 2)}T00:00:00Z`);
-  const earliestStart = new Date(windowStart.getTime() - 86_400_000);
+export async function loadBusy(database: PublicDatabase, { mediatorIds, from, to }: { mediatorIds: readonly string[]; from: LocalDate; to: LocalDate }): Promise<Map<string, MediatorBusy[]>> {
+  if (mediatorIds.length === 0) return new Map();
+  const { windowStart, windowEnd, earliestStart } = busyWindow(from, to);
   const rows = await withPublic(database, (db) =>
     queryPreparedArrays<[number, number, number]>(
       db,
@@ -89,5 +87,8 @@ export async function loadBusy(database: PublicDatabase, { mediatorIds, from, to
             ${earliestStart}::timestamptz, ${sql.param([...ACTIVE_STATUSES])}::text[])`,
     ),
   );
-  return rows.map(([mediatorId, start, end]) => ({ mediatorId: String(mediatorId), start: Number(start), end: Number(end) }));
+  return groupBy(
+    rows.map(([mediatorId, start, end]) => ({ mediatorId: String(mediatorId), start: Number(start), end: Number(end) })),
+    (range) => range.mediatorId,
+  );
 }

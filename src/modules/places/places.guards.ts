@@ -1,6 +1,6 @@
 // What every places route checks first: the person's right in the territory, and well-formed ids.
 import type { FastifyRequest } from "fastify";
-import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
+import { ForbiddenError } from "../../plugins/tenant.js";
 import { canPlace, type PlaceAction } from "./places.policy.js";
 
 /** The request's territory, once the person may do `action` there (403 otherwise; non-members already got 404). */
@@ -11,8 +11,4 @@ export function authorize(request: FastifyRequest, action: PlaceAction) {
 }
 
 /** A positive integer route parameter, or a 404. */
-export function idParam(request: FastifyRequest, name: string): number {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? "";
-  if (!/^[1-9]\d{0,8}$/.test(value)) throw new NotFoundError();
-  return Number(value);
-}
+export { routeId as idParam } from "../../plugins/route-id.js";

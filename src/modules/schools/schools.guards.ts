@@ -1,7 +1,7 @@
 // What every schools route checks first: the person's right in the territory, their scope, well-formed ids.
 import type { FastifyRequest } from "fastify";
 import { parisDateOf } from "../../lib/paris-time.js";
-import { ForbiddenError, NotFoundError } from "../../plugins/tenant.js";
+import { ForbiddenError } from "../../plugins/tenant.js";
 import type { Clock } from "../../lib/clock.js";
 import { canSchool, schoolAbilities, schoolScope, type SchoolAction } from "./schools.policy.js";
 
@@ -19,11 +19,7 @@ export function accessOf(request: FastifyRequest) {
 }
 
 /** A positive integer route parameter, or a 404. */
-export function idParam(request: FastifyRequest, name: string): number {
-  const value = (request.params as Record<string, string | undefined>)[name] ?? "";
-  if (!/^[1-9]\d{0,8}$/.test(value)) throw new NotFoundError();
-  return Number(value);
-}
+export { routeId as idParam } from "../../plugins/route-id.js";
 
 /** A positive integer from a query or form value, or undefined. */
 export function optionalId(value: unknown): number | undefined {

@@ -3,6 +3,7 @@
 // position, the area's places, the département's places when the position is unknown, and the places nearest to
 // the position, approximately ordered (a plane where a degree of longitude is shrunk to its length at 46.4° N,
 // the middle of metropolitan France); ranking.ts then orders them by great-circle distance.
+import { pushTo } from "../../../lib/collections.js";
 import type { SearchArea } from "./commune-match.js";
 import type { Position } from "./distance.js";
 import { departementPrefix } from "./ranking.js";
@@ -65,12 +66,6 @@ export type PlaceIndex = {
   centres: Map<string, { latitude: number; longitude: number }[]>;
 };
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
 /** Indexes the published places and the communes' centres. */
 export function buildPlaceIndex(places: readonly IndexedPlace[], centres: readonly CommuneCentre[]): PlaceIndex {
   const index: PlaceIndex = {
@@ -84,17 +79,17 @@ export function buildPlaceIndex(places: readonly IndexedPlace[], centres: readon
     centres: new Map(),
   };
   for (const place of places) {
-    if (place.codeInsee !== null) push(index.byInsee, place.codeInsee, place);
-    push(index.byPostcode, place.codePostal, place);
+    if (place.codeInsee !== null) pushTo(index.byInsee, place.codeInsee, place);
+    pushTo(index.byPostcode, place.codePostal, place);
     if (place.latitude === null || place.longitude === null) continue;
     index.located.push(place);
     const x = cellOf(planeX(place.longitude));
     const y = cellOf(place.latitude);
-    push(index.cells, cellKey(x, y), place);
+    pushTo(index.cells, cellKey(x, y), place);
     const b = index.bounds;
     index.bounds = b ? { minX: Math.min(b.minX, x), maxX: Math.max(b.maxX, x), minY: Math.min(b.minY, y), maxY: Math.max(b.maxY, y) } : { minX: x, maxX: x, minY: y, maxY: y };
   }
-  for (const centre of centres) push(index.centres, centre.insee, { latitude: centre.latitude, longitude: centre.longitude });
+  for (const centre of centres) pushTo(index.centres, centre.insee, { latitude: centre.latitude, longitude: centre.longitude });
   return index;
 }
 

@@ -1,6 +1,7 @@
 // The public schedules every process holds (decision 0056): which motifs the public may book in each territory,
 // and the plages that open slots at each published place. With them a result page knows, without asking the
 // database, which of its places take appointments and whose busy times it needs.
+import { groupBy, pushTo } from "../../../lib/collections.js";
 import type { LocalDate } from "../../../lib/paris-time.js";
 import type { ExceptionalPlage, WeeklyPlage } from "../../booking/domain/slots.js";
 
@@ -23,28 +24,13 @@ export type PlaceSchedule = {
   mediatorIds: string[];
 };
 
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
 /** Motifs are kept in the order they are given (by name within a territory: the place page lists them so). */
 export function buildScheduleIndex(
   from: LocalDate,
   { motifs, weekly, exceptional }: { motifs: readonly (PublicMotif & { territoryId: number })[]; weekly: readonly WeeklyPlage[]; exceptional: readonly ExceptionalPlage[] },
 ): ScheduleIndex {
   const motifsByTerritory = new Map<number, PublicMotif[]>();
-  for (const { territoryId, ...motif } of motifs) {
-    const list = motifsByTerritory.get(territoryId);
-    if (list) list.push(motif);
-    else motifsByTerritory.set(territoryId, [motif]);
-  }
+  for (const { territoryId, ...motif } of motifs) pushTo(motifsByTerritory, territoryId, motif);
   return { from, motifsByTerritory, weeklyByPlace: groupBy(weekly, (p) => p.placeId), exceptionalByPlace: groupBy(exceptional, (p) => p.placeId) };
 }
 

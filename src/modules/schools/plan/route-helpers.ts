@@ -1,15 +1,9 @@
 // Helpers the plan, incidents and training routes share: ids from the path, the form body, the "done" code.
 import type { FastifyRequest } from "fastify";
 import { text } from "../../../lib/validation.js";
-import { NotFoundError } from "../../../plugins/tenant.js";
 
 /** A positive integer path (or query) value; a 404 for anything else, never a database error. */
-export function idParam(request: FastifyRequest, name: string, from: "params" | "query" = "params"): number {
-  const source = (from === "params" ? request.params : request.query) as Record<string, unknown> | undefined;
-  const value = source?.[name];
-  if (typeof value !== "string" || !/^[1-9]\d{0,8}$/.test(value)) throw new NotFoundError();
-  return Number(value);
-}
+export { routeId as idParam } from "../../../plugins/route-id.js";
 
 /** The parsed form body (an empty object when there is none). */
 export function formBody(request: FastifyRequest): Record<string, unknown> {
